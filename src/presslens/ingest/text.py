@@ -1,0 +1,88 @@
+"""Plain text: detect the encoding, normalise line endings, nothing else."""
+from __future__ import annotations
+
+import codecs
+
+from ..errors import InputError
+from ..model import Document
+
+# Tried in order after the BOM checks; cp1251 and koi8-r are told apart by
+# which one yields plausible Russian (see _russian_score).
+_CYRILLIC_8BIT = ("cp1251", "koi8_r")
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _russian_score(text: str) -> float:
+    """Share of Cyrillic letters that are lower case: real Russian prose is
+    mostly lower case, while a wrong 8-bit decoding flips case wholesale."""
+    letters = [c for c in text if "\u0400" <= c <= "\u04ff"]
+    if not letters:
+        return 0.0
+    return sum(c.islower() for c in letters) / len(letters)
+
+
+def decode(raw: bytes, where: str) -> str:
+    if raw.startswith(codecs.BOM_UTF8):
+        return raw[3:].decode("utf-8", errors="strict")
+    if raw.startswith(codecs.BOM_UTF16_LE) or raw.startswith(codecs.BOM_UTF16_BE):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as e:
+            raise InputError(where, f"UTF-16 byte-order mark but undecodable: {e.reason}") from None
+    if b"\x00" in raw[:4096]:
+        # UTF-16 without a BOM: every other byte is NUL for Latin and Cyrillic-heavy text alike
+        even, odd = raw[0:4096:2].count(0), raw[1:4096:2].count(0)
+        if max(even, odd) > len(raw[:4096]) // 4:
+            try:
+                return raw.decode("utf-16-be" if even > odd else "utf-16-le")
+            except UnicodeDecodeError:
+                pass
+        raise InputError(where, "binary content (NUL bytes), not text")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    candidates = []
+    for enc in _CYRILLIC_8BIT:
+        try:
+            candidates.append((_russian_score(raw.decode(enc)), enc))
+        except UnicodeDecodeError:
+            continue
+    if candidates:
+        score, enc = max(candidates)
+        if score > 0.5:
+            return raw.decode(enc)
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(raw).best()
+    except Exception:  # noqa: BLE001 - detector failures mean "undecodable"
+        best = None
+    if best is not None and best.encoding and not _looks_binary(str(best)):
+        return str(best)
+    raise InputError(where, "undecodable: not UTF-8, UTF-16, Windows-1251 or KOI8-R text")
+
+
+def _looks_binary(text: str) -> bool:
+    if not text:
+        return False
+    control = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\n\r\t\f")
+    return control > len(text[:20000]) * 0.01
+
+
+def document_from_text(text: str, source: str = "<text>", raw: bytes | None = None, **meta) -> Document:
+    text = normalise_newlines(text)
+    raw = text.encode("utf-8") if raw is None else raw
+    return Document(id=Document.make_id(raw), source=source, text=text, raw=raw, format="txt", **meta)
+
+
+def read_text(raw: bytes, source: str) -> Document:
+    text = decode(raw, source)
+    if _looks_binary(text):
+        raise InputError(source, "binary content, not text")
+    if not text.strip():
+        raise InputError(source, "empty: no text to analyse")
+    return document_from_text(text, source=source, raw=raw)

