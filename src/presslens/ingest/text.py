@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..errors import InputError
 from ..model import Document
@@ -73,9 +74,18 @@ def _looks_binary(text: str) -> bool:
     return control > len(text[:20000]) * 0.01
 
 
+def guess_title(text: str) -> str | None:
+    """A short first line set off by a blank line reads as the headline."""
+    m = re.match(r"\s*([^\n]{3,200})\n[ \t]*\n", text)
+    if m and len(m.group(1).split()) <= 25:
+        return m.group(1).strip()
+    return None
+
+
 def document_from_text(text: str, source: str = "<text>", raw: bytes | None = None, **meta) -> Document:
     text = normalise_newlines(text)
     raw = text.encode("utf-8") if raw is None else raw
+    meta.setdefault("title", guess_title(text))
     return Document(id=Document.make_id(raw), source=source, text=text, raw=raw, format="txt", **meta)
 
 

@@ -1,0 +1,119 @@
+"""Data helpers for eval/repair.py: trafilatura extractions of the
+article-extraction benchmark (cached under .train/repair/, git-ignored) and a
+deterministic tune/held-out split by page id.
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _results import HERE, shared_path  # noqa: E402
+
+CACHE = HERE.parent / ".train" / "repair" / "extractions.json"
+
+
+def benchmark_dir() -> Path:
+    return shared_path("data", "article-extraction-benchmark")
+
+
+def ground_truth() -> dict[str, str]:
+    gt = json.loads((benchmark_dir() / "ground-truth.json").read_text(encoding="utf-8"))
+    return {k: v.get("articleBody") or "" for k, v in gt.items()}
+
+
+def extract_html(html: str) -> str:
+    """The same call the ingest makes; use the lead's ingest when it exists."""
+    try:
+        from presslens.ingest import html as ingest_html  # type: ignore
+
+        fn = getattr(ingest_html, "extract_text", None)
+        if callable(fn):
+            return fn(html) or ""
+    except ImportError:
+        pass
+    import trafilatura
+
+    return trafilatura.extract(html, include_comments=False, favor_precision=False) or ""
+
+
+def extractions(refresh: bool = False) -> dict[str, str]:
+    """{page id: extracted text}, computed once and cached."""
+    if CACHE.exists() and not refresh:
+        return json.loads(CACHE.read_text(encoding="utf-8"))
+    out: dict[str, str] = {}
+    for p in sorted((benchmark_dir() / "html").glob("*.html.gz")):
+        html = gzip.decompress(p.read_bytes()).decode("utf-8", errors="replace")
+        out[p.name.split(".")[0]] = extract_html(html)
+    CACHE.parent.mkdir(parents=True, exist_ok=True)
+    CACHE.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
+    return out
+
+
+def split_of(page_id: str) -> str:
+    """Deterministic split: 1 page in 2 held out, chosen by a hash of its id."""
+    return "heldout" if int(hashlib.sha1(page_id.encode()).hexdigest(), 16) % 2 else "tune"
+
+
+_WS = re.compile(r"\s+")
+
+
+def norm_line(s: str) -> str:
+    return _WS.sub(" ", s).strip()
+
+
+if __name__ == "__main__":
+    ex = extractions(refresh="--refresh" in sys.argv)
+    print(len(ex), "pages;", sum(split_of(k) == "heldout" for k in ex), "held out")
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line, trailing whitespace excluded."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.start(), m.end()
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        while s < e and text[s].isspace():
+            s += 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def body_coverage(line: str, gt_words: str, gt_shingles: set) -> float:
+    """Share of the line's word 4-shingles found in the true body (short
+    lines: 1.0 when their whole word sequence occurs in it). Word-level, like
+    the benchmark's own scorer, so list bullets and table pipes do not count."""
+    words = [w.lower() for w in _WORD.findall(line)]
+    if not words:
+        return 1.0  # punctuation only: neutral, never labelled boilerplate
+    if len(words) < 4:
+        return 1.0 if f" {' '.join(words)} " in gt_words else 0.0
+    sh = [tuple(words[i:i + 4]) for i in range(len(words) - 3)]
+    return sum(s in gt_shingles for s in sh) / len(sh)
+
+
+def labelled_lines(page_ids=None):
+    """Yield (page id, text, start, end, is_boilerplate) for every extracted line.
+
+    Label: a line is boilerplate when fewer than half of its word 4-shingles
+    occur in the page's ground-truth body (what the extraction keeps but the
+    truth drops); otherwise it is body."""
+    ex, gt = extractions(), ground_truth()
+    for pid in sorted(ex):
+        if page_ids is not None and pid not in page_ids:
+            continue
+        gw = [w.lower() for w in _WORD.findall(gt.get(pid, ""))]
+        gset = {tuple(gw[i:i + 4]) for i in range(len(gw) - 3)}
+        gstr = f" {' '.join(gw)} "
+        text = ex[pid]
+        for s, e in line_spans(text):
+            yield pid, text, s, e, body_coverage(text[s:e], gstr, gset) < 0.5

@@ -1,0 +1,346 @@
+"""The presslens command line: a thin shell over the library.
+
+stdout carries results only (JSON Lines with --format json); progress,
+warnings and errors go to stderr, one line per failed input.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import pkgutil
+import sys
+from typing import Any, Callable, Sequence
+
+from . import __version__
+from .errors import InputError, PresslensError
+from .ingest import DEFAULT_MAX_BYTES, read_inputs
+from .model import Document
+from .pipeline import DEFAULT_STAGES, Pipeline, get_stage
+from .store import DEFAULT_PATH, Store
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _err(msg: str) -> None:
+    print(f"presslens: {msg}", file=sys.stderr)
+
+
+# -- analyze ----------------------------------------------------------------
+class _Stored:
+    """Marker for an input already analysed by this pipeline version (resume)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from .engines import analyze_stream
+    from .render import console, summary_table
+
+    stages = tuple(s.strip() for s in args.stages.split(",")) if args.stages else DEFAULT_STAGES
+    version = "+".join(f"{s.name}@{s.version}" for s in (get_stage(n) for n in stages))
+    Pipeline([get_stage(n) for n in stages])  # order check before any work
+    store = None if args.no_store else Store(args.db)
+
+    def items():
+        for item in read_inputs(args.paths, max_bytes=args.max_bytes):
+            if isinstance(item, Document) and store is not None and store.has_analysis(item.id, version):
+                yield _Stored(item)
+            else:
+                yield item
+
+    ok = failed = skipped = 0
+    summary: list[dict[str, Any]] = []
+    progress = _progress(args)
+    task = progress.add_task("analysing", total=None) if progress else None
+    try:
+        for result in analyze_stream(items(), jobs=args.jobs, stage_names=stages):
+            if isinstance(result, InputError):
+                failed += 1
+                _err(f"error: {result}")
+                continue
+            if isinstance(result, _Stored):
+                skipped += 1
+                record = store.get(result.doc.id, version) if store else None
+            else:
+                if store is not None:
+                    store.save(result)
+                record = result.to_dict()
+            ok += 1
+            if record is None:
+                continue
+            if args.format == "json":
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+                sys.stdout.flush()
+            elif args.format == "table":
+                summary.append(record)
+            if progress:
+                progress.advance(task)
+    finally:
+        if progress:
+            progress.stop()
+        if store is not None:
+            store.close()
+    if args.format == "table" and summary:
+        console().print(summary_table(summary))
+    note = f" ({skipped} already in the store)" if skipped else ""
+    if failed:
+        _err(f"{failed} of {ok + failed} inputs failed; {ok} analysed{note}")
+        return 1
+    if ok == 0:
+        _err("no articles found in the given paths")
+        return 1
+    if args.format != "json" or args.verbose:
+        print(f"presslens: {ok} articles analysed{note}" + ("" if args.no_store else f" into {args.db}"),
+              file=sys.stderr)
+    return 0
+
+
+def _progress(args: argparse.Namespace):
+    """A progress bar on stderr for interactive runs only; pipes and CI stay clean."""
+    if args.quiet or not sys.stderr.isatty():
+        return None
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from .render import console
+
+    p = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                 TimeElapsedColumn(), console=console(stderr=True), transient=True)
+    p.start()
+    return p
+
+
+# -- reading the store --------------------------------------------------------
+def _open(args: argparse.Namespace) -> Store:
+    return Store(args.db, readonly=True)
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from .render import article_view, console
+
+    with _open(args) as store:
+        doc_id = store.resolve_id(args.id)
+        record = store.get(doc_id)
+    if record is None:
+        raise PresslensError(f"{args.id}: article has no analysis")
+    if args.json:
+        print(json.dumps(record, ensure_ascii=False, indent=2))
+    else:
+        console().print(article_view(record, full_text=not args.no_text))
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from rich.table import Table
+
+    from .render import console
+
+    filters = {k: getattr(args, k) for k in ("source", "entity", "speaker", "technique", "frame", "language")}
+    filters.update(date_from=args.date_from, date_to=args.date_to)
+    with _open(args) as store:
+        hits = store.search(args.query, limit=args.limit, **filters)
+    if args.json:
+        for h in hits:
+            print(json.dumps(h.__dict__, ensure_ascii=False))
+        return 0
+    tab = Table("id", "score", "published", "title / source", "snippet", title=f"search: {args.query}")
+    for h in hits:
+        tab.add_row(h.id[7:19], f"{h.score:.2f}", h.published or "", (h.title or h.source)[:50], h.snippet)
+    console().print(tab)
+    if not hits:
+        _err("no matches")
+    return 0
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    from rich.table import Table
+
+    from .render import console
+
+    with _open(args) as store:
+        rows = store.quotes(args.query, speaker=args.speaker, channel=args.channel, limit=args.limit)
+    if args.json:
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False))
+        return 0
+    tab = Table("speaker", "kind", "cue", "channel", "what was said", "article", title="who said what")
+    for r in rows:
+        content = " ".join(r["content"].split())
+        tab.add_row(r["speaker"] or "?", r["kind"], r["cue"] or "", r["channel"] or "",
+                    content[:200], r["document_id"][7:19])
+    console().print(tab)
+    return 0
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from rich.table import Table
+
+    from .render import console
+
+    with _open(args) as store:
+        rows = store.events(entity=args.entity, type=args.type, limit=args.limit)
+    if args.json:
+        for r in rows:
+            print(json.dumps({k: v for k, v in r.items() if k != "record"} | {"event": json.loads(r["record"])},
+                             ensure_ascii=False))
+        return 0
+    tab = Table("date", "type", "actor", "trigger", "target", "article", title="timeline")
+    for r in rows:
+        tab.add_row(r["date"] or "(undated)", r["type"], r["actor"] or "", r["trigger"], r["target"] or "",
+                    (r["title"] or r["document_id"][7:19])[:40])
+    console().print(tab)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from . import export
+
+    with _open(args) as store:
+        if args.format == "parquet":
+            if not args.output:
+                raise PresslensError("export --format parquet needs --output FILE")
+            n = export.write_parquet(store, args.table, args.output)
+        else:
+            writer = export.write_jsonl if args.format == "jsonl" else export.write_csv
+            if args.output:
+                with open(args.output, "w", encoding="utf-8", newline="") as out:
+                    n = writer(store, args.table, out)
+            else:
+                n = writer(store, args.table, sys.stdout)
+    _err(f"exported {n} {args.table} rows" + (f" to {args.output}" if args.output else ""))
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from rich.table import Table
+
+    from .render import console
+
+    with _open(args) as store:
+        stats = store.stats()
+        top = store.entities(limit=10)
+    if args.json:
+        print(json.dumps(stats | {"top_entities": top}, ensure_ascii=False))
+        return 0
+    tab = Table("what", "count", title=f"store {args.db}")
+    for k, v in stats.items():
+        tab.add_row(k, ", ".join(f"{a}: {b}" for a, b in v.items()) if isinstance(v, dict) else f"{v:,}")
+    console().print(tab)
+    if top:
+        ent = Table("entity", "type", "articles", "mentions", title="most mentioned entities")
+        for e in top:
+            ent.add_row(e["name"], e["type"], str(e["articles"]), str(e["mentions"]))
+        console().print(ent)
+    return 0
+
+
+# -- parser -------------------------------------------------------------------
+def _db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default=DEFAULT_PATH, metavar="PATH", help=f"SQLite store (default ./{DEFAULT_PATH})")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="presslens",
+        description="Evidence-linked reading of news articles: repair, entities, quotes, events, framing.",
+    )
+    parser.add_argument("--version", action="version", version=f"presslens {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("analyze", help="analyse articles into the store and print the results",
+                       description="Analyse .txt, .html, .jsonl, RSS/Atom, WARC (optionally .gz) files, directories, or - for stdin.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, directories (recursive) or - for stdin")
+    p.add_argument("--format", choices=("json", "table", "none"), default="table",
+                   help="json: one output-contract object per article on stdout (JSON Lines); table: a summary")
+    _db(p)
+    p.add_argument("--no-store", action="store_true", help="analyse without writing to the store")
+    p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
+                   help=f"skip inputs larger than N bytes (default {DEFAULT_MAX_BYTES:,})")
+    p.add_argument("--stages", metavar="A,B", help=f"stages to run (default {','.join(DEFAULT_STAGES)})")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--verbose", action="store_true", help="print the closing count even with --format json")
+    p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("show", help="readable view of one stored article with its annotations")
+    p.add_argument("id", metavar="ID", help="article id or a unique prefix of it")
+    _db(p)
+    p.add_argument("--json", action="store_true", help="print the stored output-contract JSON")
+    p.add_argument("--no-text", action="store_true", help="tables only, without the article text")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("search", help="full-text search over the store (FTS5, BM25 ranking, snippets)")
+    p.add_argument("query", metavar="QUERY", help="words or FTS5 syntax (\"exact phrase\", a OR b, court*)")
+    _db(p)
+    p.add_argument("--limit", type=int, default=20, help="results to show (default 20)")
+    for f in ("source", "entity", "speaker", "technique", "frame", "language"):
+        p.add_argument(f"--{f}", metavar=f.upper(), help=f"only articles with this {f}")
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="published on or after")
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="published on or before")
+    p.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("quotes", help="who said what across the store")
+    p.add_argument("query", nargs="?", metavar="QUERY", help="words the quote contains")
+    _db(p)
+    p.add_argument("--speaker", metavar="NAME", help="only quotes by this speaker")
+    p.add_argument("--channel", metavar="NAME", help="only quotes through this channel (Telegram, statement, …)")
+    p.add_argument("--limit", type=int, default=100, help="rows to show (default 100)")
+    p.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
+    p.set_defaults(func=cmd_quotes)
+
+    p = sub.add_parser("timeline", help="events across the store in date order")
+    _db(p)
+    p.add_argument("--entity", metavar="NAME", help="only events with this actor or target")
+    p.add_argument("--type", metavar="T", help="only events of this type (convict, sentence, statement, …)")
+    p.add_argument("--limit", type=int, default=500, help="rows to show (default 500)")
+    p.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
+    p.set_defaults(func=cmd_timeline)
+
+    p = sub.add_parser("export", help="export the store as JSON Lines, CSV or Parquet")
+    _db(p)
+    p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl", help="file format (default jsonl)")
+    p.add_argument("--table", choices=("articles", "quotes", "entities", "events"), default="articles",
+                   help="what to export (default articles: the full output contract in jsonl)")
+    p.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout (required for parquet)")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("stats", help="counts of what the store holds")
+    _db(p)
+    p.add_argument("--json", action="store_true", help="JSON instead of a table")
+    p.set_defaults(func=cmd_stats)
+
+    _load_plugins(sub)
+    return parser
+
+
+def _load_plugins(sub) -> None:
+    """Commands that live in their own modules (serve, …) register themselves here."""
+    from . import cli_commands
+
+    for info in pkgutil.iter_modules(cli_commands.__path__):
+        module = importlib.import_module(f"{cli_commands.__name__}.{info.name}")
+        module.register(sub)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args)
+    except PresslensError as e:
+        _err(f"error: {e}")
+        return 1
+    except KeyboardInterrupt:
+        _err("interrupted; every finished article is in the store, run again to resume")
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Commands kept in their own modules; each module defines `register(subparsers)`."""

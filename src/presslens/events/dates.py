@@ -1,0 +1,173 @@
+"""Date expressions in text, normalised to ISO 8601.
+
+Only calendar points are dates: "4 years and 8 months" or "for three days"
+are durations (see quantities.py) and never come out of here.
+
+Normalisation is anchored on the article's publication date when it is
+known. Without it a day and month stay partial ("--11-19") and relative
+expressions ("yesterday", "on Tuesday") stay unresolved (None): we never
+invent a year.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+
+_MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|" \
+       r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+
+# One alternation, longest forms first; named groups are suffixed per branch.
+_PATTERNS: list[tuple[str, str]] = [
+    ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"),
+    ("dotted", r"\b(?P<day>[0-3]?\d)\.(?P<mon>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
+    ("mdy", rf"\b{_MON}\s+{_DAY}(?:\s*,\s*|\s+){_YEAR}\b"),
+    ("dmy", rf"\b{_DAY}(?:\s+of)?\s+{_MON}(?:\s*,\s*|\s+){_YEAR}\b"),
+    ("md", rf"\b{_MON}\s+{_DAY}\b(?![,.]?\d)"),
+    ("dm", rf"\b{_DAY}(?:\s+of)?\s+{_MON}\b"),
+    ("my", rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b"),
+    ("rel_day", r"\b(?P<rel>yesterday|today|tomorrow|the day before yesterday)\b"),
+    ("weekday", r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+    ("rel_period", r"\b(?P<which>last|next|this|past)\s+(?P<unit>week|month|year)\b"),
+    ("year", r"\b(?:in|since|of|by)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*(?:-|–)\s*\d)"),
+]
+_COMPILED = [(kind, re.compile(p, re.I if kind not in ("md", "dm", "my", "mdy", "dmy", "weekday") else 0))
+             for kind, p in _PATTERNS]
+# Month names are matched case-sensitively, so the modal "may" is never a month; "May" alone
+# (no day, no year) is not a pattern at all.
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int  # offsets relative to the string searched
+    end: int
+    kind: str
+    value: str | None  # ISO 8601 (possibly partial), or None when it cannot be resolved
+
+
+def parse_published(published: str | None) -> date | None:
+    if not published:
+        return None
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", published)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _valid(y: int | None, m: int, d: int | None) -> bool:
+    try:
+        date(y or 2000, m, d or 1)  # 2000 is a leap year, so --02-29 is accepted
+        return True
+    except ValueError:
+        return False
+
+
+def _month(s: str) -> int:
+    return int(s) if s.isdigit() else MONTHS[s.lower().rstrip(".")]
+
+
+def _nearest_year(month: int, day: int, anchor: date, future: bool) -> int:
+    """The year that puts month/day closest to the anchor on the expected side:
+    news reports mostly look back, so a date well after publication is last year's."""
+    year = anchor.year
+    try:
+        candidate = date(year, month, day)
+    except ValueError:
+        return year
+    if not future and candidate > anchor + timedelta(days=31):
+        return year - 1
+    if future and candidate < anchor - timedelta(days=31):
+        return year + 1
+    return year
+
+
+def normalise(kind: str, groups: dict[str, str | None], anchor: date | None, future: bool = False) -> str | None:
+    """The ISO value of one matched expression (see find_dates for the kinds)."""
+    if kind in ("iso", "dotted", "mdy", "dmy"):
+        y, m, d = int(groups["year"]), _month(groups["mon"]), int(groups["day"])
+        return f"{y:04d}-{m:02d}-{d:02d}" if _valid(y, m, d) else None
+    if kind in ("md", "dm"):
+        m, d = _month(groups["mon"]), int(groups["day"])
+        if not _valid(None, m, d):
+            return None
+        if anchor is None:
+            return f"--{m:02d}-{d:02d}"
+        return f"{_nearest_year(m, d, anchor, future):04d}-{m:02d}-{d:02d}"
+    if kind == "my":
+        return f"{int(groups['year']):04d}-{_month(groups['mon']):02d}"
+    if kind == "year":
+        return groups["year"]
+    if anchor is None:
+        return None
+    if kind == "rel_day":
+        rel = (groups["rel"] or "").lower()
+        delta = {"yesterday": -1, "today": 0, "tomorrow": 1, "the day before yesterday": -2}[rel]
+        return (anchor + timedelta(days=delta)).isoformat()
+    if kind == "weekday":
+        wd = WEEKDAYS[groups["wd"].lower()]
+        if future:
+            ahead = (wd - anchor.weekday()) % 7
+            return (anchor + timedelta(days=ahead)).isoformat()
+        back = (anchor.weekday() - wd) % 7
+        return (anchor - timedelta(days=back)).isoformat()
+    if kind == "rel_period":
+        which, unit = groups["which"].lower(), groups["unit"].lower()
+        step = {"last": -1, "past": -1, "next": 1, "this": 0}[which]
+        if unit == "year":
+            return f"{anchor.year + step:04d}"
+        if unit == "month":
+            y, m = anchor.year, anchor.month + step
+            y, m = (y - 1, 12) if m < 1 else ((y + 1, 1) if m > 12 else (y, m))
+            return f"{y:04d}-{m:02d}"
+        monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=step)
+        iso = monday.isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}"
+    return None
+
+
+def find_dates(text: str, anchor: date | None = None, future: bool = False) -> list[DateMention]:
+    """Every date expression in `text`, longest match first where they overlap."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, rx in _COMPILED:
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if kind == "year":  # keep only the year digits as the span
+                s, e = m.span("year")
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            groups = m.groupdict()
+            if kind in ("md", "dm") and _looks_like_duration_or_count(text, s, e):
+                continue
+            value = normalise(kind, groups, anchor, future)
+            if value is None and kind in ("iso", "dotted", "mdy", "dmy", "md", "dm"):
+                continue  # not a real calendar date (e.g. "May 45")
+            found.append(DateMention(s, e, kind, value))
+            taken.append((s, e))
+    found.sort(key=lambda d: d.start)
+    # "Sunday, August 21": the weekday only names the explicit date beside it
+    return [d for i, d in enumerate(found)
+            if not (d.kind == "weekday" and i + 1 < len(found) and found[i + 1].kind != "weekday"
+                    and re.fullmatch(r"[\s,]*(?:the\s+)?", text[d.end:found[i + 1].start]))]
+
+
+def _looks_like_duration_or_count(text: str, s: int, e: int) -> bool:
+    # "3 March" is fine, but "for 3 May…" is still a date; a duration needs a unit word,
+    # which the patterns never accept, so only guard against numbers glued to units.
+    return bool(re.match(r"\s*(?:years?|months?|days?|weeks?)\b", text[e:e + 8], re.I))
+
+
+__all__ = ["DateMention", "find_dates", "normalise", "parse_published", "MONTHS", "WEEKDAYS"]

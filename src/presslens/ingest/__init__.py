@@ -1,0 +1,126 @@
+"""Ingest: any supported input -> Documents, one module per format.
+
+`read_inputs` walks paths (files, directories, `-` for stdin), undoes gzip,
+picks a reader by extension or by sniffing the bytes, and yields either a
+Document or an InputError for each article, so one bad file never stops a
+batch.
+"""
+from __future__ import annotations
+
+import gzip
+import os
+import sys
+import zlib
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from ..errors import InputError
+from ..model import Document
+from .feeds import read_feed
+from .html import read_html
+from .jsonl import read_jsonl
+from .text import read_text
+from .warc import read_warc
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+Reader = Callable[[bytes, str], "Document | Iterable[Document | InputError]"]
+
+READERS: dict[str, Reader] = {"txt": read_text, "html": read_html, "jsonl": read_jsonl, "feed": read_feed, "warc": read_warc}
+
+_BY_SUFFIX = {
+    ".txt": "txt", ".text": "txt", ".md": "txt",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".rss": "feed", ".atom": "feed", ".xml": "feed",
+    ".warc": "warc",
+}
+
+
+def sniff(raw: bytes) -> str:
+    head = raw[:2048].lstrip().lower()
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:].lstrip()
+    if head.startswith(b"warc/"):
+        return "warc"
+    if head.startswith(b"{"):
+        return "jsonl"
+    if head.startswith(b"<"):
+        if b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head:
+            return "feed"
+        return "html"
+    return "txt"
+
+
+def format_of(name: str, raw: bytes) -> str:
+    return _BY_SUFFIX.get(Path(name).suffix.lower()) or sniff(raw)
+
+
+def gunzip(raw: bytes, where: str, max_bytes: int) -> bytes:
+    try:
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        out = d.decompress(raw, max_bytes + 1)
+        if len(out) > max_bytes:
+            raise InputError(where, f"over the size cap when decompressed ({max_bytes:,} bytes; see --max-bytes)")
+        if not d.eof:
+            raise InputError(where, "truncated gzip stream")
+        return out
+    except zlib.error as e:
+        raise InputError(where, f"corrupt gzip data ({e})") from None
+
+
+def read_bytes(path: str, max_bytes: int) -> bytes:
+    if path == "-":
+        raw = sys.stdin.buffer.read(max_bytes + 1)
+    else:
+        try:
+            with open(path, "rb") as fh:
+                raw = fh.read(max_bytes + 1)
+        except OSError as e:
+            raise InputError(path, e.strerror or str(e)) from None
+    if len(raw) > max_bytes:
+        raise InputError(path, f"over the size cap ({max_bytes:,} bytes; see --max-bytes)")
+    return raw
+
+
+def read_one(raw: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | InputError]:
+    """Every article in one input's bytes."""
+    name = source
+    if raw[:2] == b"\x1f\x8b":
+        raw = gunzip(raw, source, max_bytes)
+        name = source[:-3] if source.endswith(".gz") else source
+    if not raw.strip():
+        raise InputError(source, "empty: no text to analyse")
+    fmt = format_of(name, raw)
+    result = READERS[fmt](raw, source)
+    if isinstance(result, Document):
+        yield result
+    else:
+        yield from result
+
+
+def expand(paths: Iterable[str]) -> Iterator[str]:
+    """Files in argument order; directories recursively, sorted, hidden files skipped."""
+    for p in paths:
+        if p != "-" and os.path.isdir(p):
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for f in sorted(files):
+                    if not f.startswith("."):
+                        yield os.path.join(root, f)
+        else:
+            yield p
+
+
+def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | InputError]:
+    for path in expand(paths):
+        source = "<stdin>" if path == "-" else path
+        try:
+            yield from read_one(read_bytes(path, max_bytes), source, max_bytes)
+        except InputError as e:
+            yield e
+        except Exception as e:  # noqa: BLE001 - a reader bug must not stop the batch
+            yield InputError(source, f"unreadable ({type(e).__name__}: {e})")
+
+
+__all__ = ["read_inputs", "read_one", "expand", "sniff", "DEFAULT_MAX_BYTES"]

@@ -1,0 +1,53 @@
+"""JSON Lines: one article per line, with `text` or `html` and optional metadata."""
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from typing import Iterator
+
+from ..errors import InputError
+from ..model import Document
+from .html import _iso_day, html_to_document
+from .text import normalise_newlines
+
+_META = ("title", "url", "author", "site", "language")
+
+
+def read_jsonl(raw: bytes, source: str) -> Iterator[Document | InputError]:
+    """Yield a Document per good line and an InputError (naming the line) per bad one."""
+    try:
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        yield InputError(source, f"JSON Lines must be UTF-8 ({e.reason} at byte {e.start})")
+        return
+    seen_any = False
+    for lineno, line in enumerate(content.splitlines(), start=1):
+        if not line.strip():
+            continue
+        seen_any = True
+        where = f"{source}:{lineno}"
+        try:
+            yield record_to_document(json.loads(line), where, line.encode("utf-8"))
+        except json.JSONDecodeError as e:
+            yield InputError(where, f"malformed JSON ({e.msg} at column {e.colno})")
+        except InputError as e:
+            yield e
+    if not seen_any:
+        yield InputError(source, "empty: no JSON lines")
+
+
+def record_to_document(record: object, where: str, raw: bytes) -> Document:
+    if not isinstance(record, dict):
+        raise InputError(where, "a JSON line must be an object with 'text' or 'html'")
+    meta = {k: str(record[k]) for k in _META if record.get(k)}
+    published = _iso_day(record.get("published") or record.get("date"))
+    source = str(record.get("source") or record.get("id") or where)
+    extra = {k: v for k, v in record.items() if k not in (*_META, "text", "html", "published", "date", "source")}
+    if isinstance(record.get("text"), str) and record["text"].strip():
+        return Document(id=Document.make_id(raw), source=source, text=normalise_newlines(record["text"]),
+                        raw=raw, format="jsonl", published=published, metadata=extra, **meta)
+    if isinstance(record.get("html"), str) and record["html"].strip():
+        doc = html_to_document(raw, source, html=record["html"], published=published,
+                               **{k: v for k, v in meta.items() if k in ("title", "url", "author", "site")})
+        return replace(doc, format="jsonl", metadata={**doc.metadata, **extra})
+    raise InputError(where, "no non-empty 'text' or 'html' field")

@@ -1,0 +1,292 @@
+"""The store: the only code in presslens that issues SQL.
+
+One SQLite file in WAL mode. Each article is written in one transaction
+(document, analysis, FTS row, flat annotation rows), so a process killed
+mid-batch leaves every finished article whole and no half-written one.
+The same raw bytes are one document; an analysis by a newer pipeline is
+kept beside the older ones, and the flat tables follow the newest.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from ..errors import StoreError
+from ..model import Analysis
+from .migrations import migrate
+
+DEFAULT_PATH = "presslens.db"
+
+
+@dataclass(frozen=True)
+class Saved:
+    id: str
+    new_document: bool
+    new_analysis: bool
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    id: str
+    title: str | None
+    source: str
+    published: str | None
+    snippet: str
+    score: float
+
+
+class Store:
+    def __init__(self, path: str | Path = DEFAULT_PATH, readonly: bool = False) -> None:
+        self.path = str(path)
+        try:
+            if readonly:
+                if not Path(self.path).exists():
+                    raise StoreError(f"{self.path}: no such store (run `presslens analyze` first)")
+                uri = f"file:{Path(self.path).resolve()}?mode=ro"
+                self.db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            else:
+                self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA busy_timeout=10000")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.row_factory = sqlite3.Row
+            if not readonly:
+                migrate(self.db)
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: cannot open store ({e})") from None
+
+    # -- lifecycle -------------------------------------------------------
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing (the single write path) ---------------------------------
+    def has_analysis(self, doc_id: str, pipeline_version: str) -> bool:
+        row = self.db.execute(
+            "SELECT 1 FROM analyses WHERE document_id=? AND pipeline_version=?", (doc_id, pipeline_version)
+        ).fetchone()
+        return row is not None
+
+    def save(self, analysis: Analysis) -> Saved:
+        doc = analysis.document
+        result = analysis.to_dict()
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            new_doc = self._insert_document(doc)
+            cur = self.db.execute(
+                "INSERT OR IGNORE INTO analyses(document_id, pipeline_version, result) VALUES (?,?,?)",
+                (doc.id, analysis.pipeline_version, json.dumps(result, ensure_ascii=False)),
+            )
+            new_analysis = cur.rowcount == 1
+            if new_analysis:
+                self._index_annotations(doc.id, result)
+            self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+        return Saved(doc.id, new_doc, new_analysis)
+
+    def _insert_document(self, doc) -> bool:
+        cur = self.db.execute(
+            "INSERT OR IGNORE INTO documents(id, source, url, title, published, language, author, site, format,"
+            " text, raw, content_hash, metadata) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (doc.id, doc.source, doc.url, doc.title, doc.published, doc.language, doc.author, doc.site,
+             doc.format, doc.text, doc.raw, hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
+             json.dumps(doc.metadata, ensure_ascii=False, default=str)),
+        )
+        if cur.rowcount != 1:
+            return False
+        rowid = self.db.execute("SELECT rowid FROM documents WHERE id=?", (doc.id,)).fetchone()[0]
+        self.db.execute("INSERT INTO documents_fts(rowid, title, text) VALUES (?,?,?)", (rowid, doc.title or "", doc.text))
+        return True
+
+    def _index_annotations(self, doc_id: str, r: dict[str, Any]) -> None:
+        for table in ("entities", "quotes", "events", "techniques", "frames", "genres"):
+            self.db.execute(f"DELETE FROM {table} WHERE document_id=?", (doc_id,))
+        text = r["text"]
+        names = {e["id"]: e["name"] for e in r["entities"]}
+        self.db.executemany(
+            "INSERT INTO entities VALUES (?,?,?,?,?,?,?)",
+            [(doc_id, e["id"], e["name"], e["type"], json.dumps(e["aliases"], ensure_ascii=False),
+              json.dumps(e["roles"], ensure_ascii=False), len(e["mentions"])) for e in r["entities"]],
+        )
+        self.db.executemany(
+            "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?)",
+            [(doc_id, q["kind"], q["start"], q["end"], text[q["start"]:q["end"]],
+              (q.get("speaker") or {}).get("name"), (q.get("speaker") or {}).get("entity"),
+              (q.get("cue") or {}).get("text"), q.get("channel")) for q in r["quotes"]],
+        )
+
+        def arg_name(a: dict | None) -> str | None:
+            if not a:
+                return None
+            return a.get("name") or names.get(a.get("entity") or "") or a.get("text")
+
+        self.db.executemany(
+            "INSERT INTO events VALUES (?,?,?,?,?,?,?,?)",
+            [(doc_id, e["type"], e.get("date"), text[e["trigger"]["start"]:e["trigger"]["end"]],
+              e["trigger"]["start"], arg_name(e.get("actor")), arg_name(e.get("target")),
+              json.dumps(e, ensure_ascii=False)) for e in r["events"]],
+        )
+        self.db.executemany(
+            "INSERT INTO techniques VALUES (?,?,?,?,?)",
+            [(doc_id, t["label"], t["start"], t["end"], t["score"]) for t in r["techniques"]],
+        )
+        self.db.executemany("INSERT INTO frames VALUES (?,?,?)", [(doc_id, f["label"], f["score"]) for f in r["frames"]])
+        if r.get("genre"):
+            self.db.execute("INSERT INTO genres VALUES (?,?,?)", (doc_id, r["genre"]["label"], r["genre"]["score"]))
+
+    # -- reading ----------------------------------------------------------
+    def resolve_id(self, ref: str) -> str:
+        """A full id, or a unique prefix of one (with or without 'sha256:')."""
+        ref = ref.strip()
+        full = ref if ref.startswith("sha256:") else "sha256:" + ref
+        rows = self.db.execute("SELECT id FROM documents WHERE id >= ? AND id < ? LIMIT 2", (full, full + "\uffff")).fetchall()
+        if len(rows) == 1:
+            return rows[0]["id"]
+        raise StoreError(f"{ref}: {'ambiguous id prefix' if rows else 'no such article in ' + self.path}")
+
+    def get(self, doc_id: str, pipeline_version: str | None = None) -> dict[str, Any] | None:
+        sql = "SELECT result FROM analyses WHERE document_id=?"
+        args: tuple = (doc_id,)
+        if pipeline_version:
+            sql += " AND pipeline_version=?"
+            args += (pipeline_version,)
+        row = self.db.execute(sql + " ORDER BY id DESC LIMIT 1", args).fetchone()
+        return json.loads(row["result"]) if row else None
+
+    def analyses_of(self, doc_id: str) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT id, pipeline_version, created_at FROM analyses WHERE document_id=? ORDER BY id", (doc_id,)
+        ).fetchall()
+        return [dict(r) for r in rows]
+
+    def raw(self, doc_id: str) -> bytes | None:
+        row = self.db.execute("SELECT raw FROM documents WHERE id=?", (doc_id,)).fetchone()
+        return bytes(row["raw"]) if row else None
+
+    def documents(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT d.id, d.title, d.source, d.published, d.site, length(d.text) AS chars,"
+            " (SELECT count(*) FROM quotes q WHERE q.document_id=d.id) AS quotes,"
+            " (SELECT count(*) FROM entities e WHERE e.document_id=d.id) AS entities"
+            " FROM documents d ORDER BY d.rowid LIMIT ? OFFSET ?", (limit, offset),
+        ).fetchall()
+        return [dict(r) for r in rows]
+
+    def iter_results(self) -> Iterator[dict[str, Any]]:
+        """The newest analysis of every document, in ingest order."""
+        for row in self.db.execute(
+            "SELECT a.result FROM documents d JOIN analyses a ON a.id ="
+            " (SELECT max(id) FROM analyses WHERE document_id = d.id) ORDER BY d.rowid"
+        ):
+            yield json.loads(row["result"])
+
+    def search(self, query: str, limit: int = 20, offset: int = 0, **filters: Any) -> list[SearchHit]:
+        where, args = self._filters(filters)
+        sql = (
+            "SELECT d.id, d.title, d.source, d.published,"
+            " snippet(documents_fts, 1, '[', ']', ' … ', 12) AS snip, bm25(documents_fts, 5.0, 1.0) AS rank"
+            " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+            f" WHERE documents_fts MATCH ? {where} ORDER BY rank LIMIT ? OFFSET ?"
+        )
+        for q in (query, _quote_terms(query)):
+            try:
+                rows = self.db.execute(sql, (q, *args, limit, offset)).fetchall()
+                return [SearchHit(r["id"], r["title"], r["source"], r["published"], r["snip"], -r["rank"]) for r in rows]
+            except sqlite3.OperationalError:
+                continue
+        return []
+
+    @staticmethod
+    def _filters(f: dict[str, Any]) -> tuple[str, list[Any]]:
+        parts, args = [], []
+        simple = {"source": "d.source LIKE ?", "language": "d.language = ?", "site": "d.site = ?"}
+        for key, cond in simple.items():
+            if f.get(key):
+                parts.append(cond)
+                args.append(f"%{f[key]}%" if key == "source" else f[key])
+        if f.get("date_from"):
+            parts.append("d.published >= ?"); args.append(f["date_from"])
+        if f.get("date_to"):
+            parts.append("d.published <= ?"); args.append(f["date_to"])
+        sub = {
+            "entity": "SELECT document_id FROM entities WHERE name LIKE ? OR aliases LIKE ?",
+            "speaker": "SELECT document_id FROM quotes WHERE speaker LIKE ?",
+            "technique": "SELECT document_id FROM techniques WHERE label = ?",
+            "frame": "SELECT document_id FROM frames WHERE label = ?",
+        }
+        for key, q in sub.items():
+            if f.get(key):
+                parts.append(f"d.id IN ({q})")
+                value = f"%{f[key]}%" if "LIKE" in q else f[key]
+                args.extend([value] * q.count("?"))
+        return ("".join(f" AND {p}" for p in parts), args)
+
+    def quotes(self, query: str | None = None, speaker: str | None = None, channel: str | None = None,
+               limit: int = 100) -> list[dict[str, Any]]:
+        sql = ("SELECT q.*, d.title, d.published FROM quotes q JOIN documents d ON d.id = q.document_id WHERE 1=1")
+        args: list[Any] = []
+        if query:
+            sql += " AND q.content LIKE ?"; args.append(f"%{query}%")
+        if speaker:
+            sql += " AND q.speaker LIKE ?"; args.append(f"%{speaker}%")
+        if channel:
+            sql += " AND q.channel LIKE ?"; args.append(f"%{channel}%")
+        sql += " ORDER BY d.published, d.rowid, q.start LIMIT ?"
+        return [dict(r) for r in self.db.execute(sql, (*args, limit)).fetchall()]
+
+    def events(self, entity: str | None = None, type: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
+        sql = ("SELECT e.*, d.title, d.published FROM events e JOIN documents d ON d.id = e.document_id WHERE 1=1")
+        args: list[Any] = []
+        if entity:
+            sql += " AND (e.actor LIKE ? OR e.target LIKE ?)"; args += [f"%{entity}%"] * 2
+        if type:
+            sql += " AND e.type = ?"; args.append(type)
+        # undated events last; partial dates (--MM-DD) sort by the article's year
+        sql += (" ORDER BY e.date IS NULL, CASE WHEN e.date LIKE '--%' THEN substr(d.published,1,4) || substr(e.date,2)"
+                " ELSE e.date END, d.rowid, e.start LIMIT ?")
+        return [dict(r) for r in self.db.execute(sql, (*args, limit)).fetchall()]
+
+    def entities(self, name: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        sql = ("SELECT name, type, count(DISTINCT document_id) AS articles, sum(mentions) AS mentions"
+               " FROM entities")
+        args: list[Any] = []
+        if name:
+            sql += " WHERE name LIKE ? OR aliases LIKE ?"; args += [f"%{name}%"] * 2
+        sql += " GROUP BY name, type ORDER BY articles DESC, mentions DESC LIMIT ?"
+        return [dict(r) for r in self.db.execute(sql, (*args, limit)).fetchall()]
+
+    def stats(self) -> dict[str, Any]:
+        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "documents": one("SELECT count(*) FROM documents"),
+            "analyses": one("SELECT count(*) FROM analyses"),
+            "pipelines": one("SELECT count(DISTINCT pipeline_version) FROM analyses"),
+            "entities": one("SELECT count(*) FROM entities"),
+            "quotes": one("SELECT count(*) FROM quotes"),
+            "events": one("SELECT count(*) FROM events"),
+            "techniques": one("SELECT count(*) FROM techniques"),
+            "raw_bytes": one("SELECT coalesce(sum(length(raw)), 0) FROM documents"),
+            "by_format": {r[0]: r[1] for r in self.db.execute("SELECT format, count(*) FROM documents GROUP BY format")},
+        }
+
+
+def _quote_terms(query: str) -> str:
+    """Fallback for queries that are not valid FTS5 syntax: match every word."""
+    return " ".join('"' + w.replace('"', '""') + '"' for w in re.findall(r"\w+", query)) or '""'
+
+
+__all__ = ["Store", "Saved", "SearchHit", "DEFAULT_PATH"]
