@@ -91,9 +91,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     if ok == 0:
         _err("no articles found in the given paths")
         return 1
-    if args.format != "json" or args.verbose:
-        print(f"presslens: {ok} articles analysed{note}" + ("" if args.no_store else f" into {args.db}"),
-              file=sys.stderr)
+    _err(f"{ok} articles analysed{note}" + ("" if args.no_store else f" into {args.db}"))
     return 0
 
 
@@ -260,7 +258,6 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"skip inputs larger than N bytes (default {DEFAULT_MAX_BYTES:,})")
     p.add_argument("--stages", metavar="A,B", help=f"stages to run (default {','.join(DEFAULT_STAGES)})")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
-    p.add_argument("--verbose", action="store_true", help="print the closing count even with --format json")
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser("show", help="readable view of one stored article with its annotations")

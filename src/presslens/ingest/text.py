@@ -7,8 +7,8 @@ import re
 from ..errors import InputError
 from ..model import Document
 
-# Tried in order after the BOM checks; cp1251 and koi8-r are told apart by
-# which one yields plausible Russian (see _russian_score).
+# Tried in order after the BOM checks and UTF-8; cp1251 and koi8-r are told
+# apart by which one yields plausible Russian (see _plausible_russian).
 _CYRILLIC_8BIT = ("cp1251", "koi8_r")
 
 
@@ -16,13 +16,15 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _russian_score(text: str) -> float:
-    """Share of Cyrillic letters that are lower case: real Russian prose is
-    mostly lower case, while a wrong 8-bit decoding flips case wholesale."""
-    letters = [c for c in text if "\u0400" <= c <= "\u04ff"]
-    if not letters:
-        return 0.0
-    return sum(c.islower() for c in letters) / len(letters)
+def _plausible_russian(text: str) -> bool:
+    """Real Russian prose decoded with the right 8-bit table is almost all
+    Cyrillic letters outside ASCII, mostly lower case; the wrong table (or
+    random bytes) gives box-drawing symbols or flipped case."""
+    high = [c for c in text if ord(c) > 127]
+    if not high:
+        return False
+    cyr = [c for c in high if "\u0410" <= c <= "\u044f" or c in "ёЁ"]
+    return len(cyr) >= 0.9 * len(high) and sum(c.islower() for c in cyr) >= 0.6 * len(cyr)
 
 
 def decode(raw: bytes, where: str) -> str:
@@ -46,23 +48,21 @@ def decode(raw: bytes, where: str) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    candidates = []
     for enc in _CYRILLIC_8BIT:
         try:
-            candidates.append((_russian_score(raw.decode(enc)), enc))
+            text = raw.decode(enc)
         except UnicodeDecodeError:
             continue
-    if candidates:
-        score, enc = max(candidates)
-        if score > 0.5:
-            return raw.decode(enc)
+        if _plausible_russian(text):
+            return text
     try:
         from charset_normalizer import from_bytes
 
         best = from_bytes(raw).best()
     except Exception:  # noqa: BLE001 - detector failures mean "undecodable"
         best = None
-    if best is not None and best.encoding and not _looks_binary(str(best)):
+    # a guess that reads as chaos is no decoding at all
+    if best is not None and best.encoding and best.chaos < 0.1 and not _looks_binary(str(best)):
         return str(best)
     raise InputError(where, "undecodable: not UTF-8, UTF-16, Windows-1251 or KOI8-R text")
 

@@ -1,0 +1,36 @@
+# presslens: `make run` sets up .venv from the lock file and analyses the examples;
+# `make test` runs the test suite. Nothing here needs network but the package index.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DB     ?= presslens.db
+SHARED ?= ../shared
+
+.PHONY: venv run test test-browser bench eval clean
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+run: venv
+	$(BIN)/presslens analyze examples --db $(DB)
+	$(BIN)/presslens show $$($(BIN)/python -c "import sqlite3; print(sqlite3.connect('$(DB)').execute('select id from documents order by rowid limit 1').fetchone()[0])") --db $(DB)
+	$(BIN)/presslens quotes --db $(DB)
+
+test: venv
+	$(BIN)/python -m pytest
+
+bench: venv
+	$(BIN)/python benchmarks/throughput.py
+
+eval: venv
+	$(BIN)/python eval/extraction.py --shared $(SHARED)
+	$(BIN)/python eval/seed.py --shared $(SHARED)
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache

@@ -1,0 +1,51 @@
+import pytest
+
+from presslens.errors import PipelineError
+from presslens.ingest.text import document_from_text
+from presslens.pipeline import DEFAULT_STAGES, FunctionStage, Pipeline, get_stage, registered
+
+
+def _stage(name, requires=(), assigns=(), out=None):
+    return FunctionStage(name, "1", tuple(requires), tuple(assigns), lambda a: dict(out or {k: [] for k in assigns}))
+
+
+def test_default_stages_are_registered_in_a_valid_order():
+    assert set(DEFAULT_STAGES) <= set(registered())
+    Pipeline.from_names(DEFAULT_STAGES)  # raises when mis-ordered
+
+
+def test_order_check_names_the_missing_input():
+    with pytest.raises(PipelineError, match="quotes.*requires.*entities"):
+        Pipeline([get_stage("repair"), get_stage("parse"), get_stage("quotes")])
+
+
+def test_stage_that_breaks_its_contract_fails_loudly():
+    p = Pipeline([_stage("liar", assigns=("quotes",), out={"events": []})])
+    with pytest.raises(PipelineError, match="liar"):
+        p.run(document_from_text("x"))
+
+
+def test_unknown_stage_is_a_clear_error():
+    with pytest.raises(PipelineError, match="unknown stage 'nope'"):
+        get_stage("nope")
+
+
+def test_version_names_every_stage_and_is_stored_with_the_analysis():
+    p = Pipeline([_stage("a", assigns=("boilerplate",)), _stage("b", requires=("boilerplate",), assigns=("damage",))])
+    a = p.run(document_from_text("hello"))
+    assert p.version == "a@1+b@1"
+    assert a.to_dict()["meta"]["pipeline"] == "a@1+b@1"
+
+
+def test_parse_blanks_boilerplate_so_no_entity_comes_from_it():
+    from presslens.model import Boilerplate
+
+    text = "Maria Lopez met reporters. Related: Barack Obama visits Paris. Lopez left."
+    widget = (text.index("Related"), text.index("Lopez left"))
+    repair = FunctionStage("repair", "t", (), ("boilerplate", "damage"),
+                           lambda a: {"boilerplate": [Boilerplate(*widget, "related-links")], "damage": []})
+    p = Pipeline([repair, get_stage("parse"), get_stage("entities")])
+    a = p.run(document_from_text(text))
+    spans = [(m.start, m.end) for e in a.get("entities") for m in e.mentions]
+    assert spans and all(not (widget[0] <= s < widget[1]) for s, _ in spans)
+    assert "Barack Obama" not in {e.name for e in a.get("entities")}
