@@ -1,0 +1,418 @@
+"""Events from the shared dependency parse.
+
+For each sentence: find trigger tokens through the lexicon, keep those the
+rule's conditions allow, skip negated and hypothetical ones, then read the
+participants off the parse (subject / "by"-agent = actor, object / passive
+subject = target; coordinated verbs inherit the subject of the first
+conjunct), attach a date from the same clause chain, and fill attributes
+from the trigger's own subtree (not its coordinated siblings', so the
+"found guilty" event does not take the "sentenced to" event's term).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Callable
+
+from ..model import Argument, Event, Span
+from .arguments import EntityIndex, argument
+from .dates import DateMention, find_dates
+from .lexicon import INFO_NOUNS, NOUN_LEMMA, TriggerRule, rules_for
+from .quantities import find_durations, find_money, find_people_counts
+
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+MODALS = {"could", "would", "might", "may", "should", "can", "must", "ca"}
+FUTURE = {"will", "shall", "'ll", "wo"}
+# Verbs that only carry an event noun: "imposed sanctions", "held talks", "opened a case"
+SUPPORT = {"impose", "introduce", "hold", "launch", "stage", "carry", "conduct", "file", "open", "initiate",
+           "institute", "face", "bring", "hand", "issue", "make", "organize", "organise", "lead", "extend",
+           "begin", "start", "continue", "announce", "order", "lift", "adopt", "approve", "pass", "go"}
+# Event types whose noun's possessor / "of" phrase is the one the event happens to
+PATIENT_NOUN = {"arrest", "charge", "trial", "convict", "acquit", "sentence", "release", "appoint"}
+PENALTIES = ("life imprisonment", "house arrest", "community service", "restricted freedom", "penal colony",
+             "suspended sentence", "death penalty", "prison", "jail", "imprisonment", "colony", "probation",
+             "fine", "death")
+# Statement verbs that also have plain non-speech senses: require a speech context
+WEAK_SPEECH = {"add", "note", "post", "answer", "respond", "promise", "suggest", "warn", "claim", "speak",
+               "confirm", "recall", "reply", "predict", "admit", "acknowledge", "assure", "complain", "argue",
+               "insist", "stress", "emphasize", "emphasise", "explain", "remark", "comment", "reiterate",
+               "tweet"}
+QUOTE_CHARS = set('"“”«»')
+
+
+@dataclass(frozen=True)
+class Context:
+    text: str
+    anchor: date | None
+    index: EntityIndex
+    in_boilerplate: Callable[[int, int], bool]
+
+
+def _pos(tok: Any) -> str | None:
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        return "V"
+    if tok.pos_ == "NOUN" or tok.tag_ in ("NN", "NNS"):
+        return "N"
+    return None
+
+
+def _word(tok: Any) -> str:
+    w = tok.text.lower()
+    return NOUN_LEMMA.get(w, w)
+
+
+def _near_words(tok: Any) -> set[str]:
+    out = set()
+    for c in tok.children:
+        out.add(_word(c))
+        for g in c.children:
+            out.add(_word(g))
+    return out
+
+
+def _is_passive(tok: Any) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
+        tok.dep_ == "acl" and tok.tag_ == "VBN")
+
+
+def _child(tok: Any, *deps: str) -> Any:
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def _prep_obj(tok: Any, *preps: str) -> Any:
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.text.lower() in preps:
+            p = _child(c, "pobj")
+            if p is not None:
+                return p
+    return None
+
+
+def _object(tok: Any) -> Any:
+    if _is_passive(tok):
+        return _child(tok, "nsubjpass") or (tok.head if tok.dep_ == "acl" else None)
+    return _child(tok, "dobj", "obj")
+
+
+def _rule_ok(rule: TriggerRule, tok: Any, sent_has_quote: bool) -> bool:
+    near = _near_words(tok) if (rule.needs or rule.passive_or) else set()
+    if rule.needs and not (rule.needs & near):
+        return False
+    if rule.passive_or and not (_is_passive(tok) or any(
+            c.dep_ == "prep" and c.text.lower() in rule.passive_or for c in tok.children)):
+        return False
+    if rule.obj_in or rule.obj_not_in:
+        obj = _object(tok)
+        w = _word(obj) if obj is not None else None
+        if rule.obj_in and w not in rule.obj_in:
+            return False
+        if w is not None and w in rule.obj_not_in:
+            return False
+    if rule.type == "statement" and rule.pos == "V":
+        obj = _object(tok)
+        if obj is not None and _word(obj) in INFO_NOUNS and rule.lemma in ("write", "post", "publish"):
+            return False
+        if rule.lemma in WEAK_SPEECH:
+            has_clause = any(c.dep_ in ("ccomp", "parataxis") for c in tok.children) or tok.dep_ == "parataxis"
+            if not (has_clause or sent_has_quote):
+                return False
+    return True
+
+
+def _hypothetical(tok: Any) -> bool:
+    for c in tok.children:
+        if c.dep_ == "neg":
+            return True
+        if c.dep_ == "aux" and c.text.lower() in MODALS:
+            return True
+        if c.dep_ == "mark" and c.text.lower() in ("if", "unless"):
+            return True
+    return False
+
+
+def _future(tok: Any) -> bool:
+    return any(c.dep_ == "aux" and c.text.lower() in FUTURE for c in tok.children)
+
+
+def _governor(tok: Any) -> Any:
+    """The verb a noun trigger hangs from (or the noun itself when none)."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ == "ROOT" or cur.head is cur:
+            return cur
+        cur = cur.head
+        if _pos(cur) == "V":
+            return cur
+    return tok
+
+
+def _conj_chain(verb: Any) -> list[Any]:
+    """The verb and the verbs it is coordinated under ('found ... and sentenced')."""
+    chain = [verb]
+    cur = verb
+    while cur.dep_ == "conj" and cur.head is not cur:
+        cur = cur.head
+        chain.append(cur)
+    return chain
+
+
+def _subject(verb: Any) -> tuple[Any, bool]:
+    """(subject token, passive?) looking through coordination, xcomp and relative clauses."""
+    for v in _conj_chain(verb):
+        s = _child(v, "nsubj", "nsubjpass")
+        if s is not None:
+            return s, s.dep_ == "nsubjpass"
+        if v.dep_ == "relcl":
+            return v.head, False
+        if v.dep_ == "xcomp":
+            s = _child(v.head, "nsubj")
+            if s is not None:
+                return s, False
+    return None, False
+
+
+def _verb_args(tok: Any, etype: str) -> tuple[Any, Any]:
+    passive = _is_passive(tok)
+    subj, subj_passive = _subject(tok)
+    if passive:
+        agent = _prep_obj(tok, "by")
+        target = _child(tok, "nsubjpass") or (tok.head if tok.dep_ == "acl" else None)
+        if target is None and subj_passive:
+            target = subj
+        return agent, target
+    actor = subj
+    target = _child(tok, "dobj", "obj")
+    if etype in ("convict", "acquit") and target is None:
+        g = next((c for c in tok.children if c.text.lower() == "guilty"), None)
+        if g is not None:
+            target = _child(g, "nsubj")
+    if target is None and etype == "demand":
+        target = _prep_obj(tok, "on", "upon") or _child(tok, "dative")
+    if target is None and etype in ("meet", "agree", "statement"):
+        target = _prep_obj(tok, "with") if etype != "statement" else _child(tok, "dative")
+    if target is None and etype in ("attack", "sanction", "protest", "accuse"):
+        target = _prep_obj(tok, "against", "on")
+    return actor, target
+
+
+def _noun_args(tok: Any, etype: str) -> tuple[Any, Any]:
+    actor = _prep_obj(tok, "by")
+    target = None
+    poss = _child(tok, "poss")
+    if poss is not None:
+        if etype in PATIENT_NOUN:
+            target = poss
+        else:
+            actor = actor or poss
+    if target is None and etype in PATIENT_NOUN:
+        target = _prep_obj(tok, "of")
+    if target is None:
+        target = _prep_obj(tok, "against", "on")
+    if target is None and etype in ("meet", "agree"):
+        target = _prep_obj(tok, "with")
+    gov = tok.head
+    if actor is None and tok.dep_ in ("dobj", "nsubjpass") and _pos(gov) == "V":
+        a, t = _verb_args(gov, etype)
+        actor = a
+        if target is None and t is not None and t is not tok:
+            target = t
+    return actor, target
+
+
+def _own_span(tok: Any) -> tuple[int, int]:
+    """Character span (chunk-relative) of the trigger and its dependents, minus coordinated
+    and adverbial clauses that are events of their own."""
+    keep = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in ("conj", "cc", "parataxis", "advcl", "relcl") and (t is tok or _pos(c) == "V"):
+                continue
+            keep.append(c)
+            stack.append(c)
+    lo = min(t.idx for t in keep)
+    hi = max(t.idx + len(t.text) for t in keep)
+    return lo, hi
+
+
+def _attributes(tok: Any, etype: str, own: tuple[int, int], dtext: str) -> dict[str, Any]:
+    attrs: dict[str, Any] = {}
+    region = dtext[own[0]:own[1]]
+    if etype in ("convict", "acquit"):
+        g = next((t for t in tok.subtree if t.text.lower() == "guilty"), None)
+        if g is not None:
+            mods = [c.text.lower() for c in g.children if c.dep_ in ("advmod", "neg") and c.i < g.i]
+            attrs["verdict"] = " ".join(mods + ["guilty"])
+            ch = _prep_obj(g, "of")
+            if ch is not None:
+                attrs["charge"] = _np_text(ch)
+    if etype in ("convict", "charge", "arrest", "acquit", "trial", "sentence") and "charge" not in attrs:
+        for prep in ("of", "with", "for"):
+            ch = _prep_obj(tok, prep)
+            if ch is not None and _pos(ch) == "N" and ch.text.lower() not in ("years", "months", "prison"):
+                if ch.text.lower() in ("charges", "charge", "suspicion", "accusations") and _prep_obj(ch, "of"):
+                    ch = _prep_obj(ch, "of")
+                attrs["charge"] = _np_text(ch)
+                break
+    if etype == "sentence":
+        low = region.lower()
+        for p in PENALTIES:
+            if p in low:
+                attrs["penalty"] = p
+                break
+    durs = find_durations(region)
+    if durs and etype in ("sentence", "arrest", "convict", "release", "sanction", "trial"):
+        attrs["duration_months"] = durs[0].value
+    money = find_money(region)
+    if money:
+        attrs["money"] = {"amount": money[0].value, "currency": money[0].unit}
+    counts = find_people_counts(region)
+    if counts and etype in ("attack", "protest", "arrest", "release", "convict", "sentence", "meet"):
+        attrs["people"] = counts[0].value
+    return attrs
+
+
+def _np_text(tok: Any) -> str:
+    toks = list(tok.subtree)
+    toks = [t for t in toks if t.dep_ not in ("relcl", "punct") or t.i <= tok.i]
+    return tok.doc[toks[0].i: tok.i + 1].text if toks else tok.text
+
+
+def _sentence_dates(sent: Any, base: int, ctx: Context) -> list[tuple[DateMention, int, int]]:
+    """Dates in the sentence (global offsets), minus durations and boilerplate."""
+    stext = sent.text
+    durs = find_durations(stext)
+    out = []
+    for d in find_dates(stext, ctx.anchor):
+        if any(q.start < d.end and d.start < q.end for q in durs):
+            continue  # "4 years and 8 months": a duration, never a date
+        s, e = base + d.start, base + d.end
+        if ctx.in_boilerplate(s, e):
+            continue
+        out.append((d, s, e))
+    return out
+
+
+def _date_for(tok: Any, gov: Any, dates: list[tuple[DateMention, int, int]], chunk_off: int,
+              future: bool, ctx: Context) -> str | None:
+    if not dates:
+        return None
+    doc = tok.doc
+    chain = set(t.i for t in _conj_chain(gov))
+    own = set(t.i for t in tok.subtree) if _pos(tok) == "N" else set()
+    best = None
+    for d, s, e in dates:
+        # the token where the date starts, and the nearest verb above it
+        t = next((x for x in doc if chunk_off + x.idx >= s), None)
+        if t is None:
+            continue
+        if t.i in own:
+            best = (d, s, e)
+            break
+        v = t
+        for _ in range(8):
+            if v.head is v:
+                break
+            v = v.head
+            if _pos(v) == "V" and v.tag_ != "VBG" or v.dep_ == "ROOT":
+                break
+        if v.i in chain:
+            best = (d, s, e)
+            break
+    if best is None:
+        return None
+    d, s, e = best
+    if future and d.kind in ("weekday", "md", "dm", "rel_period"):
+        again = find_dates(ctx.text[s:e], ctx.anchor, future=True)
+        return again[0].value if again else d.value
+    return d.value
+
+
+def _location(gov: Any) -> str | None:
+    for v in _conj_chain(gov)[:1]:
+        for c in v.children:
+            if c.dep_ == "prep" and c.text.lower() in ("in", "at"):
+                p = _child(c, "pobj")
+                if p is not None and p.ent_type_ in ("GPE", "LOC", "FAC"):
+                    left, right = p.i, p.i + 1
+                    while left > 0 and p.doc[left - 1].ent_type_ == p.ent_type_ and p.doc[left - 1].ent_iob_ != "O":
+                        left -= 1
+                    return p.doc[left:right].text
+    return None
+
+
+def extract(parsed: Any, ctx: Context) -> list[Event]:
+    events: list[Event] = []
+    for chunk in getattr(parsed, "chunks", ()):
+        doc = chunk.doc
+        off = chunk.offset
+        for sent in doc.sents:
+            stext = sent.text
+            if not stext.strip():
+                continue
+            has_quote = any(ch in QUOTE_CHARS for ch in stext)
+            dates = None
+            for tok in sent:
+                pos = _pos(tok)
+                if pos is None:
+                    continue
+                rules = rules_for(tok.text, pos)
+                if not rules:
+                    continue
+                rule = next((r for r in rules if _rule_ok(r, tok, has_quote)), None)
+                if rule is None:
+                    continue
+                etype = rule.type
+                if pos == "V" and etype == "convict" and any(
+                        c.dep_ == "neg" for g in tok.children if g.text.lower() == "guilty" for c in g.children):
+                    etype = "acquit"
+                gov = tok if pos == "V" else _governor(tok)
+                if _hypothetical(tok) or (pos == "N" and gov is not tok and _hypothetical(gov)):
+                    continue
+                s, e = off + tok.idx, off + tok.idx + len(tok.text)
+                if ctx.in_boilerplate(s, e):
+                    continue
+                a_tok, t_tok = _verb_args(tok, etype) if pos == "V" else _noun_args(tok, etype)
+                if pos == "V" and etype == "attack" and t_tok is not None and (
+                        t_tok.ent_type_ == "PERSON" or t_tok.text.lower() in ("him", "her", "them", "me", "us")):
+                    etype = "accuse"  # "X attacked Clinton": a verbal attack in political news
+                if dates is None:
+                    dates = _sentence_dates(sent, off + sent.start_char, ctx)
+                future = _future(gov)
+                own = _own_span(tok)
+                events.append(Event(
+                    type=etype,
+                    trigger=Span(s, e),
+                    actor=argument(a_tok, off, ctx.text, ctx.index),
+                    target=argument(t_tok, off, ctx.text, ctx.index),
+                    date=_date_for(tok, gov, dates, off, future, ctx),
+                    location=_location(gov),
+                    attributes=_attributes(tok, etype, own, doc.text),
+                ))
+    return _dedupe(events)
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per trigger; a noun of the same type as the verb governing it is that verb's event."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for ev in events:
+        key = (ev.trigger.start, ev.trigger.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(ev)
+    verbs = [ev for ev in out if ev.target is not None]
+    drop = set()
+    for ev in out:
+        for v in verbs:
+            if v is not ev and v.type == ev.type and v.target.start <= ev.trigger.start < v.target.end:
+                drop.add(id(ev))
+    return [ev for ev in out if id(ev) not in drop]
+
+
+__all__ = ["Context", "extract", "Argument"]
