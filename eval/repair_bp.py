@@ -1,0 +1,66 @@
+"""Boilerplate scoring for eval/repair.py: line- and character-level
+precision/recall of the repair stage's boilerplate spans against labels
+derived from the article-extraction benchmark (see repair_data.labelled_lines).
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from repair_data import extractions, labelled_lines, split_of
+
+from presslens.repair import find_boilerplate
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    ctp: int = 0
+    cfp: int = 0
+    cfn: int = 0
+    by_kind: Counter = field(default_factory=Counter)  # kind -> false-positive lines
+    kind_hits: Counter = field(default_factory=Counter)  # kind -> predicted lines
+    errors: list = field(default_factory=list)
+
+    @staticmethod
+    def pr(tp: int, fp: int, fn: int) -> tuple[float, float]:
+        return (tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn) if tp + fn else 1.0)
+
+
+def score_split(split: str, keep_errors: bool = False) -> Tally:
+    pages = {k for k in extractions() if split_of(k) == split}
+    spans: dict[str, list] = {}
+    t = Tally()
+    for pid, text, s, e, is_bp in labelled_lines(pages):
+        if pid not in spans:
+            spans[pid] = find_boilerplate(text)
+        cov = 0
+        kinds = []
+        for h in spans[pid]:
+            o = min(e, h.end) - max(s, h.start)
+            if o > 0:
+                cov += o
+                kinds.append(h.kind)
+        pred = cov * 2 >= e - s
+        n = e - s
+        if is_bp:
+            t.ctp += cov
+            t.cfn += n - cov
+        else:
+            t.cfp += cov
+        if pred:
+            t.kind_hits[kinds[0]] += 1
+        if pred and is_bp:
+            t.tp += 1
+        elif pred:
+            t.fp += 1
+            t.by_kind[kinds[0]] += 1
+            if keep_errors:
+                t.errors.append(("FP", kinds[0], pid[:8], text[s:e][:160]))
+        elif is_bp:
+            t.fn += 1
+            if keep_errors:
+                t.errors.append(("FN", "", pid[:8], text[s:e][:160]))
+    return t

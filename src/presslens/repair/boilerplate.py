@@ -1,0 +1,265 @@
+"""Boilerplate: web debris inside extracted or pasted article text.
+
+Three passes, all linear regex scans:
+1. whole lines that match a debris lexicon (cues.py) within a word limit;
+2. teaser lists that follow a related-links header line;
+3. widgets pasted *inside* a paragraph ("Related materials00:01 – October 3
+   <teaser> 00:04 – August 20 <teaser> <story resumes>"), the plain-text case.
+Only spans are returned; the text is never changed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import cues
+from .segment import line_spans, sentence_spans, word_count
+
+MAX_TEASERS = 12  # lines a teaser list may run after its header
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    kind: str
+
+
+_DATE_LINE = re.compile(
+    rf"^(?:(?:{cues.DATE_TOKEN.pattern})(?!\w)|(?:{cues.DATE_FILLER.pattern})(?!\w)|[\s,|–—\-:·•()\[\]/.;]+)+$", re.I
+)
+_YEARISH = re.compile(rf"\b(?:19|20)\d\d\b|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}|\b(?:{cues._MONTHS})\b", re.I)
+
+
+def is_timestamp(line: str) -> bool:
+    """A line that is only a date/time crumb ("Updated 12:30 GMT, 3 May 2019")."""
+    if word_count(line) > 14 or not (cues.TIME.search(line) or _YEARISH.search(line)):
+        return False
+    if _DATE_LINE.match(line):
+        return True
+    # Foreign-language datelines ("sexta-feira, 22 de outubro de 2010 às 20:13"):
+    # a clock time plus a year or date, few other words, no sentence end.
+    if cues.TIME.search(line) and _YEARISH.search(line) and not line.rstrip().endswith("."):
+        return len(re.findall(r"[^\W\d_]{3,}", line)) <= 4
+    return False
+
+
+def _is_nav(line: str) -> bool:
+    if word_count(line) > 15 or not cues.NAV_START.match(line):
+        return False
+    parts = [p for p in cues.NAV_SEP.split(line) if p.strip()]
+    return len(parts) >= 2 and all(word_count(p) <= 5 for p in parts)
+
+
+def classify_line(line: str) -> str | None:
+    """The debris kind of a whole line, or None for (possibly) real text."""
+    n = word_count(line)
+    if n == 0:
+        return None
+    if n <= 12:
+        if cues.RELATED_HEADER.match(line):
+            return "related-links"
+        if cues.READ_MORE_BARE.match(line):
+            return "read-more"
+        if cues.SHARE_LINE.match(line) or cues.SHARE_HEAD.match(line):
+            return "share-bar"
+        if cues.ADVERT.match(line):
+            return "advertisement"
+        if cues.COMMENTS.match(line):
+            return "comments"
+        if is_timestamp(line):
+            return "timestamp"
+        if _is_nav(line):
+            return "navigation"
+        if cues.BYLINE.match(line):
+            return "byline"
+    if n <= 40 and cues.READ_MORE_LINE.match(line):
+        return "read-more"
+    if n <= 30 and cues.TAGGED_TEASER.search(line):
+        return "related-links"
+    if n <= 40 and (cues.SUBSCRIBE_FIXED.match(line) or cues.SUBSCRIBE.match(line) or cues.SUBSCRIBE_ANYWHERE.search(line)):
+        return "subscribe"
+    if n <= 60 and cues.PAYWALL.search(line):
+        return "paywall"
+    if n <= 60 and cues.COOKIE.search(line):
+        return "cookie-notice"
+    if n <= 40 and cues.TAGS.match(line):
+        return "tags"
+    if n <= 30 and cues.PHOTO_CREDIT.match(line):
+        return "photo-credit"
+    if n <= 20 and "©" in line:
+        return "photo-credit" if re.search(r"(?i)\b(?:photo|image|picture|фото)", line) else "copyright"
+    if n <= 30 and cues.COPYRIGHT.match(line):
+        return "copyright"
+    if n <= 60 and cues.CREDITS.match(line):
+        return "byline"
+    if n <= 60 and cues.AUTHOR_BIO.search(line):
+        return "author-bio"
+    if n <= 25 and cues.APP_PROMO.match(line):
+        return "app-promo"
+    if n <= 30 and cues.URL.search(line) and cues.PROMO_WITH_URL.match(line):
+        return "author-bio" if re.search(r"\b(?:reach|follow|email|contact)\b", line, re.I) else "read-more"
+    return None
+
+
+def _is_teaser(line: str) -> bool:
+    """A line shaped like a teaser headline in a widget list: short, and a
+    bullet, a question, a tagged headline or without sentence punctuation."""
+    n = word_count(line)
+    if n == 0 or n > 30:
+        return False
+    if line[:2] in ("- ", "• ", "* ", "– ", "— ") or cues.TAGGED_TEASER.search(line):
+        return True
+    if cues.TIME.search(line) and n <= 25:
+        return True
+    last = line.rstrip("\"'”’»)] |")[-1:]
+    return last not in ".!:;," or (n <= 14 and last == ".")
+
+
+_SMALL = frozenset("a an the and or but of in on at to for from by with as is are vs via into over under about".split())
+
+
+def _title_case(line: str) -> bool:
+    """Most content words capitalised, as in a headline."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’]*", line) if w.lower() not in _SMALL]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _teaser_lists(text: str, lines: list[tuple[int, int]], kinds: list[str | None]) -> None:
+    """Mark the lines after a related-links header (in place in `kinds`)."""
+    i = 0
+    while i < len(lines):
+        s, e = lines[i]
+        if kinds[i] == "related-links" and cues.RELATED_HEADER.match(text[s:e]):
+            j = i + 1
+            while j < len(lines) and j - i <= MAX_TEASERS:
+                if kinds[j] is not None and kinds[j] != "related-links":
+                    break
+                if kinds[j] is None and not _is_teaser(text[lines[j][0]:lines[j][1]]):
+                    break
+                kinds[j] = "related-links"
+                j += 1
+            i = j
+        elif kinds[i] in ("read-more", "related-links"):
+            # bullet teasers right after a "Related: ..." line
+            j = i + 1
+            while j < len(lines) and j - i <= MAX_TEASERS and kinds[j] is None:
+                ln = text[lines[j][0]:lines[j][1]]
+                if not (ln[:2] in ("- ", "• ", "* ") and _is_teaser(ln) and _title_case(ln)):
+                    break
+                kinds[j] = "related-links"
+                j += 1
+            i = j
+        elif kinds[i] == "tags" and re.fullmatch(r"\w+\s*:?", text[s:e]) and i + 1 < len(lines):
+            nxt = text[lines[i + 1][0]:lines[i + 1][1]]
+            items = [p for p in nxt.split(",") if p.strip()]
+            if kinds[i + 1] is None and len(items) >= 2 and all(word_count(p) <= 6 for p in items):
+                kinds[i + 1] = "tags"
+            i += 1
+        else:
+            i += 1
+
+
+# --- widgets inside a paragraph -------------------------------------------------
+
+_INLINE_HEAD = re.compile(
+    r"(?:(?<=^)|(?<=[.!?…]\s)|(?<=[.!?…][\"”»’]\s)|(?<=\n))"
+    r"(?:Related\s+(?:materials?|articles?|stories|news|posts?|content|coverage|links|reading)|Read\s+(?:also|more|next)|See\s+also|Also\s+read"
+    r"|More\s+on\s+(?:this|the\s+topic)|(?:Читайте|Смотрите)\s+(?:также|ещ[её])|См\.\s+также|Материалы\s+по\s+теме|По\s+теме|Ещ[её]\s+по\s+теме"
+    r"|Похожие\s+(?:материалы|новости))"
+)
+_CLOCK = r"\d{1,2}\s?:\s?\d{2}"
+_DATEBIT = (
+    rf"(?:\s*[–—-]\s*(?:\d{{1,2}}\s+(?:{cues._MONTHS})|(?:{cues._MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}[./]\d{{1,2}}(?:[./]\d{{2,4}})?|"
+    r"today|yesterday|сегодня|вчера)(?:,?\s+\d{4})?)?"
+)
+_STAMP = re.compile(rf"{_CLOCK}{_DATEBIT}|(?:\d{{1,2}}\s+(?:{cues._MONTHS})|(?:{cues._MONTHS})\s+\d{{1,2}}),?\s+(?:\d{{4}},?\s+)?{_CLOCK}", re.I)
+KICKER_WORDS = 4  # a teaser may open with a short kicker ("Talk here.")
+HEADLINE_WORDS = 25
+
+
+def _headline_end(text: str, start: int, end: int) -> int:
+    """End of one teaser (optional short kickers, then one headline sentence)
+    starting at `start`; the story resumes after it."""
+    sents = sentence_spans(text, start, end)
+    pos = start
+    for s, e in sents:
+        n = word_count(text[s:e])
+        pos = e
+        if n > KICKER_WORDS:
+            break
+    return pos
+
+
+def inline_widgets(text: str, start: int, end: int) -> list[Hit]:
+    """Related-links widgets pasted inside the paragraph text[start:end]."""
+    out: list[Hit] = []
+    for m in _INLINE_HEAD.finditer(text, start, end):
+        after = text[m.end():end]
+        stamp = _STAMP.match(after.lstrip(" :.—–-"))
+        glued = bool(after) and not after[0].isspace() and not after[0] in ":.—–-"
+        colon = after[:2].strip()[:1] in (":", "—", "–", "|")
+        if not (stamp or colon or glued or (after[:1] == " " and after[1:2].isupper())):
+            continue
+        pos = m.end()
+        # Entries: [stamp] teaser ... up to the next stamp; the last one is
+        # a kicker+headline, after which the story resumes.
+        stamps = [x for x in _STAMP.finditer(text, pos, end)]
+        last_stamp_end = pos
+        for x in stamps:
+            if x.start() - last_stamp_end > 400:
+                break
+            last_stamp_end = x.end()
+        p = last_stamp_end
+        while p < end and text[p] in " \t:.—–-|":
+            p += 1
+        stop = _headline_end(text, p, end)
+        if word_count(text[m.end():stop]) > 12 * (1 + len(stamps)) + 30:
+            continue  # too long for a widget: not one
+        out.append(Hit(m.start(), stop, "related-links"))
+    return out
+
+
+_INLINE_CREDIT = re.compile(
+    r"\((?:photo|image|picture|credit|фото)s?\s*(?:by|:|©)[^()]{2,80}\)|\bClick\s+To\s+Tweet\b|\b(?:ADVERTISEMENT|РЕКЛАМА)\b", re.I
+)
+
+
+def _inline_small(text: str, start: int, end: int) -> list[Hit]:
+    out = []
+    for m in _INLINE_CREDIT.finditer(text, start, end):
+        g = m.group().lower()
+        if g.startswith("("):
+            kind = "photo-credit"
+        elif "tweet" in g:
+            kind = "share-bar"
+        elif m.group().isupper():
+            kind = "advertisement"
+        else:
+            continue
+        out.append(Hit(m.start(), m.end(), kind))
+    return out
+
+
+def find_boilerplate(text: str) -> list[Hit]:
+    lines = line_spans(text)
+    kinds = [classify_line(text[s:e]) for s, e in lines]
+    _teaser_lists(text, lines, kinds)
+    hits = [Hit(s, e, k) for (s, e), k in zip(lines, kinds) if k]
+    for (s, e), k in zip(lines, kinds):
+        if k is None:
+            hits.extend(inline_widgets(text, s, e))
+            hits.extend(_inline_small(text, s, e))
+    return _merge(hits)
+
+
+def _merge(hits: list[Hit]) -> list[Hit]:
+    """Sorted, non-overlapping; a span inside a longer one is dropped."""
+    out: list[Hit] = []
+    for h in sorted(hits, key=lambda h: (h.start, -h.end)):
+        if out and h.start < out[-1].end:
+            if h.end > out[-1].end:
+                out[-1] = Hit(out[-1].start, h.end, out[-1].kind)
+            continue
+        out.append(h)
+    return out
