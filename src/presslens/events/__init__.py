@@ -4,10 +4,10 @@ durations/money/counts, and extraction from the shared parse.
 Parts, one job each: types.py (the event type set), lexicon.py (trigger
 words and their conditions), dates.py (ISO 8601 dates), quantities.py
 (durations in months, money, head counts), arguments.py (participants
-resolved to entities), extract.py (putting it together over the parse).
+resolved to entities), extraction.py (putting it together over the parse).
 """
 from .dates import find_dates, parse_published
-from .extract import Context, extract
+from .extraction import Context, extract
 from .types import EVENT_TYPES
 
 __all__ = ["Context", "extract", "find_dates", "parse_published", "EVENT_TYPES"]

@@ -222,9 +222,9 @@ def _noun_args(tok: Any, etype: str) -> tuple[Any, Any]:
     return actor, target
 
 
-def _own_span(tok: Any) -> tuple[int, int]:
-    """Character span (chunk-relative) of the trigger and its dependents, minus coordinated
-    and adverbial clauses that are events of their own."""
+def _own_text(tok: Any) -> str:
+    """The sentence text with everything but the trigger and its own dependents blanked
+    (same length), minus coordinated and adverbial clauses that are events of their own."""
     keep = [tok]
     stack = [tok]
     while stack:
@@ -232,16 +232,21 @@ def _own_span(tok: Any) -> tuple[int, int]:
         for c in t.children:
             if c.dep_ in ("conj", "cc", "parataxis", "advcl", "relcl") and (t is tok or _pos(c) == "V"):
                 continue
+            if c.dep_ == "punct":
+                continue
             keep.append(c)
             stack.append(c)
-    lo = min(t.idx for t in keep)
-    hi = max(t.idx + len(t.text) for t in keep)
-    return lo, hi
+    sent = tok.sent
+    chars = [" "] * len(sent.text)
+    for t in keep:
+        a = t.idx - sent.start_char
+        chars[a:a + len(t.text_with_ws)] = t.text_with_ws
+    return "".join(chars)
 
 
-def _attributes(tok: Any, etype: str, own: tuple[int, int], dtext: str) -> dict[str, Any]:
+def _attributes(tok: Any, etype: str) -> dict[str, Any]:
     attrs: dict[str, Any] = {}
-    region = dtext[own[0]:own[1]]
+    region = _own_text(tok)
     if etype in ("convict", "acquit"):
         g = next((t for t in tok.subtree if t.text.lower() == "guilty"), None)
         if g is not None:
@@ -383,7 +388,6 @@ def extract(parsed: Any, ctx: Context) -> list[Event]:
                 if dates is None:
                     dates = _sentence_dates(sent, off + sent.start_char, ctx)
                 future = _future(gov)
-                own = _own_span(tok)
                 events.append(Event(
                     type=etype,
                     trigger=Span(s, e),
@@ -391,7 +395,7 @@ def extract(parsed: Any, ctx: Context) -> list[Event]:
                     target=argument(t_tok, off, ctx.text, ctx.index),
                     date=_date_for(tok, gov, dates, off, future, ctx),
                     location=_location(gov),
-                    attributes=_attributes(tok, etype, own, doc.text),
+                    attributes=_attributes(tok, etype),
                 ))
     return _dedupe(events)
 
