@@ -1,42 +1,253 @@
 """Entities resolved within the article, on top of spaCy NER.
 
-This first version groups NER mentions by name and folds a surname-only
-mention into the one full name that ends with it; coreference of
-descriptions and pronouns comes with the attribution work.
+Names are grouped (full name, surname, unique first name; coref/names.py),
+organisations recovered from `the X party` patterns and platforms NER calls
+products, people defined by a relation (`X's mother`) made entities,
+appositions and role premodifiers turned into roles, and definite
+descriptions and pronouns that act as speakers resolved to a person
+(coref/pronouns.py). Besides `entities` the stage leaves a scratch `coref`
+map (mention span -> entity id) for every resolved pronoun/description,
+which the quotes stage reads.
 """
 from __future__ import annotations
 
-import re
+from bisect import bisect_right
 
+from ..attribution.lexicon import cue_score
+from ..coref.descriptions import (appositive_roles, description_span, gender_of_role, is_definite_role,
+                                  org_patterns, relations, role_text)
+from ..coref.lexicon import MEDIA, PLATFORM_NAMES
+from ..coref.names import Group, group_others, group_people
+from ..coref.pronouns import Salience
 from ..model import Analysis, Entity, Mention
 from ..pipeline import stage
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
 
 
-def _key(name: str) -> str:
-    return re.sub(r"(?:'s|’s)$", "", re.sub(r"\s+", " ", name.strip())).lower()
+def _label(text: str, label: str) -> str:
+    low = text.lower().removeprefix("the ").strip()
+    if low in PLATFORM_NAMES or low in MEDIA or ("the " + low) in MEDIA:
+        return "ORG"
+    return label
 
 
-@stage("entities", version="1", requires=("parsed",), assigns=("entities",))
+def _strip_poss(text: str, s: int, e: int) -> tuple[int, int]:
+    for suf in ("'s", "’s"):
+        if text[s:e].endswith(suf):
+            return s, e - len(suf)
+    return s, e
+
+
+@stage("entities", version="2", requires=("parsed",), assigns=("entities", "coref"))
 def entities_stage(analysis: Analysis) -> dict:
+    try:
+        return _resolve(analysis)
+    except Exception:  # noqa: BLE001 — never crash the pipeline; fall back to bare NER groups
+        return _fallback(analysis)
+
+
+def _ner_mentions(analysis: Analysis) -> list[tuple[int, int, str]]:
     text = analysis.document.text
-    groups: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    for start, end, label in analysis.get("parsed").entities():
-        if label in KEEP:
-            groups.setdefault((_key(text[start:end]), label), []).append((start, end))
-    # surname-only PERSON mentions join the single full name ending with it
-    persons = [k for k in groups if k[1] == "PERSON" and " " in k[0]]
-    for key in [k for k in list(groups) if k[1] == "PERSON" and " " not in k[0]]:
-        full = [p for p in persons if p[0].split()[-1] == key[0]]
-        if len(full) == 1:
-            groups[full[0]].extend(groups.pop(key))
-    entities = []
-    for n, ((_, label), spans) in enumerate(sorted(groups.items(), key=lambda kv: min(kv[1]))):
-        spans.sort()
-        names = [text[s:e] for s, e in spans]
-        canonical = max(names, key=lambda x: (len(x.split()), len(x)))
-        aliases = tuple(sorted({x for x in names if x != canonical}))
+    parsed = analysis.get("parsed")
+    out = []
+    for s, e, label in parsed.entities():
+        if label not in KEEP:
+            continue
+        s, e = _strip_poss(text, s, e)
+        if e > s:
+            out.append((s, e, _label(text[s:e], label)))
+    # platforms NER leaves untagged ("on his Telegram channel")
+    tagged = [(s, e) for s, e, _ in out]
+    for c in parsed.chunks:
+        for t in c.doc:
+            if t.text[:1].isupper() and t.lower_ in PLATFORM_NAMES:
+                s = c.offset + t.idx
+                if not any(a <= s < b for a, b in tagged):
+                    out.append((s, s + len(t.text), "ORG"))
+    return sorted(out)
+
+
+def _resolve(analysis: Analysis) -> dict:
+    text = analysis.document.text
+    parsed = analysis.get("parsed")
+    ner = _ner_mentions(analysis)
+    orgs = [o for o in org_patterns(text) if not analysis.in_boilerplate(o.start, o.end)]
+    # mentions inside an org pattern belong to the org
+    ner = [m for m in ner if not any(o.start <= m[0] < o.end for o in orgs)]
+    groups: list[Group] = group_people([m for m in ner if m[2] == "PERSON"], text)
+    others = group_others([m for m in ner if m[2] != "PERSON"], text)
+    org_by_name: dict[str, Group] = {}
+    for o in orgs:
+        key = o.name.lower()
+        g = org_by_name.get(key)
+        if g is None:
+            g = next((x for x in others if " ".join(x.words) == key), None) or Group("ORG", tuple(key.split()))
+            g.label, g.name = "ORG", o.name
+            org_by_name[key] = g
+            if g not in others:
+                others.append(g)
+        g.aliases.append((o.start, o.end))
+    # a person-labelled name that an org pattern names is the org ("X" after "the X party")
+    for g in list(groups):
+        key = " ".join(g.words)
+        if key in org_by_name:
+            org_by_name[key].spans.extend(g.spans)
+            groups.remove(g)
+    persons = list(groups)
+    index = _Index(persons)
+
+    # relation entities: "X's mother"
+    for c in parsed.chunks:
+        for r in relations(c, index.span_at):
+            owner = index.group_at(r.owner[0])
+            owner_name = text[r.owner[0]:r.owner[1]]
+            g = Group("PERSON", (owner_name.lower(), r.noun), gender=r.gender,
+                      name=f"{owner_name}'s {r.noun}", roles=[f"{r.noun} of {owner_name}"])
+            same = next((x for x in persons if x.name == g.name), None)
+            if same is None:
+                persons.append(g)
+                same = g
+            same.aliases.append((r.start, r.end))
+            del owner
+    index = _Index(persons)
+    # appositions and role premodifiers
+    described: set[tuple[int, int]] = set()
+    for c in parsed.chunks:
+        for person_span, desc, is_mention in appositive_roles(c, index.span_at):
+            g = index.group_at(person_span[0])
+            if g is None:
+                continue
+            role = role_text(text, desc)
+            if role and role not in g.roles:
+                g.roles.append(role)
+            if is_mention:
+                g.aliases.append(desc)
+            described.add(desc)
+    coref = _salience_pass(analysis, persons, index, described)
+    entities, ids = _to_entities(text, persons + others)
+    return {"entities": entities,
+            "coref": {span: ids[id(persons[gi])] for span, gi in coref.items() if id(persons[gi]) in ids}}
+
+
+class _Index:
+    """Position -> person group, over names and relation mentions."""
+
+    def __init__(self, groups: list[Group]) -> None:
+        rows = sorted((s, e, i) for i, g in enumerate(groups) for s, e in g.spans + g.aliases)
+        self.rows = rows
+        self.starts = [r[0] for r in rows]
+        self.groups = groups
+
+    def _row(self, pos: int):
+        k = bisect_right(self.starts, pos) - 1
+        while k >= 0 and self.rows[k][1] > pos - 200:
+            s, e, i = self.rows[k]
+            if s <= pos < e:
+                return self.rows[k]
+            k -= 1
+        return None
+
+    def span_at(self, pos: int) -> tuple[int, int] | None:
+        r = self._row(pos)
+        return (r[0], r[1]) if r else None
+
+    def group_at(self, pos: int) -> Group | None:
+        r = self._row(pos)
+        return self.groups[r[2]] if r else None
+
+
+def _salience_pass(analysis: Analysis, persons: list[Group], index: _Index,
+                   described: set[tuple[int, int]]) -> dict[tuple[int, int], int]:
+    """Resolve speaker pronouns and definite descriptions; returns span -> person index."""
+    text = analysis.document.text
+    parsed = analysis.get("parsed")
+    sal = Salience({i: g.gender for i, g in enumerate(persons)})
+    gid_of = {id(g): i for i, g in enumerate(persons)}
+    resolved: dict[tuple[int, int], int] = {}
+    pending: list[tuple[tuple[int, int], str, int]] = []  # descriptions before any person: cataphora
+    sent_no = 0
+    for c, sent in parsed.sentences():
+        sent_no += 1
+        off = c.offset
+        for t in sent:
+            pos = off + t.idx
+            g = index.group_at(pos)
+            if g is not None and (t.i == sent.start or index.group_at(pos - 1) is not g):
+                gi = gid_of[id(g)]
+                sal.see(gi, sent_no, t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj",), pos)
+                while pending:
+                    span, head, _ = pending.pop()
+                    resolved[span] = gi
+                    sal.by_description.setdefault(head, gi)
+                    persons[gi].aliases.append(span)
+                    role = role_text(text, span)
+                    if " of " in role and role not in persons[gi].roles:
+                        persons[gi].roles.append(role)
+                continue
+            low = t.lower_
+            subj = t.dep_ in ("nsubj", "nsubjpass")
+            if low in _PRONOUN_GENDER and subj:
+                gi = sal.pronoun(_PRONOUN_GENDER[low], sent_no)
+                if gi is None:
+                    continue
+                span = (pos, pos + len(t.text))
+                resolved[span] = gi
+                if persons[gi].gender is None:
+                    persons[gi].gender = sal.genders[gi] = _PRONOUN_GENDER[low]
+                sal.see(gi, sent_no, True, pos)
+                if _speaks(t):
+                    persons[gi].aliases.append(span)
+            elif is_definite_role(t) and t.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
+                span = description_span(off, t)
+                if span in described or any(a <= span[0] < b for a, b in described):
+                    continue
+                if "," in text[span[0]:span[1]]:
+                    continue
+                gi = sal.description(low, sent_no)
+                if gi is None:
+                    if t.dep_ in ("nsubj", "nsubjpass"):
+                        pending.append((span, low, sent_no))
+                    continue
+                resolved[span] = gi
+                sal.by_description.setdefault(low, gi)
+                if persons[gi].gender is None and gender_of_role(low):
+                    persons[gi].gender = sal.genders[gi] = gender_of_role(low)
+                sal.see(gi, sent_no, subj, pos)
+                if subj or _speaks(t):
+                    persons[gi].aliases.append(span)
+                    role = role_text(text, span)
+                    if " of " in role and role not in persons[gi].roles:
+                        persons[gi].roles.append(role)
+    return resolved
+
+
+def _speaks(t) -> bool:
+    head = t.head
+    return head.tag_.startswith("VB") and cue_score(head.lower_, True) >= 0.3
+
+
+def _to_entities(text: str, groups: list[Group]) -> tuple[list[Entity], dict[int, str]]:
+    ordered = [g for g in groups if g.spans or g.aliases]
+    ordered.sort(key=lambda g: min(g.spans + g.aliases))
+    ids = {id(g): f"E{n + 1}" for n, g in enumerate(ordered)}
+    out = []
+    for g in ordered:
+        spans = sorted(set(g.spans + g.aliases))
+        names = [text[s:e] for s, e in sorted(set(g.spans))]
+        canonical = g.name or max(names, key=lambda x: (len(x.split()), len(x)), default=text[spans[0][0]:spans[0][1]])
+        aliases = tuple(dict.fromkeys(text[s:e] for s, e in spans if text[s:e] != canonical))
         mentions = tuple(Mention(s, e, text[s:e]) for s, e in spans)
-        entities.append(Entity(f"E{n + 1}", canonical, label, aliases, (), mentions))
-    return {"entities": entities}
+        out.append(Entity(ids[id(g)], canonical, g.label, aliases, tuple(g.roles), mentions))
+    return out, ids
+
+
+def _fallback(analysis: Analysis) -> dict:
+    text = analysis.document.text
+    ents = []
+    for n, g in enumerate(group_others(_ner_mentions(analysis), text)):
+        names = [text[s:e] for s, e in g.spans]
+        ents.append(Entity(f"E{n + 1}", max(names, key=len), g.label, (), (),
+                           tuple(Mention(s, e, text[s:e]) for s, e in sorted(g.spans))))
+    return {"entities": ents, "coref": {}}

@@ -1,10 +1,116 @@
-"""Who said what: direct, mixed and reported speech with resolved speakers."""
+"""Who said what: direct, mixed and reported speech with resolved speakers.
+
+Works on the shared spaCy parse (no second model pass): parse cues
+(attribution/cues.py) give reported speech; paired quotation marks
+(attribution/marks.py) give direct quotes, merged with or attached to cues
+(attribution/direct.py); speakers resolve through the entities stage's
+mentions and coref map (attribution/speaker.py); channels come from the
+cue's sentence or a standing channel set earlier for the same speaker.
+"""
 from __future__ import annotations
 
-from ..model import Analysis
+from bisect import bisect_right
+
+from ..attribution.channel import channel_in, standing_channel
+from ..attribution.cues import find_reported
+from ..attribution.direct import attach
+from ..attribution.marks import find_quotes
+from ..attribution.speaker import SpeakerIndex
+from ..attribution.spans import Found
+from ..model import Analysis, Cue, Quote
 from ..pipeline import stage
 
 
-@stage("quotes", version="0", requires=("parsed", "entities"), assigns=("quotes",))
+@stage("quotes", version="1", requires=("parsed", "entities", "coref"), assigns=("quotes",))
 def quotes_stage(analysis: Analysis) -> dict:
-    return {"quotes": []}
+    try:
+        return {"quotes": find_quotes_in(analysis)}
+    except Exception:  # noqa: BLE001 — a bug here must not take the article down
+        return {"quotes": []}
+
+
+class _Sentences:
+    def __init__(self, parsed) -> None:
+        self.rows = [(c.offset + s.start_char, c.offset + s.end_char, c, s) for c, s in parsed.sentences()]
+        self.starts = [r[0] for r in self.rows]
+
+    def at(self, pos: int):
+        k = bisect_right(self.starts, pos) - 1
+        if k >= 0 and self.rows[k][0] <= pos < max(self.rows[k][1], self.rows[k][0] + 1):
+            return self.rows[k][2], self.rows[k][3]
+        return None
+
+    def index(self, pos: int) -> int:
+        return max(0, bisect_right(self.starts, pos) - 1)
+
+
+def find_quotes_in(analysis: Analysis) -> list[Quote]:
+    text = analysis.document.text
+    parsed = analysis.get("parsed")
+    if not parsed.chunks:
+        return []
+    sents = _Sentences(parsed)
+    reported: list[Found] = []
+    for c in parsed.chunks:
+        reported.extend(find_reported(text, c))
+    paragraphs = [(c.offset, c.end) for c in parsed.chunks]
+    marks = [q for q in find_quotes(text, paragraphs) if not analysis.in_boilerplate(q.start, q.end)]
+    found = attach(text, marks, reported, sents.at, None)
+    found = [f for f in found if not analysis.in_boilerplate(f.start, f.end)]
+    found = _dedupe(found)
+    index = SpeakerIndex(list(analysis.get("entities")), dict(analysis.get("coref") or {}))
+    return _finish(text, found, index, sents)
+
+
+def _dedupe(found: list[Found]) -> list[Found]:
+    """One attribution per content span and per cue; the better-scored one stays."""
+    out: dict[tuple[int, int], Found] = {}
+    for f in sorted(found, key=lambda f: -f.score):
+        key = (f.start, f.end)
+        if key not in out:
+            out[key] = f
+    by_cue: dict[tuple[int, int] | None, Found] = {}
+    keep = []
+    for f in sorted(out.values(), key=lambda f: f.start):
+        if f.cue is not None and f.cue in by_cue and by_cue[f.cue].kind == f.kind:
+            continue
+        by_cue.setdefault(f.cue, f)
+        keep.append(f)
+    return keep
+
+
+def _finish(text: str, found: list[Found], index: SpeakerIndex, sents: _Sentences) -> list[Quote]:
+    quotes = []
+    standing: dict[str, tuple[str, int]] = {}  # speaker name -> (channel, sentence index set)
+    # standing channels: a sentence naming a platform, whose subject is a person
+    for start, end, c, s in sents.rows:
+        ch = standing_channel(text[start:end])
+        if ch is None:
+            continue
+        subj = [t for t in s if t.dep_ in ("nsubj", "nsubjpass")]
+        for t in subj:
+            ent = index.entity_over(c.offset + t.idx, c.offset + t.idx + len(t.text))
+            if ent is not None and ent.type == "PERSON":
+                standing[ent.name] = (ch, sents.index(start))
+    for f in sorted(found, key=lambda f: f.start):
+        spk = index.resolve(text, f.speaker, f.speaker_token, _offset_of(f, sents))
+        cue = Cue(text[f.cue[0]:f.cue[1]], f.cue[0], f.cue[1]) if f.cue else None
+        channel = f.channel
+        if channel is None and f.cue is not None:
+            hit = sents.at(f.cue[0])
+            if hit is not None:
+                c, s = hit
+                channel = channel_in(text[c.offset + s.start_char:c.offset + s.end_char])
+        if channel is None and spk is not None and spk.name in standing and f.kind in ("direct", "mixed"):
+            ch, at = standing[spk.name]
+            if 0 <= sents.index(f.start) - at <= 8:
+                channel = ch
+        quotes.append(Quote(f.kind, f.start, f.end, spk, cue, channel))
+    return quotes
+
+
+def _offset_of(f: Found, sents: _Sentences) -> int:
+    if f.speaker is None:
+        return 0
+    hit = sents.at(f.speaker[0])
+    return hit[0].offset if hit else 0

@@ -1,0 +1,163 @@
+"""Reported speech and beliefs from the dependency parse.
+
+A cue is a verb whose word form was a cue often enough in PolNeAR train
+(lexicon.cue_score) and that governs something said: a clausal complement
+(`X said that ...`, `..., X said`), an infinitive (`X called on Y to ...`),
+or, for verbs that are cues even without a clause (`X criticized the plan`,
+`X called the claims "false"`), its object. `According to X, ...` is its own
+pattern. Content spans follow the parse; the speaker is the cue's subject,
+found through conjunctions and participles when the cue has none itself.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import AUDIENCE, cue_score
+from .spans import Found, mention_span, subtree_span, trim
+
+SUBJ = ("nsubj", "nsubjpass")
+# right-hand children that are not part of what was said
+_NOT_CONTENT = {"punct", "cc", "conj", "advmod", "npadvmod", "mark", "aux", "auxpass", "neg", "nsubj",
+                "nsubjpass", "agent", "dative", "prt", "expl", "parataxis"}
+_TIME_PREPS = {"on", "in", "at", "during", "after", "before", "since", "last", "this", "earlier"}
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    with_clause: float = 0.3  # cue_score needed when the verb governs a clause
+    with_object: float = 0.55  # ... when it only governs an object
+
+
+def find_reported(text: str, chunk, th: Thresholds = Thresholds()) -> list[Found]:
+    """All parse-based attributions in one chunk (a spaCy doc at `chunk.offset`)."""
+    out: list[Found] = []
+    off = chunk.offset
+    for tok in chunk.doc:
+        try:
+            f = _according(text, off, tok) if tok.lower_ == "according" else _from_verb(text, off, tok, th)
+        except (IndexError, ValueError):  # odd parses must never break the stage
+            f = None
+        if f is not None and f.end > f.start:
+            out.append(f)
+    return out
+
+
+def _from_verb(text: str, off: int, tok, th: Thresholds) -> Found | None:
+    if not tok.tag_.startswith("VB"):
+        return None
+    clause = [c for c in tok.children if c.dep_ == "ccomp"]
+    xcomp = [c for c in tok.children if c.dep_ == "xcomp"]
+    score = cue_score(tok.lower_, bool(clause or xcomp))
+    cue_end_tok = tok
+    # phrasal cues: "pointed out", "called on/for", "went on to say"
+    parts = [c for c in tok.rights if c.dep_ == "prt" and c.i == tok.i + 1]
+    if parts:
+        cue_end_tok = parts[0]
+    if clause and score >= th.with_clause:
+        comp = max(clause, key=lambda c: len(list(c.subtree)))
+        start, end = subtree_span(off, comp)
+    elif xcomp and score >= th.with_clause:
+        comp = xcomp[0]
+        start, end = subtree_span(off, comp)
+        # "urged Congress to act", "called on Russia to help": the addressee belongs to the content
+        for c in tok.rights:
+            if c.i < comp.i and c.dep_ in ("dobj", "dative"):
+                start = min(start, subtree_span(off, c)[0])
+            elif c.i < comp.i and c.dep_ == "prep" and c.i == cue_end_tok.i + 1:
+                objs = [o for o in c.children if o.dep_ == "pobj"]
+                if objs:
+                    start = min(start, subtree_span(off, objs[0])[0])
+                    cue_end_tok = c
+    elif score >= th.with_object:
+        rights = [c for c in tok.rights if c.dep_ not in _NOT_CONTENT and not _is_channel_or_time(c)]
+        if not rights:
+            return None
+        if rights[0].dep_ == "prep" and rights[0].i == tok.i + 1 and len(rights) >= 1:
+            objs = [o for o in rights[0].children if o.dep_ == "pobj"]
+            if rights[0].lower_ in ("on", "for") and objs:
+                cue_end_tok = rights[0]
+        start = subtree_span(off, rights[0])[0]
+        end = subtree_span(off, rights[-1])[1]
+        if cue_end_tok is not tok and rights[0].i == cue_end_tok.i:
+            objs = [o for o in rights[0].children if o.dep_ == "pobj"]
+            start = subtree_span(off, objs[0])[0]
+    else:
+        return None
+    start, end = trim(text, start, end)
+    if end - start < 3:
+        return None
+    spk_tok = speaker_of(tok)
+    spk = mention_span(off, spk_tok) if spk_tok is not None else None
+    if spk and start <= spk[0] < end:
+        return None  # the "speaker" sits inside the content: a misparse
+    cue = (off + tok.idx, off + cue_end_tok.idx + len(cue_end_tok.text))
+    return Found("indirect", start, end, cue, spk, spk_tok, score)
+
+
+def _is_channel_or_time(c) -> bool:
+    if c.dep_ != "prep":
+        return False
+    objs = [o for o in c.children if o.dep_ == "pobj"]
+    if not objs:
+        return False
+    o = objs[0]
+    if o.ent_type_ in ("DATE", "TIME"):
+        return True
+    sub = " ".join(t.lower_ for t in o.subtree)
+    return any(w in sub for w in ("statement", "interview", "conference", "briefing", "twitter", "telegram",
+                                  "facebook", "channel", "post", "tweet", "speech"))
+
+
+def speaker_of(tok):
+    """The subject of a cue verb, looked up through conj/xcomp/advcl heads."""
+    cur = tok
+    for _ in range(4):
+        subj = [c for c in cur.children if c.dep_ in SUBJ]
+        if subj:
+            return subj[0]
+        agents = [c for c in cur.children if c.dep_ == "agent"]
+        for a in agents:
+            objs = [o for o in a.children if o.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+        if cur.dep_ in ("conj", "xcomp", "advcl", "ccomp") and cur.head is not cur:
+            cur = cur.head
+            continue
+        if cur.dep_ == "relcl":
+            return cur.head
+        # inverted "..., said the minister": subject parsed as object/attr after the verb
+        for c in cur.rights:
+            if c.dep_ in ("dobj", "attr", "npadvmod") and c.pos_ in ("PROPN", "NOUN", "PRON"):
+                if c.lower_ not in AUDIENCE:
+                    return c
+        return None
+    return None
+
+
+def _according(text: str, off: int, tok) -> Found | None:
+    to = [c for c in tok.children if c.lower_ == "to"]
+    objs = [o for t in to for o in t.children if o.dep_ == "pobj"]
+    if not objs:
+        return None
+    spk_tok = objs[0]
+    head = tok.head if tok.dep_ == "prep" else tok
+    own = {t.i for t in tok.subtree}
+    if head is tok:
+        return None
+    toks = [t for t in head.subtree if t.i not in own]
+    if not toks:
+        return None
+    # content is the clause around "according to X", on the side holding the verb
+    left = [t for t in toks if t.i < tok.i]
+    right = [t for t in toks if t.i > tok.i]
+    side = right if len(right) >= len(left) else left
+    if len(left) >= 3 and len(right) >= 3:
+        side = [t for t in toks if t.i != head.i or True]  # "X, according to Y, did Z": the whole clause
+    if not side:
+        return None
+    start = off + side[0].idx
+    end = off + side[-1].idx + len(side[-1].text)
+    start, end = trim(text, start, end)
+    spk = mention_span(off, spk_tok)
+    cue = (off + tok.idx, off + to[0].idx + len(to[0].text))
+    return Found("indirect", start, end, cue, spk, spk_tok, 0.9)

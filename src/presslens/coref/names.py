@@ -1,0 +1,83 @@
+"""Group name mentions into entities.
+
+A mention joins a person when its words are that person's full name, its
+surname, or a first name that only one person in the article has; two
+people sharing a first name ("Anna Ivanova", "Anna Petrova") stay apart and
+a bare "Anna" then stays unresolved rather than being guessed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import TITLE_GENDER, TITLES
+
+_POSS = re.compile(r"(?:'s|’s|'|’)$")
+
+
+@dataclass
+class Group:
+    label: str
+    words: tuple[str, ...]  # lower-case name words without titles
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    gender: str | None = None
+    aliases: list[tuple[int, int]] = field(default_factory=list)  # descriptions, pronouns
+    roles: list[str] = field(default_factory=list)
+    name: str | None = None  # forced canonical name (relation entities, pattern orgs)
+
+
+def name_words(text: str) -> tuple[tuple[str, ...], str | None]:
+    """Name words without titles/possessive, and a gender a title gives."""
+    words = _POSS.sub("", text.strip()).split()
+    gender = None
+    while len(words) > 1 and words[0].lower() in TITLES:
+        gender = gender or TITLE_GENDER.get(words[0].lower())
+        words = words[1:]
+    return tuple(w.lower().strip(".,") for w in words if w.strip(".,")), gender
+
+
+def group_people(mentions: list[tuple[int, int, str]], text: str) -> list[Group]:
+    """mentions: (start, end, label) of PERSON mentions, in text order."""
+    full: dict[tuple[str, ...], Group] = {}
+    short: list[tuple[int, int, tuple[str, ...], str | None]] = []
+    for s, e, _ in mentions:
+        words, g = name_words(text[s:e])
+        if not words:
+            continue
+        if len(words) >= 2:
+            grp = _match_full(full, words) or full.setdefault(words, Group("PERSON", words))
+            grp.spans.append((s, e))
+            grp.gender = grp.gender or g
+        else:
+            short.append((s, e, words, g))
+    singles: dict[tuple[str, ...], Group] = {}
+    for s, e, words, g in short:
+        w = words[0]
+        by_last = [grp for grp in full.values() if grp.words[-1] == w]
+        by_first = [grp for grp in full.values() if grp.words[0] == w]
+        target = by_last[0] if len(by_last) == 1 else (by_first[0] if not by_last and len(by_first) == 1 else None)
+        if target is None:
+            target = singles.setdefault(words, Group("PERSON", words))
+        target.spans.append((s, e))
+        target.gender = target.gender or g
+    return list(full.values()) + list(singles.values())
+
+
+def _match_full(full: dict[tuple[str, ...], Group], words: tuple[str, ...]) -> Group | None:
+    """'Donald J. Trump' joins 'Donald Trump': same first and last word."""
+    for key, grp in full.items():
+        if key[0] == words[0] and key[-1] == words[-1]:
+            return grp
+    return None
+
+
+def group_others(mentions: list[tuple[int, int, str]], text: str) -> list[Group]:
+    groups: dict[tuple[str, str], Group] = {}
+    for s, e, label in mentions:
+        words, _ = name_words(text[s:e])
+        words = tuple(w for w in words if w != "the") or words
+        if not words:
+            continue
+        grp = groups.setdefault((label, " ".join(words)), Group(label, words))
+        grp.spans.append((s, e))
+    return list(groups.values())
