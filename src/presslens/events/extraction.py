@@ -102,7 +102,8 @@ def _rule_ok(rule: TriggerRule, tok: Any, sent_has_quote: bool) -> bool:
     if rule.needs and not (rule.needs & near):
         return False
     if rule.passive_or and not (_is_passive(tok) or any(
-            c.dep_ == "prep" and c.text.lower() in rule.passive_or for c in tok.children)):
+            (c.dep_ == "prep" and c.text.lower() in rule.passive_or) or c.dep_ in rule.passive_or
+            for c in tok.children)):
         return False
     if rule.obj_in or rule.obj_not_in:
         obj = _object(tok)
@@ -122,7 +123,19 @@ def _rule_ok(rule: TriggerRule, tok: Any, sent_has_quote: bool) -> bool:
     return True
 
 
+IMPLICATIVE = {"begin", "began", "begun", "begins", "start", "started", "starts", "continue", "continued",
+               "continues", "manage", "managed", "go", "went"}
+# Nouns that, plural and bare, name a kind of act rather than one occurrence
+SINGULAR_ONLY = {"statements", "prosecutions", "convictions", "hearings", "appeals", "demands", "requests"}
+
+
 def _hypothetical(tok: Any) -> bool:
+    """Negated, modal, conditional, or an unrealised infinitive ("refused to prosecute",
+    "called on them to attack"): the text does not say it happened."""
+    if tok.dep_ == "xcomp" and tok.head.text.lower() not in IMPLICATIVE:
+        return True
+    if tok.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "aux" and c.text.lower() == "to" for c in tok.children):
+        return True
     for c in tok.children:
         if c.dep_ == "neg":
             return True
@@ -130,6 +143,33 @@ def _hypothetical(tok: Any) -> bool:
             return True
         if c.dep_ == "mark" and c.text.lower() in ("if", "unless"):
             return True
+    return False
+
+
+REFLEXIVE = {"himself", "herself", "themselves", "itself", "myself", "yourself", "ourselves"}
+OBJ_PRONOUNS = {"him", "her", "them", "me", "us"}
+
+
+def _skip(tok: Any, pos: str, rule: TriggerRule) -> bool:
+    """Mentions that look like a trigger but name no event of their own."""
+    low = tok.text.lower()
+    if pos == "N" and (tok.dep_ == "compound" or low in SINGULAR_ONLY):
+        return True  # "election cycle", "sanctions pressure"; "statements about ..."
+    if pos == "V" and tok.dep_ == "amod":
+        return True  # "an elected member"
+    if rule.type == "protest" and pos == "N" and rule.lemma in ("rally", "march") and (
+            any(c.text.lower() == "campaign" for c in tok.children) or (tok.dep_ == "pobj" and tok.head.text.lower() == "at")):
+        return True  # campaign rallies are not protests
+    if rule.lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
+        return True  # "demonstrated its commitment"
+    if rule.type == "statement" and pos == "V":
+        subj = _child(tok, "nsubj")
+        if subj is not None and _word(subj) in INFO_NOUNS | {"missive", "findings"}:
+            return True  # "a video that said": no speaker
+    if pos == "N" and tok.dep_ == "pobj":
+        above = tok.head.head
+        if above is not tok and any(r.type == rule.type for r in rules_for(above.text, _pos(above) or "")):
+            return True  # "victory in the elections": one event
     return False
 
 
@@ -328,6 +368,10 @@ def _date_for(tok: Any, gov: Any, dates: list[tuple[DateMention, int, int]], chu
         if v.i in chain:
             best = (d, s, e)
             break
+    if best is None and gov.dep_ in ("relcl", "advcl"):
+        # "by March 1, when 12 states hold primaries": the clause describes the date itself
+        hs, he_ = chunk_off + gov.head.idx, chunk_off + gov.head.idx + len(gov.head.text)
+        best = next(((d, s, e) for d, s, e in dates if s < he_ and hs < e), None)
     if best is None:
         return None
     d, s, e = best
@@ -371,7 +415,11 @@ def extract(parsed: Any, ctx: Context) -> list[Event]:
                 rule = next((r for r in rules if _rule_ok(r, tok, has_quote)), None)
                 if rule is None:
                     continue
+                if _skip(tok, pos, rule):
+                    continue
                 etype = rule.type
+                if pos == "V" and etype == "charge" and _child(tok, "ccomp") is not None:
+                    etype = "accuse"  # "he charged that the party ignored ...": an accusation
                 if pos == "V" and etype == "convict" and any(
                         c.dep_ == "neg" for g in tok.children if g.text.lower() == "guilty" for c in g.children):
                     etype = "acquit"
@@ -382,9 +430,12 @@ def extract(parsed: Any, ctx: Context) -> list[Event]:
                 if ctx.in_boilerplate(s, e):
                     continue
                 a_tok, t_tok = _verb_args(tok, etype) if pos == "V" else _noun_args(tok, etype)
-                if pos == "V" and etype == "attack" and t_tok is not None and (
-                        t_tok.ent_type_ == "PERSON" or t_tok.text.lower() in ("him", "her", "them", "me", "us")):
-                    etype = "accuse"  # "X attacked Clinton": a verbal attack in political news
+                if etype == "attack":
+                    if t_tok is not None and t_tok.text.lower() in REFLEXIVE:
+                        continue  # "killing himself" is no attack
+                    if (t_tok is not None and (t_tok.ent_type_ == "PERSON" or t_tok.text.lower() in OBJ_PRONOUNS)) or (
+                            a_tok is not None and a_tok.ent_type_ == "PERSON"):
+                        etype = "accuse"  # "X attacked Clinton", "Trump's attacks": verbal in political news
                 if dates is None:
                     dates = _sentence_dates(sent, off + sent.start_char, ctx)
                 future = _future(gov)

@@ -22,7 +22,7 @@ _IRREGULAR = {
     "speak": ("spoke", "spoken"), "win": ("won",), "quit": ("quit",), "lead": ("led",),
     "strike": ("struck", "stricken"), "throw": ("threw", "thrown"), "bring": ("brought",),
     "step": ("stepped",), "put": ("put",), "hand": ("handed",), "beat": ("beat", "beaten"),
-    "give": ("gave", "given"), "set": ("set",), "stand": ("stood",), "file": ("filed",),
+    "give": ("gave", "given"), "hear": ("heard",), "set": ("set",), "stand": ("stood",), "file": ("filed",),
     "sign": ("signed",), "ban": ("banned",), "rally": ("rallied",), "fine": ("fined",),
 }
 
@@ -77,7 +77,7 @@ INFO_NOUNS = frozenset(
     "transcript transcripts record records tax returns returns details version update photo photos "
     "image images study survey analysis memo proposal song".split())
 VERDICT_NOUNS = frozenset("verdict sentence decision ruling conviction judgment judgement".split())
-SPEECH_OBJECTS = frozenset("opinion opinions view views thoughts position".split())
+SPEECH_OBJECTS = frozenset("opinion opinions view views thoughts position doubts doubt concerns".split())
 # Nouns that make "open/initiate/launch a ... case" a charge
 CASE_NOUNS = frozenset({"case"})
 
@@ -92,16 +92,18 @@ def _r(lemma: str, pos: str, type_: str, needs: str = "", obj_in=frozenset(), ob
 
 _SAY = ("say state write tell declare announce note add comment explain stress emphasize emphasise "
         "tweet post claim insist argue warn remark reply respond answer confirm recall assure "
-        "acknowledge admit reiterate complain suggest predict promise speak")
+        "acknowledge admit reiterate complain suggest predict promise speak ask deny assess report "
+        "describe discuss remind cite")
 
 RULES: tuple[TriggerRule, ...] = (
     *(_r(w, _V, "statement") for w in _SAY.split()),
     _r("point", _V, "statement", needs="out"),
     _r("share", _V, "statement", obj_in=SPEECH_OBJECTS),
     _r("express", _V, "statement", obj_in=SPEECH_OBJECTS | {"concern", "hope", "regret", "support", "confidence"}),
+    _r("voice", _V, "statement", obj_in=SPEECH_OBJECTS | {"concern", "support", "opposition"}),
     _r("statement", _N, "statement"),
     *(_r(w, _V, "accuse") for w in "accuse blame criticize criticise condemn denounce slam lambast rebuke "
-      "reproach chastise".split()),
+      "reproach chastise allege".split()),
     *(_r(w, _N, "accuse") for w in "accusation criticism condemnation".split()),
     *(_r(w, _V, "demand") for w in "demand urge request implore".split()),
     _r("call", _V, "demand", needs="on upon for"),
@@ -116,16 +118,20 @@ RULES: tuple[TriggerRule, ...] = (
     *(_r(w, _V, "charge") for w in "indict prosecute".split()),
     *(_r(w, _N, "charge") for w in "indictment prosecution".split()),
     _r("charge", _N, "charge", needs="with of against face brought bring file"),
+    _r("charge", _N, "charge", passive_or="compound amod"),  # "the identity theft charge"
     _r("try", _V, "trial", passive_or="for in"),
     *(_r(w, _N, "trial") for w in "trial hearing".split()),
+    _r("hear", _V, "trial", obj_in={"case", "appeal", "lawsuit"}),
     _r("convict", _V, "convict"),
     _r("find", _V, "convict", needs="guilty"),
+    _r("plead", _V, "convict", needs="guilty"),
     *(_r(w, _N, "convict") for w in "conviction verdict".split()),
     _r("acquit", _V, "acquit"),
     _r("exonerate", _V, "acquit"),
     _r("acquittal", _N, "acquit"),
     *(_r(w, _V, "sentence") for w in "sentence jail imprison".split()),
     _r("fine", _V, "sentence", passive_or="for"),
+    _r("serve", _V, "sentence", needs="prison jail sentence term colony"),
     _r("sentence", _N, "sentence", needs="prison jail life death suspended year years month months to of"),
     *(_r(w, _V, "release") for w in "release free pardon".split()),
     *(_r(w, _N, "release") for w in "pardon".split()),
@@ -139,6 +145,7 @@ RULES: tuple[TriggerRule, ...] = (
                                                  "criteria standards standard goal goals deadline expectations "
                                                  "threshold".split())),
     *(_r(w, _N, "meet") for w in "meeting talks summit negotiations visit".split()),
+    _r("encounter", _N, "meet", needs="with"),
     _r("visit", _V, "meet"),
     _r("negotiate", _V, "meet"),
     _r("sign", _V, "agree", obj_in=AGREEMENT_NOUNS),
@@ -156,7 +163,9 @@ RULES: tuple[TriggerRule, ...] = (
     _r("ban", _V, "sanction"),
     _r("expel", _V, "sanction"),
     *(_r(w, _V, "elect") for w in "elect re-elect reelect".split()),
-    *(_r(w, _N, "elect") for w in "election primary caucus referendum".split()),
+    *(_r(w, _N, "elect") for w in "election primary caucus referendum reelection re-election".split()),
+    _r("vote", _V, "elect"),
+    _r("victory", _N, "elect", needs="election elections primary primaries caucus caucuses vote race"),
     _r("win", _V, "elect", obj_in=ELECTION_NOUNS),
     *(_r(w, _V, "appoint") for w in "appoint nominate".split()),
     *(_r(w, _N, "appoint") for w in "appointment nomination".split()),
