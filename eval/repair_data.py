@@ -26,19 +26,21 @@ def ground_truth() -> dict[str, str]:
     return {k: v.get("articleBody") or "" for k, v in gt.items()}
 
 
-def extract_html(html: str) -> str:
-    """The same call the ingest makes; use the lead's ingest when it exists."""
+def extract_html(raw: bytes, source: str) -> str:
+    """The text presslens's own HTML ingest produces (trafilatura inside);
+    a plain trafilatura call stands in when that ingest is absent."""
     try:
-        from presslens.ingest import html as ingest_html  # type: ignore
-
-        fn = getattr(ingest_html, "extract_text", None)
-        if callable(fn):
-            return fn(html) or ""
+        from presslens.errors import InputError
+        from presslens.ingest.html import html_to_document
     except ImportError:
-        pass
-    import trafilatura
+        import trafilatura
 
-    return trafilatura.extract(html, include_comments=False, favor_precision=False) or ""
+        html = raw.decode("utf-8", errors="replace")
+        return trafilatura.extract(html, include_comments=False, favor_precision=False) or ""
+    try:
+        return html_to_document(raw, source).text
+    except InputError:
+        return ""
 
 
 def extractions(refresh: bool = False) -> dict[str, str]:
@@ -47,8 +49,7 @@ def extractions(refresh: bool = False) -> dict[str, str]:
         return json.loads(CACHE.read_text(encoding="utf-8"))
     out: dict[str, str] = {}
     for p in sorted((benchmark_dir() / "html").glob("*.html.gz")):
-        html = gzip.decompress(p.read_bytes()).decode("utf-8", errors="replace")
-        out[p.name.split(".")[0]] = extract_html(html)
+        out[p.name.split(".")[0]] = extract_html(gzip.decompress(p.read_bytes()), p.name)
     CACHE.parent.mkdir(parents=True, exist_ok=True)
     CACHE.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
     return out

@@ -31,12 +31,17 @@ _DATE_LINE = re.compile(
 _YEARISH = re.compile(rf"\b(?:19|20)\d\d\b|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}|\b(?:{cues._MONTHS})\b", re.I)
 
 
+_STAMP_WORD = re.compile(r"(?i)\b(?:updated|published|posted|modified|ago|обновлено|опубликовано|назад)\b")
+
+
 def is_timestamp(line: str) -> bool:
     """A line that is only a date/time crumb ("Updated 12:30 GMT, 3 May 2019")."""
     if word_count(line) > 14 or not (cues.TIME.search(line) or _YEARISH.search(line)):
         return False
     if _DATE_LINE.match(line):
-        return True
+        # a bare date may be a heading in a timeline; a crumb carries a clock
+        # time or says what the date is ("Updated", "Published", "5 hours ago")
+        return bool(cues.TIME.search(line) or _STAMP_WORD.search(line))
     # Foreign-language datelines ("sexta-feira, 22 de outubro de 2010 às 20:13"):
     # a clock time plus a year or date, few other words, no sentence end.
     if cues.TIME.search(line) and _YEARISH.search(line) and not line.rstrip().endswith("."):
@@ -95,6 +100,8 @@ def classify_line(line: str) -> str | None:
         return "byline"
     if n <= 60 and cues.AUTHOR_BIO.search(line):
         return "author-bio"
+    if n <= 60 and cues.OFFER.search(line):
+        return "advertisement"
     if n <= 25 and cues.APP_PROMO.match(line):
         return "app-promo"
     if n <= 30 and cues.URL.search(line) and cues.PROMO_WITH_URL.match(line):

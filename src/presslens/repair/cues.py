@@ -55,14 +55,19 @@ SHARE_LINE = re.compile(rf"^(?:[\s|,•·/-]*{SHARE_WORD.pattern})(?:[\s|,•·/
 SHARE_HEAD = re.compile(r"^(?:share(?:\s+this(?:\s+(?:article|story|page|post))?)?|поделиться|share\s+on\s+\w+)\s*:?$", I)
 
 SUBSCRIBE = re.compile(
-    r"^(?:sign\s+up|subscribe|join|get|receive|stay\s+(?:up\s+to\s+date|informed|on\s+top|in\s+the\s+know)|never\s+miss|"
-    r"want\s+(?:more|the\s+latest)|follow\s+(?:us|@\w+)|like\s+us\s+on|"
-    r"подпис(?:ывайтесь|аться|ывайся|ка)|следите\s+за|присоединяйтесь|будьте\s+в\s+курсе|читайте\s+нас|мы\s+в)\b"
-    r".*\b(?:newsletters?|inbox|e-?mail|channel|telegram|twitter|facebook|instagram|youtube|free|today|updates|alerts|"
-    r"podcast|here|канал|рассылк\w*|новост\w*|соцсет\w*|telegram|дзен|вконтакте|vk)\b",
+    r"^(?:sign\s+up|subscribe|follow\s+us|like\s+us\s+on|stay\s+(?:up\s+to\s+date|informed|in\s+the\s+know)|never\s+miss|"
+    r"подпис(?:ывайтесь|аться|ывайся)|следите\s+за\s+(?:нами|новостями)|присоединяйтесь|будьте\s+в\s+курсе|читайте\s+нас|мы\s+в)\b"
+    r".*\b(?:newsletters?|inbox|e-?mail\s+(?:alerts|updates)|alerts|channel|telegram|twitter|facebook|instagram|youtube|podcast|"
+    r"канал\w*|рассылк\w*|соцсет\w*|дзен\w*|вконтакте|vk)\b",
     I,
 )
-SUBSCRIBE_ANYWHERE = re.compile(r"\b(?:sign\s+up|subscribe|подпис(?:ывайтесь|аться))\b.*\b(?:newsletters?|inbox|рассылк\w*)\b", I)
+SUBSCRIBE_ANYWHERE = re.compile(
+    r"\b(?:sign\s+up|subscribe|подпис(?:ывайтесь|аться))\b.*\b(?:newsletters?|inbox|рассылк\w*)\b"
+    r"|\bdelivered\s+(?:to|through|straight\s+to)\s+your\s+(?:letterbox|door|doorstep|inbox|mailbox)\b"
+    r"|\b\d+\s+issues\s+for\s+[£$€]",
+    I,
+)
+OFFER = re.compile(r"\b(?:use\s+(?:the\s+)?(?:promo\s+|discount\s+|coupon\s+)?code|промокод\w*)\b", I)
 SUBSCRIBE_FIXED = re.compile(
     r"^(?:thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)!?|keep\s+an\s+eye\s+on\s+your\s+inbox.*|"
     r"there\s+was\s+an\s+error\s+processing\s+your\s+subscription\.?|newsletters?|sign\s+up|subscribe(?:\s+now)?|"
