@@ -1,0 +1,131 @@
+"""The FastAPI application: `create_app(db_path, ...)`.
+
+Handlers are thin: each page and its JSON twin call the same read model in
+queries.py over the Store. Run it with `presslens serve`, or in tests with
+`fastapi.testclient.TestClient(create_app(path))`.
+"""
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any, Callable
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..ingest import DEFAULT_MAX_BYTES
+from ..model import Analysis, Document
+from ..store import Store
+from .render import page
+from .routes import ROUTERS
+from .security import GuardMiddleware
+from .state import WebState
+
+log = logging.getLogger("presslens.web")
+STATIC = Path(__file__).parent / "static"
+# Multipart framing and form fields on top of the largest accepted file.
+BODY_OVERHEAD = 64 * 1024
+
+
+class _LazyPipeline:
+    """The default pipeline, built on first use so startup stays fast."""
+
+    def __init__(self) -> None:
+        self._pipeline = None
+
+    def _get(self):
+        if self._pipeline is None:
+            from .. import default_pipeline
+
+            self._pipeline = default_pipeline()
+        return self._pipeline
+
+    @property
+    def version(self) -> str:
+        return self._get().version
+
+    def __call__(self, document: Document) -> Analysis:
+        return self._get().run(document)
+
+
+def create_app(db_path: str | Path, token: str | None = None, *,
+               analyzer: Callable[[Document], Analysis] | None = None,
+               max_bytes: int = DEFAULT_MAX_BYTES, max_articles: int = 20) -> FastAPI:
+    """The web app over the store at `db_path` (created if missing).
+
+    `token`: when set, write endpoints need it (`presslens serve` sets one
+    whenever it binds beyond loopback). `analyzer`: Document -> Analysis,
+    default the full pipeline; tests pass a fast fake.
+    """
+    store = Store(db_path)
+    web = WebState(store=store, analyzer=analyzer or _LazyPipeline(), token=token,
+                   max_bytes=max_bytes, max_articles=max_articles)
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        store.close()
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="presslens",
+        version=__version__,
+        description="Evidence-linked reading of news articles. Every HTML page has a JSON twin under /api; "
+                    "every list takes ?format=json|csv|jsonl. Write endpoints need `Authorization: Bearer TOKEN` "
+                    "when the server was started with a token.",
+        docs_url=None, redoc_url=None,  # both load scripts from a CDN; /api is the offline reference
+    )
+    app.state.web = web
+    for router in ROUTERS:
+        app.include_router(router)
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    app.add_middleware(GuardMiddleware, max_body=max_bytes + BODY_OVERHEAD)
+    _install_error_pages(app)
+    _install_api_reference(app)
+
+    return app
+
+
+def _wants_html(request: Request) -> bool:
+    path = request.url.path
+    return not (path.startswith("/api") or path.startswith("/openapi")) and request.method in ("GET", "HEAD")
+
+
+def _install_error_pages(app: FastAPI) -> None:
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        if _wants_html(request):
+            return page("error.html", status_code=exc.status_code, page_title=str(exc.status_code),
+                        status_code_=exc.status_code, message=exc.detail,
+                        suggestions=getattr(exc, "suggestions", []))
+        body: dict[str, Any] = {"detail": exc.detail}
+        if getattr(exc, "suggestions", None):
+            body["suggestions"] = exc.suggestions
+        return JSONResponse(body, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_params(request: Request, exc: RequestValidationError):
+        errors = [{k: e.get(k) for k in ("loc", "msg", "type")} for e in exc.errors()]
+        if _wants_html(request):
+            msg = "; ".join(f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}" for e in errors)
+            return page("error.html", status_code=422, page_title="422", status_code_=422,
+                        message=f"invalid request: {msg}", suggestions=[])
+        return JSONResponse({"detail": errors}, status_code=422)
+
+
+def _install_api_reference(app: FastAPI) -> None:
+    @app.get("/api", response_class=HTMLResponse, tags=["pages"], summary="API reference (HTML twin of /openapi.json)")
+    def api_reference(request: Request) -> HTMLResponse:
+        ops = []
+        for path, item in app.openapi()["paths"].items():
+            for method, op in item.items():
+                params = [p["name"] for p in op.get("parameters", [])]
+                ops.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                            "description": op.get("description", ""), "params": params})
+        ops.sort(key=lambda o: (not o["path"].startswith("/api"), o["path"], o["method"]))
+        return page("api.html", page_title="API", ops=ops, token_required=request.app.state.web.token is not None,
+                    json_url="/openapi.json")

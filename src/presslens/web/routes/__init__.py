@@ -1,0 +1,4 @@
+"""HTTP routes, one module per topic; each HTML page sits beside its JSON twin."""
+from . import add, articles, dashboard, entities, search
+
+ROUTERS = [articles.router, search.router, entities.router, dashboard.router, add.router]

@@ -1,0 +1,149 @@
+"""Request limits, security headers, cross-site and token checks.
+
+Article content is untrusted input that we display, so besides escaping
+every value (Jinja2 autoescape, highlight.py) the pages are served under a
+Content-Security-Policy that allows no script at all: even an escaping bug
+could not run one. The pages need no JavaScript (the clean-view toggle and
+the charts are CSS and SVG).
+"""
+from __future__ import annotations
+
+import json
+import secrets
+from typing import Any
+from urllib.parse import urlsplit
+
+from fastapi import HTTPException, Request
+
+CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+       "base-uri 'none'; frame-ancestors 'none'")
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+]
+UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+def is_loopback(host: str) -> bool:
+    return host in LOOPBACK or host.startswith("127.")
+
+
+async def _send_json(send, status: int, detail: str, headers: list[tuple[bytes, bytes]] | None = None) -> None:
+    body = json.dumps({"detail": detail}).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                            *SECURITY_HEADERS, *(headers or [])]})
+    await send({"type": "http.response.body", "body": body})
+
+
+class GuardMiddleware:
+    """Pure ASGI: caps request bodies, refuses cross-site writes, adds headers.
+
+    The body is read here up to `max_body` and replayed to the app, so an
+    oversized upload gets a 413 before any parser sees it, whether or not
+    the client sent Content-Length.
+    """
+
+    def __init__(self, app, max_body: int) -> None:
+        self.app = app
+        self.max_body = max_body
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        too_big = f"request body over the limit of {self.max_body:,} bytes"
+        declared = headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > self.max_body:
+            await _send_json(send, 413, too_big)
+            return
+        if scope["method"] in UNSAFE_METHODS:
+            reason = cross_site_reason(headers)
+            if reason:
+                await _send_json(send, 403, reason)
+                return
+
+        async def send_with_headers(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                have = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = list(message.get("headers", [])) + [
+                    (k, v) for k, v in SECURITY_HEADERS if k not in have]
+            await send(message)
+
+        if scope["method"] not in UNSAFE_METHODS:
+            await self.app(scope, receive, send_with_headers)
+            return
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_body:
+                await _send_json(send, 413, too_big)
+                return
+            chunks.append(chunk)
+            if not message.get("more_body"):
+                break
+        body = b"".join(chunks)
+        replayed = False
+
+        async def replay() -> dict[str, Any]:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send_with_headers)
+
+
+def cross_site_reason(headers: dict[str, str]) -> str | None:
+    """Why a write request looks like it came from another site's page, or None.
+
+    A page on any website can make the browser POST to 127.0.0.1; browsers
+    say where such a request came from in Sec-Fetch-Site and Origin.
+    """
+    if headers.get("sec-fetch-site") == "cross-site":
+        return "cross-site write refused"
+    origin = headers.get("origin")
+    if origin and origin != "null":
+        if urlsplit(origin).netloc.lower() != headers.get("host", "").lower():
+            return "cross-origin write refused (Origin does not match Host)"
+    elif origin == "null":
+        return "write from an opaque origin refused"
+    return None
+
+
+def check_token(request: Request, expected: str | None, form_token: str | None = None) -> None:
+    """Raise 401 unless `expected` is None or the request carries it.
+
+    Accepted as `Authorization: Bearer T`, an `X-Presslens-Token: T` header, or
+    (for the HTML form) a `token` form field.
+    """
+    if expected is None:
+        return
+    auth = request.headers.get("authorization", "")
+    given = auth[7:].strip() if auth.lower().startswith("bearer ") else request.headers.get("x-presslens-token")
+    given = given or form_token or ""
+    if not secrets.compare_digest(given.encode(), expected.encode()):
+        raise HTTPException(status_code=401, detail="this server needs an access token for writes "
+                            "(Authorization: Bearer TOKEN, or the token field of the form)",
+                            headers={"WWW-Authenticate": "Bearer"})
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def safe_href(url: Any) -> str | None:
+    """Only http(s) links from article metadata; javascript:, data: and others are not linked."""
+    if isinstance(url, str) and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
+        return url.strip()
+    return None

@@ -1,0 +1,48 @@
+"""What every request handler shares: the store, the analyser, settings.
+
+The store holds one SQLite connection used from FastAPI's thread pool, so
+every call on it goes through one lock (a write transaction and a read must
+never interleave on one connection). Analysis runs outside that lock but
+under its own, because the spaCy pipeline is not meant for concurrent use.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator
+from contextlib import contextmanager
+
+from fastapi import Request
+
+from ..model import Analysis, Document
+from ..store import Store
+
+
+@dataclass
+class WebState:
+    store: Store
+    analyzer: Callable[[Document], Analysis]
+    token: str | None = None
+    max_bytes: int = 10 * 1024 * 1024
+    max_articles: int = 20
+    store_lock: threading.RLock = field(default_factory=threading.RLock)
+    analysis_lock: threading.Lock = field(default_factory=threading.Lock)
+    cache: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+
+    @contextmanager
+    def db(self) -> Iterator[Store]:
+        with self.store_lock:
+            yield self.store
+
+    def cached(self, name: str, key: Any, compute: Callable[[], Any]) -> Any:
+        """`compute()` once per `key` (e.g. the store's counts): cheap reloads of costly pages."""
+        hit = self.cache.get(name)
+        if hit is not None and hit[0] == key:
+            return hit[1]
+        value = compute()
+        self.cache[name] = (key, value)
+        return value
+
+
+def web_state(request: Request) -> WebState:
+    return request.app.state.web
