@@ -1,10 +1,29 @@
-"""Genre, frames and persuasion techniques (SemEval-2023 Task 3 labels)."""
+"""Genre, frames and persuasion techniques (SemEval-2023 Task 3 labels).
+
+Paragraphs are the parsed chunks (boilerplate already blanked); their encoder
+pass is shared with any other neural stage through presslens.encoder.encode_parsed.
+The models and their validation scores: models/framing/MODEL_CARD.md.
+"""
 from __future__ import annotations
 
 from ..model import Analysis
 from ..pipeline import stage
 
 
-@stage("framing", version="0", requires=("parsed",), assigns=("genre", "frames", "techniques"))
+@stage("framing", version="1", requires=("parsed",), assigns=("genre", "frames", "techniques"))
 def framing_stage(analysis: Analysis) -> dict:
-    return {"genre": None, "frames": [], "techniques": []}
+    from ..encoder import encode_parsed
+    from ..framing.predict import Paragraph, default_model
+
+    parsed = analysis.get("parsed")
+    chunks = [c for c in getattr(parsed, "chunks", []) if c.doc.text.strip()]
+    if not chunks:
+        return {"genre": None, "frames": [], "techniques": []}
+    encoded = encode_parsed(parsed)
+    by_chunk = dict(zip((id(c) for c in parsed.chunks), encoded))
+    paragraphs = [Paragraph(c.offset, c.doc.text) for c in chunks]
+    result = default_model().predict(paragraphs, [by_chunk[id(c)] for c in chunks])
+    text_len = len(analysis.document.text)
+    techniques = [t for t in result.techniques
+                  if 0 <= t.start < t.end <= text_len and not analysis.in_boilerplate(t.start, t.end)]
+    return {"genre": result.genre, "frames": result.frames, "techniques": techniques}

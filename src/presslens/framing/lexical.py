@@ -1,0 +1,144 @@
+"""High-precision lexical and pattern detectors for persuasion techniques.
+
+Two kinds:
+- a lexicon learned from the SemEval English span annotations (words and word
+  pairs that, in training text, lie inside a span of one technique far more
+  often than not; models/framing/lexicon.json, built by presslens.train.lexicon);
+- a few hand-written patterns for techniques with a clear surface form
+  (comparison with Nazism and the like; rhetorical questions; flag waving).
+
+Each detector works on one paragraph text and returns spans relative to it.
+Which detectors the stage uses is decided on the validation split (the
+lexicon file lists the kept ones), so a detector that does not raise F1 stays off.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON_PATH = Path(__file__).resolve().parents[1] / "models" / "framing" / "lexicon.json"
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class Hit:
+    label: str
+    start: int
+    end: int
+    score: float
+    source: str  # which detector
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    # label -> term (lowercased words joined by one space) -> precision on training text
+    terms: dict[str, dict[str, float]]
+    enabled: tuple[str, ...] = ()  # pattern detectors kept on validation
+
+    @classmethod
+    def load(cls, path: Path = LEXICON_PATH) -> "Lexicon":
+        if not path.exists():
+            return cls({}, ())
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls({k: dict(v) for k, v in data.get("terms", {}).items()}, tuple(data.get("patterns", ())))
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return Lexicon.load()
+
+
+def words(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in WORD.finditer(text)]
+
+
+def lexicon_hits(text: str, lexicon: Lexicon) -> list[Hit]:
+    ws = words(text)
+    hits: list[Hit] = []
+    for label, terms in lexicon.terms.items():
+        if not terms:
+            continue
+        i = 0
+        while i < len(ws):
+            two = f"{ws[i][0]} {ws[i + 1][0]}" if i + 1 < len(ws) else None
+            if two is not None and two in terms:
+                hits.append(Hit(label, ws[i][1], ws[i + 1][2], terms[two], "lexicon"))
+                i += 2
+                continue
+            if ws[i][0] in terms:
+                hits.append(Hit(label, ws[i][1], ws[i][2], terms[ws[i][0]], "lexicon"))
+            i += 1
+    return hits
+
+
+_COMPARE = (r"\b(?:compar\w*|liken\w*|equat\w*|reminiscent\s+of|akin\s+to|just\s+like|no\s+different\s+from"
+            r"|worthy\s+of|in\s+the\s+spirit\s+of|in\s+the\s+style\s+of)\b")
+_ODIOUS = (r"\b(?:neo-?Nazi\w*|Nazi\w*|Hitler\w*|fascis\w*|Gestapo|Third\s+Reich|Goebbels|Stalinis\w*"
+           r"|Ku\s+Klux\s+Klan|KKK|Taliban|ISIS|al-Qaeda|terroris\w*|Bandera\w*)\b")
+COMPARISON = re.compile(_COMPARE + r"[^.!?\n]{0,160}?" + _ODIOUS, re.I)
+ODIOUS = re.compile(_ODIOUS, re.I)
+
+
+def guilt_by_association(text: str) -> list[Hit]:
+    """A comparison with Nazism, Hitler, fascism, terrorists…: from the comparing word to the odious name."""
+    return [Hit("Guilt_by_Association", m.start(), m.end(), 0.8, "compare-odious") for m in COMPARISON.finditer(text)]
+
+
+def odious_mentions(text: str) -> list[Hit]:
+    """Any mention of Nazism and the like (lower precision than a comparison)."""
+    return [Hit("Guilt_by_Association", m.start(), m.end(), 0.5, "odious") for m in ODIOUS.finditer(text)]
+
+
+SENTENCE = re.compile(r"[^.!?\n]*[^.!?\n\s][^.!?\n]*[.!?]+[\"”’»]?")
+_QUOTE_OPEN = "\"“«"
+
+
+def _in_quotes(text: str, pos: int) -> bool:
+    before = text[:pos]
+    opened = sum(before.count(c) for c in "“«") - sum(before.count(c) for c in "”»")
+    return opened > 0 or before.count('"') % 2 == 1
+
+
+def rhetorical_questions(text: str) -> list[Hit]:
+    """Questions the author asks (not inside quotation marks): casting doubt."""
+    out = []
+    for m in SENTENCE.finditer(text):
+        s = m.group()
+        if s.rstrip("\"”’» ").endswith("?") and len(s.split()) >= 4 and not _in_quotes(text, m.start()):
+            start = m.start() + (len(s) - len(s.lstrip()))
+            out.append(Hit("Doubt", start, m.end(), 0.6, "question"))
+    return out
+
+
+FLAG = re.compile(
+    r"\b(?:our\s+(?:great\s+|beloved\s+|own\s+|whole\s+)?(?:nation|country|motherland|fatherland|homeland|people|republic)"
+    r"|patriot(?:s|ic|ism)?|national\s+(?:pride|interests?|identity|independence|sovereignty|security)"
+    r"|for\s+the\s+(?:good|sake)\s+of\s+(?:the|our)\s+(?:country|nation|people|motherland))\b", re.I)
+
+
+def flag_waving(text: str) -> list[Hit]:
+    return [Hit("Flag_Waving", m.start(), m.end(), 0.6, "flag") for m in FLAG.finditer(text)]
+
+
+PATTERNS = {
+    "compare-odious": guilt_by_association,
+    "odious": odious_mentions,
+    "question": rhetorical_questions,
+    "flag": flag_waving,
+}
+
+
+def detect(text: str, lexicon: Lexicon | None = None, patterns: tuple[str, ...] | None = None) -> list[Hit]:
+    """Every enabled detector on one paragraph text."""
+    lexicon = lexicon if lexicon is not None else default_lexicon()
+    names = lexicon.enabled if patterns is None else patterns
+    hits = lexicon_hits(text, lexicon)
+    for name in names:
+        fn = PATTERNS.get(name)
+        if fn is not None:
+            hits.extend(fn(text))
+    return hits

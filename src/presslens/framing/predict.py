@@ -1,0 +1,140 @@
+"""One article's paragraphs -> genre, frames and techniques with evidence spans.
+
+Input is the list of paragraphs (global start offset + the text as parsed, with
+boilerplate blanked) and their encoder outputs; every span returned is a global
+offset pair inside one paragraph. Decisions:
+- techniques: the paragraph head says which techniques a paragraph uses (per-label
+  thresholds); the token head places each one on the words that carry it; kept
+  lexical detectors add their own short spans;
+- frames: the article head decides; evidence is the paragraphs that, scored alone
+  with the same head, look most like the frame;
+- genre: argmax of the article head.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from ..encoder import Encoded
+from ..model import Frame, Label, Span, Technique
+from .features import article_features, paragraph_features
+from .heads import Head, load_heads
+from .lexical import Lexicon, detect
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "framing"
+MAX_RUNS = 3  # spans of one technique per paragraph
+EVIDENCE = 2  # paragraphs cited per frame
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int  # global offset of text[0]
+    text: str
+
+
+@dataclass(frozen=True)
+class Result:
+    genre: Label | None
+    frames: list[Frame]
+    techniques: list[Technique]
+
+
+class FramingModel:
+    def __init__(self, model_dir: Path = MODEL_DIR) -> None:
+        self.heads: dict[str, Head] = load_heads(model_dir / "heads.npz")
+        self.lexicon = Lexicon.load(model_dir / "lexicon.json")
+
+    def predict(self, paragraphs: Sequence[Paragraph], encoded: Sequence[Encoded]) -> Result:
+        pairs = [(p, e) for p, e in zip(paragraphs, encoded) if p.text.strip() and len(e.tokens)]
+        if not pairs:
+            return Result(None, [], [])
+        means = np.stack([e.embedding for _, e in pairs])
+        maxes = np.stack([e.tokens.max(axis=0) for _, e in pairs])
+        tech = self.heads["tech"]
+        ptech = tech.scores(paragraph_features(means, maxes))
+        techniques: list[Technique] = []
+        for (p, e), scores in zip(pairs, ptech):
+            techniques.extend(self._place(p, e, scores))
+            for h in detect(p.text, self.lexicon):
+                techniques.append(Technique(h.label, p.start + h.start, p.start + h.end, round(h.score, 3)))
+        techniques = _dedupe(techniques)
+
+        texts = [p.text for p, _ in pairs]
+        xa = article_features(means, ptech, texts)
+        g = self.heads["genre"].scores(xa[None])[0]
+        genre = Label(self.heads["genre"].labels[int(np.argmax(g))], round(float(g.max()), 3))
+        fh = self.heads["frames"]
+        fs = fh.scores(xa[None])[0]
+        chosen = [j for j in np.argsort(-fs) if fs[j] >= fh.thresholds[j]]
+        per_par = fh.scores(np.stack([article_features(means[i:i + 1], ptech[i:i + 1], texts[i:i + 1])
+                                      for i in range(len(pairs))])) if chosen else None
+        frames = []
+        for j in chosen:
+            top = np.argsort(-per_par[:, j])[:EVIDENCE] if per_par is not None else []
+            ev = tuple(sorted(Span(pairs[i][0].start, pairs[i][0].start + len(pairs[i][0].text.rstrip()))
+                              for i in top))
+            frames.append(Frame(fh.labels[j], round(float(fs[j]), 3), ev))
+        return Result(genre, frames, techniques)
+
+    def _place(self, p: Paragraph, e: Encoded, scores: np.ndarray) -> list[Technique]:
+        """Spans for the techniques the paragraph head predicts, on the token head's best words."""
+        tech = self.heads["tech"]
+        labels = [j for j in range(len(scores)) if scores[j] >= tech.thresholds[j]]
+        if not labels:
+            return []
+        tok = self.heads["tok"].scores(e.tokens)
+        out = []
+        for j in labels:
+            col = tok[:, j]
+            score = round(float(scores[j]), 3)
+            runs = _runs(col, max(0.5, 0.5 * float(col.max())))
+            if float(col.max()) < 0.05 or not runs:  # the token head knows nothing here: cite the paragraph
+                out.append(Technique(tech.labels[j], p.start, p.start + len(p.text.rstrip()), score))
+                continue
+            runs.sort(key=lambda r: -float(col[r[0]:r[1]].max()))
+            for a, b in runs[:MAX_RUNS]:
+                s, t = _word_bounds(p.text, int(e.offsets[a, 0]), int(e.offsets[b - 1, 1]))
+                out.append(Technique(tech.labels[j], p.start + s, p.start + t, score))
+        return out
+
+
+def _runs(col: np.ndarray, floor: float) -> list[tuple[int, int]]:
+    """Maximal runs of consecutive tokens scoring at least `floor` (end exclusive)."""
+    runs, start = [], None
+    for i, v in enumerate(col):
+        if v >= floor and start is None:
+            start = i
+        elif v < floor and start is not None:
+            runs.append((start, i))
+            start = None
+    if start is not None:
+        runs.append((start, len(col)))
+    return runs
+
+
+def _word_bounds(text: str, s: int, e: int) -> tuple[int, int]:
+    """Widen a word-piece span to whole words."""
+    while s > 0 and text[s - 1].isalnum():
+        s -= 1
+    while e < len(text) and text[e].isalnum():
+        e += 1
+    return s, e
+
+
+def _dedupe(items: list[Technique]) -> list[Technique]:
+    """One span per (label, overlapping region): keep the shorter, then higher-scoring, one."""
+    items = sorted(items, key=lambda t: (t.label, t.end - t.start, -t.score, t.start))
+    kept: list[Technique] = []
+    for t in items:
+        if not any(k.label == t.label and k.start < t.end and t.start < k.end for k in kept):
+            kept.append(t)
+    return sorted(kept, key=lambda t: (t.start, t.end, t.label))
+
+
+@lru_cache(maxsize=1)
+def default_model() -> FramingModel:
+    return FramingModel()

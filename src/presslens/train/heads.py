@@ -1,0 +1,193 @@
+"""Train the framing heads on cached encoder outputs and write models/framing/.
+
+    python -m presslens.train.embed            # once: encode every paragraph
+    python -m presslens.train.heads            # heads + lexicon + thresholds
+
+Heads (all tiny, numpy at inference):
+- `tech`: paragraph techniques, an MLP on [mean-pooled, max-pooled] token vectors;
+- `tok`: per-token techniques, a linear layer on token vectors (span placement);
+- `frames`: article frames, logistic regression on the mean paragraph vectors;
+- `genre`: softmax regression on the mean paragraph vectors + style features.
+Thresholds are chosen per label on out-of-fold predictions over the *training*
+articles (k-fold by article), so the validation split stays untouched and its
+scores are honest held-out numbers. Only the training articles are used to fit.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import numpy as np
+
+from ..framing.features import article_features, paragraph_features
+from ..framing.heads import Head, save_heads
+from .embed import CACHE
+from .lexicon import learn
+from .semeval import FRAMES, GENRES, TECHNIQUES, load, split
+
+OUT = Path(__file__).resolve().parents[1] / "models" / "framing"
+SEED = 13
+
+
+def best_threshold(y: np.ndarray, p: np.ndarray, floor: float = 0.05) -> float:
+    """Threshold maximising F1 of one label; high (never fires) when it has no positives."""
+    if y.sum() == 0:
+        return 0.99
+    best, best_t = -1.0, 0.5
+    for t in np.arange(floor, 0.96, 0.025):
+        pred = p >= t
+        tp = float((pred & (y == 1)).sum())
+        f1 = 2 * tp / (pred.sum() + y.sum()) if pred.sum() + y.sum() else 0.0
+        if f1 > best:
+            best, best_t = f1, float(t)
+    return best_t
+
+
+def fit_mlp(x: np.ndarray, y: np.ndarray, hidden: int = 256, epochs: int = 40, lr: float = 1e-3,
+            wd: float = 1e-4, pos_weight_cap: float = 10.0, linear: bool = False) -> tuple[np.ndarray, ...]:
+    import torch
+
+    torch.manual_seed(SEED)
+    xt = torch.tensor(x, dtype=torch.float32)
+    yt = torch.tensor(y, dtype=torch.float32)
+    pos = yt.sum(0)
+    pw = torch.clamp((len(yt) - pos) / torch.clamp(pos, min=1.0), max=pos_weight_cap) ** 0.5
+    if linear:
+        net = torch.nn.Linear(x.shape[1], y.shape[1])
+    else:
+        net = torch.nn.Sequential(torch.nn.Dropout(0.1), torch.nn.Linear(x.shape[1], hidden), torch.nn.ReLU(),
+                                  torch.nn.Dropout(0.2), torch.nn.Linear(hidden, y.shape[1]))
+    opt = torch.optim.AdamW(net.parameters(), lr=lr, weight_decay=wd)
+    loss_fn = torch.nn.BCEWithLogitsLoss(pos_weight=pw)
+    batch = 256 if len(xt) < 50_000 else 4096
+    gen = torch.Generator().manual_seed(SEED)
+    for _ in range(epochs):
+        net.train()
+        for idx in torch.randperm(len(xt), generator=gen).split(batch):
+            opt.zero_grad()
+            loss_fn(net(xt[idx]), yt[idx]).backward()
+            opt.step()
+    net.eval()
+    layers = [m for m in (net if isinstance(net, torch.nn.Sequential) else [net]) if isinstance(m, torch.nn.Linear)]
+    out: list[np.ndarray] = []
+    for m in layers:
+        out += [m.weight.detach().numpy().T.copy(), m.bias.detach().numpy().copy()]
+    return tuple(out)
+
+
+def fit_logreg(x: np.ndarray, y: np.ndarray, c: float, multinomial: bool = False) -> tuple[np.ndarray, ...]:
+    from sklearn.linear_model import LogisticRegression
+
+    if multinomial:
+        m = LogisticRegression(C=c, max_iter=2000, class_weight="balanced").fit(x, y)
+        return (m.coef_.T.copy(), m.intercept_.copy())
+    ws, bs = [], []
+    for j in range(y.shape[1]):
+        if y[:, j].min() == y[:, j].max():  # constant label: a bias that says so
+            ws.append(np.zeros(x.shape[1]))
+            bs.append(8.0 if y[0, j] else -8.0)
+            continue
+        m = LogisticRegression(C=c, max_iter=2000, class_weight="balanced").fit(x, y[:, j])
+        ws.append(m.coef_[0])
+        bs.append(m.intercept_[0])
+    return (np.stack(ws, axis=1), np.array(bs))
+
+
+def folds(groups: np.ndarray, k: int = 4) -> list[np.ndarray]:
+    uniq = np.unique(groups)
+    rng = np.random.default_rng(SEED)
+    rng.shuffle(uniq)
+    return [np.isin(groups, part) for part in np.array_split(uniq, k)]
+
+
+def oof(fit, predict, x, y, groups, k=4) -> np.ndarray:
+    p = np.zeros(y.shape, np.float32)
+    for te in folds(groups, k):
+        p[te] = predict(fit(x[~te], y[~te]), x[te])
+    return p
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("root", nargs="?", default=str(Path(__file__).resolve().parents[4] / "shared" / "data" / "semeval2023-task3"))
+    ap.add_argument("--out", default=str(OUT))
+    args = ap.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+
+    arts = load(Path(args.root))
+    train, val = split(arts)
+    in_train = np.array([a in train for a in arts])  # identity check
+    c = np.load(CACHE)
+    art, par = c["art"], c["par"]
+    xp = paragraph_features(c["mean"], c["max"])
+    n_t = len(TECHNIQUES)
+
+    # paragraph technique labels (rows listed in the label files only)
+    listed = np.array([par[i] in arts[art[i]].par_labels for i in range(len(art))])
+    yp = np.zeros((len(art), n_t), np.float32)
+    for i in range(len(art)):
+        for lab in arts[art[i]].par_labels.get(int(par[i]), ()):
+            if lab in TECHNIQUES:  # the data has one misspelt label; it cannot be learnt
+                yp[i, TECHNIQUES.index(lab)] = 1
+    rows = listed & in_train[art]
+    print(f"technique paragraphs: train {rows.sum()}, positives {int(yp[rows].sum())}")
+
+    def mlp_fit(x, y):
+        return fit_mlp(x, y)
+
+    def head_scores(w, x, kind="sigmoid"):
+        return Head(tuple(TECHNIQUES), w, kind, np.zeros(1)).scores(x)
+
+    p_oof = oof(mlp_fit, head_scores, xp[rows], yp[rows], art[rows])
+    t_tech = np.array([best_threshold(yp[rows][:, j], p_oof[:, j]) for j in range(n_t)])
+    w_tech = mlp_fit(xp[rows], yp[rows])
+    heads = {"tech": Head(TECHNIQUES, w_tech, "sigmoid", t_tech)}
+
+    # token head (English spans only) for placing spans inside a paragraph
+    tok_rows = in_train[art[c["tok_row"]]]
+    xt = c["tok"][tok_rows].astype(np.float32)
+    yt = c["tok_lab"][tok_rows].astype(np.float32)
+    print(f"tokens: {len(xt)}")
+    w_tok = fit_mlp(xt, yt, epochs=4, lr=2e-3, linear=True)
+    heads["tok"] = Head(TECHNIQUES, w_tok, "sigmoid", np.full(n_t, 0.5, np.float32))
+
+    # article heads
+    tech_all = heads["tech"].scores(xp)
+    xa, ya_f, ya_g = [], [], []
+    for ai, a in enumerate(arts):
+        sel = art == ai
+        texts = [a.text[slice(*a.paragraphs[int(n)])] for n in par[sel]]
+        xa.append(article_features(c["mean"][sel], tech_all[sel], texts))
+        ya_f.append([1.0 if f in a.frames else 0.0 for f in FRAMES])
+        ya_g.append(GENRES.index(a.genre))
+    xa, ya_f, ya_g = np.array(xa, np.float32), np.array(ya_f, np.float32), np.array(ya_g)
+    mu, sd = xa[in_train].mean(0), xa[in_train].std(0) + 1e-6
+    xs = (xa - mu) / sd
+    groups = np.arange(len(arts))
+    tr = in_train
+
+    def lr_fit(x, y):
+        return fit_logreg(x, y, c=0.05)
+
+    def lr_scores(w, x):
+        return Head(FRAMES, w, "sigmoid", np.zeros(1)).scores(x)
+
+    pf = oof(lr_fit, lr_scores, xs[tr], ya_f[tr], groups[tr], k=5)
+    t_fr = np.array([best_threshold(ya_f[tr][:, j], pf[:, j], floor=0.2) for j in range(len(FRAMES))])
+    heads["frames"] = Head(FRAMES, lr_fit(xs[tr], ya_f[tr]), "sigmoid", t_fr, mu, sd)
+    w_g = fit_logreg(xs[tr], ya_g[tr], c=0.05, multinomial=True)
+    heads["genre"] = Head(GENRES, w_g, "softmax", np.zeros(len(GENRES), np.float32), mu, sd)
+    save_heads(out / "heads.npz", heads)
+
+    lex = learn(train)
+    (out / "lexicon.json").write_text(json.dumps({"terms": lex, "patterns": []}, indent=1, sort_keys=True) + "\n",
+                                      encoding="utf-8")
+    print("thresholds tech:", dict(zip(TECHNIQUES, t_tech.round(3))))
+    print("thresholds frames:", dict(zip(FRAMES, t_fr.round(3))))
+    print(f"wrote {out}")
+
+
+if __name__ == "__main__":
+    main()
