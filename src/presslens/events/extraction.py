@@ -381,16 +381,22 @@ def _date_for(tok: Any, gov: Any, dates: list[tuple[DateMention, int, int]], chu
     return d.value
 
 
-def _location(gov: Any) -> str | None:
-    for v in _conj_chain(gov)[:1]:
-        for c in v.children:
+def _location(tok: Any) -> str | None:
+    """A place named by "in/at" within the trigger's own dependents ("detained by police in Minsk")."""
+    stack = [tok]
+    while stack:
+        t = stack.pop(0)
+        for c in t.children:
+            if c.dep_ in ("conj", "cc", "parataxis", "advcl", "relcl", "ccomp", "punct"):
+                continue
             if c.dep_ == "prep" and c.text.lower() in ("in", "at"):
                 p = _child(c, "pobj")
                 if p is not None and p.ent_type_ in ("GPE", "LOC", "FAC"):
-                    left, right = p.i, p.i + 1
-                    while left > 0 and p.doc[left - 1].ent_type_ == p.ent_type_ and p.doc[left - 1].ent_iob_ != "O":
+                    left = p.i
+                    while left > 0 and p.doc[left].ent_iob_ == "I":
                         left -= 1
-                    return p.doc[left:right].text
+                    return p.doc[left:p.i + 1].text
+            stack.append(c)
     return None
 
 
@@ -445,7 +451,7 @@ def extract(parsed: Any, ctx: Context) -> list[Event]:
                     actor=argument(a_tok, off, ctx.text, ctx.index),
                     target=argument(t_tok, off, ctx.text, ctx.index),
                     date=_date_for(tok, gov, dates, off, future, ctx),
-                    location=_location(gov),
+                    location=_location(tok if pos == "V" else gov),
                     attributes=_attributes(tok, etype),
                 ))
     return _dedupe(events)

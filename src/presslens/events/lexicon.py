@@ -43,7 +43,7 @@ def verb_forms(lemma: str) -> set[str]:
     else:
         forms.update({lemma + "ed", lemma + "ing"})
         # consonant doubling (ban -> banned); harmless when the language doesn't double
-        if lemma[-1] not in "aeiouwxy" and lemma[-2:-1] in tuple("aeiou") and lemma[-3:-2] not in tuple("aeiou"):
+        if lemma[-1] not in "aeiouwxy" and lemma[-2:-1] in tuple("aeiou"):
             forms.update({lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"})
     return forms
 
@@ -130,10 +130,10 @@ RULES: tuple[TriggerRule, ...] = (
     _r("exonerate", _V, "acquit"),
     _r("acquittal", _N, "acquit"),
     *(_r(w, _V, "sentence") for w in "sentence jail imprison".split()),
-    _r("fine", _V, "sentence", passive_or="for"),
+    _r("fine", _V, "sentence"),  # only a verb-tagged "fine", so never the adjective
     _r("serve", _V, "sentence", needs="prison jail sentence term colony"),
     _r("sentence", _N, "sentence", needs="prison jail life death suspended year years month months to of"),
-    *(_r(w, _V, "release") for w in "release free pardon".split()),
+    *(_r(w, _V, "release", obj_not_in=INFO_NOUNS) for w in "release free pardon".split()),
     *(_r(w, _N, "release") for w in "pardon".split()),
     _r("release", _N, "release", needs="of from"),
     _r("appeal", _V, "appeal", obj_in=VERDICT_NOUNS | {"against"}),
