@@ -181,7 +181,7 @@ _DATEBIT = (
     r"today|yesterday|сегодня|вчера)(?:,?\s+\d{4})?)?"
 )
 _STAMP = re.compile(rf"{_CLOCK}{_DATEBIT}|(?:\d{{1,2}}\s+(?:{cues._MONTHS})|(?:{cues._MONTHS})\s+\d{{1,2}}),?\s+(?:\d{{4}},?\s+)?{_CLOCK}", re.I)
-KICKER_WORDS = 4  # a teaser may open with a short kicker ("Talk here.")
+KICKER_WORDS = 2  # a teaser may open with a one- or two-word kicker ("Opinion.")
 HEADLINE_WORDS = 25
 
 
@@ -257,13 +257,17 @@ def find_boilerplate(text: str) -> list[Hit]:
         if k is None:
             hits.extend(inline_widgets(text, s, e))
             hits.extend(_inline_small(text, s, e))
-    return _merge(hits)
+    return _merge(text, hits)
 
 
-def _merge(hits: list[Hit]) -> list[Hit]:
-    """Sorted, non-overlapping; a span inside a longer one is dropped."""
+def _merge(text: str, hits: list[Hit]) -> list[Hit]:
+    """Sorted, non-overlapping; a span inside a longer one is dropped and
+    same-kind spans separated only by whitespace are joined."""
     out: list[Hit] = []
     for h in sorted(hits, key=lambda h: (h.start, -h.end)):
+        if out and h.kind == out[-1].kind and h.start >= out[-1].end and not text[out[-1].end:h.start].strip():
+            out[-1] = Hit(out[-1].start, h.end, h.kind)  # one widget, not one span per line
+            continue
         if out and h.start < out[-1].end:
             if h.end > out[-1].end:
                 out[-1] = Hit(out[-1].start, h.end, out[-1].kind)

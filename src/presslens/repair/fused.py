@@ -40,7 +40,7 @@ _FINITE_ED = re.compile(r"^[a-z]{3,}ed$")
 # Words after which a name + verb legitimately starts a second clause.
 _CLAUSE_OPENERS = frozenset(
     "said says told that when if as because after before while since although though where whether and or but nor so than "
-    "believes thinks claims reported reports announced noted added wrote argued insisted warned explained suggested "
+    "believes thinks claims reported announced noted added wrote argued insisted warned explained suggested "
     "know knew think thought hope hoped fear feared say".split()
 )
 # Nouns that put a name in apposition ("party leader Jane Doe said").

@@ -1,0 +1,122 @@
+"""Boilerplate kinds on invented fixtures, English and Russian."""
+from __future__ import annotations
+
+import pytest
+
+from presslens.repair import find_boilerplate
+from presslens.repair.boilerplate import classify_line, is_timestamp
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(h.kind, text[h.start:h.end]) for h in find_boilerplate(text)]
+
+
+@pytest.mark.parametrize(
+    "line,kind",
+    [
+        ("Related articles", "related-links"),
+        ("You may also like:", "related-links"),
+        ("Читайте также", "related-links"),
+        ("Материалы по теме", "related-links"),
+        ("READ MORE: Council votes to close the old bridge", "read-more"),
+        ("Читайте также: Мэрия закрыла старый мост", "read-more"),
+        ("Share | Tweet | Email", "share-bar"),
+        ("Поделиться", "share-bar"),
+        ("Sign up for our daily newsletter", "subscribe"),
+        ("Подписывайтесь на наш канал в Telegram", "subscribe"),
+        ("Photo: Jane Roe / City Gazette", "photo-credit"),
+        ("Фото: Иван Петров", "photo-credit"),
+        ("We use cookies to improve your experience on our website.", "cookie-notice"),
+        ("Мы используем файлы cookie для улучшения работы сайта.", "cookie-notice"),
+        ("Subscribe to continue reading this story.", "paywall"),
+        ("Материал доступен только для подписчиков.", "paywall"),
+        ("Have a tip? Jane Roe may be reached at jroe@example.org.", "author-bio"),
+        ("Tags: bridges, city council, traffic", "tags"),
+        ("Теги: мосты, мэрия", "tags"),
+        ("12 comments", "comments"),
+        ("Комментарии (5)", "comments"),
+        ("Home > News > City", "navigation"),
+        ("Главная / Новости / Город", "navigation"),
+        ("ADVERTISEMENT", "advertisement"),
+        ("Реклама", "advertisement"),
+        ("Updated 12:30 GMT, 3 May 2019", "timestamp"),
+        ("Обновлено 14:05, 3 мая 2019", "timestamp"),
+        ("(Reporting by Jane Roe; Editing by John Doe)", "byline"),
+        ("By Jane Roe", "byline"),
+        ("© 2019 City Gazette. All rights reserved.", "copyright"),
+        ("Все права защищены.", "copyright"),
+    ],
+)
+def test_debris_lines(line: str, kind: str) -> None:
+    assert classify_line(line) == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The council said it would read more reports before deciding on the bridge.",
+        "Related groups met on Tuesday to discuss the plan, officials said.",
+        "By the end of the day, the bridge had been closed to all traffic.",
+        "Subscribers to the water service will pay more from January, the utility said.",
+        "Читайте также сами решения суда, сказал адвокат, они опубликованы полностью.",
+        "The photo shows the mayor at the opening of the bridge in 2019.",
+        "March 3, 2019",
+        "Мэр заявил, что мост закроют 3 мая 2019 года в 12:00 по местному времени.",
+    ],
+)
+def test_real_text_is_not_debris(line: str) -> None:
+    assert classify_line(line) is None
+    assert find_boilerplate(line) == []
+
+
+def test_teaser_list_after_header() -> None:
+    text = (
+        "The mayor opened the bridge on Monday after three years of work.\n"
+        "Related stories\n"
+        "Council Approves New Budget For Roads\n"
+        "- Why The Old Bridge Had To Go\n"
+        "Residents said the new bridge had cut their commute by half, and most welcomed the change.\n"
+    )
+    got = kinds(text)
+    assert [k for k, _ in got] == ["related-links"]
+    assert got[0][1].startswith("Related stories") and got[0][1].endswith("Had To Go")
+
+
+def test_widget_pasted_inside_a_paragraph_en() -> None:
+    text = (
+        "The mayor spoke on Monday.\n\n"
+        "Related materials10:15 – May 2 Bridge closed again. What went wrong with the repairs? "
+        "11: 40 – April 9 Opinion. Traffic jams, fines and detours: how drivers cope with the closure? "
+        "She said the repairs would take a month."
+    )
+    (kind, span), = kinds(text)
+    assert kind == "related-links"
+    assert span.startswith("Related materials10:15") and span.endswith("cope with the closure?")
+    assert "She said" not in span
+
+
+def test_widget_pasted_inside_a_paragraph_ru() -> None:
+    text = (
+        "Мэр выступил в понедельник. Читайте также: 10:15 – 2 мая Мост снова закрыт. "
+        "Жители пожаловались на пробки, сообщили в мэрии города."
+    )
+    (kind, span), = kinds(text)
+    assert kind == "related-links"
+    assert span.startswith("Читайте также") and span.endswith("Мост снова закрыт.")
+
+
+def test_related_words_in_prose_are_not_a_widget() -> None:
+    text = "The police said. Related materials were seized at the address, officers added."
+    assert find_boilerplate(text) == []
+
+
+def test_timestamp_needs_clock_or_label() -> None:
+    assert is_timestamp("Posted 3 May 2019")
+    assert is_timestamp("12.05.2019 10:45")
+    assert not is_timestamp("3 May 2019")
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "Related", "x" * 50000, "“" * 100, "Related materials" * 200])
+def test_never_crashes(text: str) -> None:
+    for h in find_boilerplate(text):
+        assert 0 <= h.start < h.end <= len(text)
