@@ -37,7 +37,9 @@ def _id(text: str) -> str:
 def article_record() -> dict[str, Any]:
     t = ARTICLE_TEXT
     s = lambda needle, nth=0: _span(t, needle, nth)  # noqa: E731
-    ek = {"start": s("Ek wrote")["start"], "end": s("Ek wrote")["start"] + 2}  # the "Ek" of "Ek wrote"
+    # the first word of a found phrase (the phrase makes the place unambiguous)
+    head = lambda phrase: {"start": s(phrase)["start"], "end": s(phrase)["start"] + len(phrase.split()[0])}  # noqa: E731
+    ek = head("Ek wrote")
     q1 = s("We will not sell the waterfront to the highest bidder,")
     q2 = s("the decision would cost the town hundreds of jobs")
     q3 = s("Baltic Freight Lines would appeal")
@@ -61,10 +63,10 @@ def article_record() -> dict[str, Any]:
              "mentions": [s("Jonas Ek"), ek]},
         ],
         "quotes": [
-            {"kind": "direct", **q1, "speaker": {"entity": "E1", "name": "Maria Lindqvist", **s("Lindqvist said")},
-             "cue": {"text": "said", **s("said after")}, "channel": None},
+            {"kind": "direct", **q1, "speaker": {"entity": "E1", "name": "Maria Lindqvist", **head("Lindqvist said")},
+             "cue": {"text": "said", **head("said after")}, "channel": None},
             {"kind": "indirect", **q2, "speaker": {"entity": "E5", "name": "Jonas Ek", **s("Jonas Ek")},
-             "cue": {"text": "said", **s("said the decision")}, "channel": None},
+             "cue": {"text": "said", **head("said the decision")}, "channel": None},
             {"kind": "indirect", **q3, "speaker": {"entity": "E5", "name": "Jonas Ek", **ek},
              "cue": {"text": "wrote", **s("wrote")}, "channel": "Telegram"},
         ],

@@ -20,7 +20,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..ingest import DEFAULT_MAX_BYTES
 from ..model import Analysis, Document
-from ..store import Store
 from .render import page
 from .routes import ROUTERS
 from .security import GuardMiddleware
@@ -62,13 +61,13 @@ def create_app(db_path: str | Path, token: str | None = None, *,
     whenever it binds beyond loopback). `analyzer`: Document -> Analysis,
     default the full pipeline; tests pass a fast fake.
     """
-    store = Store(db_path)
-    web = WebState(store=store, analyzer=analyzer or _LazyPipeline(), token=token,
+    web = WebState(db_path=str(db_path), analyzer=analyzer or _LazyPipeline(), token=token,
                    max_bytes=max_bytes, max_articles=max_articles)
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
+        web.open()
         yield
-        store.close()
+        web.close()
 
     app = FastAPI(
         lifespan=lifespan,
@@ -80,6 +79,7 @@ def create_app(db_path: str | Path, token: str | None = None, *,
         docs_url=None, redoc_url=None,  # both load scripts from a CDN; /api is the offline reference
     )
     app.state.web = web
+    web.open()  # fail at startup, not on the first request, when the store cannot be opened
     for router in ROUTERS:
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")

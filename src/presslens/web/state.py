@@ -20,7 +20,7 @@ from ..store import Store
 
 @dataclass
 class WebState:
-    store: Store
+    db_path: str
     analyzer: Callable[[Document], Analysis]
     token: str | None = None
     max_bytes: int = 10 * 1024 * 1024
@@ -28,10 +28,25 @@ class WebState:
     store_lock: threading.RLock = field(default_factory=threading.RLock)
     analysis_lock: threading.Lock = field(default_factory=threading.Lock)
     cache: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    store: Store | None = None
+
+    def open(self) -> None:
+        with self.store_lock:
+            if self.store is None:
+                self.store = Store(self.db_path)
+
+    def close(self) -> None:
+        """At app shutdown; a later request (or a restarted app) opens the store again."""
+        with self.store_lock:
+            if self.store is not None:
+                self.store.close()
+                self.store = None
 
     @contextmanager
     def db(self) -> Iterator[Store]:
         with self.store_lock:
+            if self.store is None:
+                self.store = Store(self.db_path)
             yield self.store
 
     def cached(self, name: str, key: Any, compute: Callable[[], Any]) -> Any:
