@@ -10,8 +10,10 @@ found through conjunctions and participles when the cue has none itself.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from . import classifier
+from .features import candidate_features
 from .lexicon import AUDIENCE, cue_score
 from .spans import Found, mention_span, subtree_span, trim
 
@@ -28,8 +30,27 @@ class Thresholds:
     with_object: float = 0.55  # ... when it only governs an object
 
 
-def find_reported(text: str, chunk, th: Thresholds = Thresholds()) -> list[Found]:
-    """All parse-based attributions in one chunk (a spaCy doc at `chunk.offset`)."""
+def find_reported(text: str, chunk, th: Thresholds | None = None) -> list[Found]:
+    """Parse-based attributions in one chunk (a spaCy doc at `chunk.offset`).
+
+    With the shipped classifier, every verb candidate is scored by it and kept
+    above its tuned threshold; with explicit thresholds (or no model), the
+    mined per-form cue score decides alone.
+    """
+    out: list[Found] = []
+    use_model = th is None and classifier.available()
+    cands = candidates(text, chunk, Thresholds(0.0, 0.0) if use_model else (th or Thresholds()))
+    for f in cands:
+        if use_model:
+            p = classifier.probability(f.features)
+            if p < classifier.THRESHOLD:
+                continue
+            f = replace(f, score=p)
+        out.append(f)
+    return out
+
+
+def candidates(text: str, chunk, th: Thresholds) -> list[Found]:
     out: list[Found] = []
     off = chunk.offset
     for tok in chunk.doc:
@@ -53,12 +74,15 @@ def _from_verb(text: str, off: int, tok, th: Thresholds) -> Found | None:
     parts = [c for c in tok.rights if c.dep_ == "prt" and c.i == tok.i + 1]
     if parts:
         cue_end_tok = parts[0]
+    kind = "obj"
     if clause and score >= th.with_clause:
         comp = max(clause, key=lambda c: len(list(c.subtree)))
         start, end = subtree_span(off, comp)
+        kind = "ccomp"
     elif xcomp and score >= th.with_clause:
         comp = xcomp[0]
         start, end = subtree_span(off, comp)
+        kind = "xcomp"
         # "urged Congress to act", "called on Russia to help": the addressee belongs to the content
         for c in tok.rights:
             if c.i < comp.i and c.dep_ in ("dobj", "dative"):
@@ -68,6 +92,15 @@ def _from_verb(text: str, off: int, tok, th: Thresholds) -> Found | None:
                 if objs:
                     start = min(start, subtree_span(off, objs[0])[0])
                     cue_end_tok = c
+    elif tok.dep_ == "parataxis" and score >= th.with_clause and tok.head.i != tok.i:
+        # "The museum, Mr. X said, would ...": the host clause is what was said
+        own = {t.i for t in tok.subtree}
+        host = [t for t in tok.head.subtree if t.i not in own]
+        if not host:
+            return None
+        start = off + host[0].idx
+        end = off + host[-1].idx + len(host[-1].text)
+        kind = "parataxis"
     elif score >= th.with_object:
         rights = [c for c in tok.rights if c.dep_ not in _NOT_CONTENT and not _is_channel_or_time(c)]
         if not rights:
@@ -91,7 +124,20 @@ def _from_verb(text: str, off: int, tok, th: Thresholds) -> Found | None:
     if spk and start <= spk[0] < end:
         return None  # the "speaker" sits inside the content: a misparse
     cue = (off + tok.idx, off + cue_end_tok.idx + len(cue_end_tok.text))
-    return Found("indirect", start, end, cue, spk, spk_tok, score)
+    return Found("indirect", start, end, cue, spk, spk_tok, score,
+                 features=candidate_features(tok, kind, spk_tok, _n_tokens(tok.doc, start - off, end - off),
+                                             _first(tok.doc, start - off)))
+
+
+def _first(doc, char: int):
+    for t in doc:
+        if t.idx >= char:
+            return t
+    return None
+
+
+def _n_tokens(doc, a: int, b: int) -> int:
+    return sum(1 for t in doc if a <= t.idx < b)
 
 
 def _is_channel_or_time(c) -> bool:
@@ -160,4 +206,5 @@ def _according(text: str, off: int, tok) -> Found | None:
     start, end = trim(text, start, end)
     spk = mention_span(off, spk_tok)
     cue = (off + tok.idx, off + to[0].idx + len(to[0].text))
-    return Found("indirect", start, end, cue, spk, spk_tok, 0.9)
+    return Found("indirect", start, end, cue, spk, spk_tok, 0.9,
+                 features=candidate_features(tok, "according", spk_tok, len(side), side[0]))

@@ -26,54 +26,70 @@ def words(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
-def attach(text: str, quotes: list[QuoteSpan], reported: list[Found], sent_of, tokens_in) -> list[Found]:
-    """Combine quote spans with parse attributions.
-
-    sent_of(pos) -> (chunk, sentence) holding a position or None;
-    tokens_in(start, end) -> tokens (with chunk offset) overlapping a range.
-    """
-    out = list(reported)
-    last_speaker: Found | None = None
+def attach(text: str, quotes: list[QuoteSpan], reported: list[Found], sent_of) -> list[Found]:
+    """Combine quote spans with parse attributions; sent_of(pos) -> (chunk, sentence) or None."""
+    long_quotes = [q for q in quotes if words(text[q.start:q.end]) >= MIN_WORDS]
+    # a cue inside a quotation is the quoted person's own words ("I think ..."), not the article's
+    out = [f for f in reported if not (f.cue and any(q.start < f.cue[0] < q.end for q in long_quotes))]
+    prev: Found | None = None  # the last attribution made from a quotation
     for q in quotes:
-        inner_words = words(text[q.start:q.end])
         # 1. a parse attribution whose content sits inside the quote: widen it to the quote
-        inside = [i for i, f in enumerate(out) if f.kind != "direct" and q.start <= f.start and f.end <= q.end + 1]
+        inside = [f for f in out if f.kind != "direct" and q.start <= f.start and f.end <= q.end + 1]
         if inside:
-            i = max(inside, key=lambda i: out[i].score)
-            f = out[i]
-            if f.cue and q.start <= f.cue[0] < q.end:
-                continue  # the cue is quoted speech itself ("I said that ...")
-            for j in sorted(inside, reverse=True):
-                if j != i and (out[j].cue is None or q.start <= out[j].cue[0] < q.end):
-                    del out[j]
-            i = [k for k, g in enumerate(out) if g is f][0]
-            out[i] = Found("direct", q.start, q.end, f.cue, f.speaker, f.speaker_token, f.score, f.channel)
-            last_speaker = out[i]
+            f = max(inside, key=lambda f: f.score)
+            out = [g for g in out if g is not f and not (g in inside and g.cue is None)]
+            if prev is not None and f.cue == prev.cue and _same_paragraph(text, prev.end, q.start):
+                prev = _extend(out, prev, q.end)
+                continue
+            prev = Found("direct", q.start, q.end, f.cue, f.speaker, f.speaker_token, f.score, f.channel)
+            out.append(prev)
             continue
         # 2. inside a longer reported content: that attribution is mixed
-        host = [i for i, f in enumerate(out) if f.start <= q.start and q.end <= f.end + 1 and f.kind != "direct"]
+        host = [i for i, f in enumerate(out) if f.start <= q.start and q.end <= f.end + 3 and f.kind != "direct"]
         if host:
             for i in host:
                 f = out[i]
                 if f.end - f.start > (q.end - q.start) + 3:
-                    out[i] = Found("mixed", f.start, f.end, f.cue, f.speaker, f.speaker_token, f.score, f.channel)
-                last_speaker = out[i]
+                    out[i] = Found("mixed", f.start, max(f.end, q.end), f.cue, f.speaker, f.speaker_token,
+                                   f.score, f.channel)
+                prev = out[i]
             continue
         if any(f.start <= q.start < f.end or q.start <= f.start < q.end for f in out):
             continue
-        if inner_words < MIN_WORDS:
+        if words(text[q.start:q.end]) < MIN_WORDS:
             continue
-        # 3. a cue verb next to the quote, in the sentence that holds its end or its start
+        # 3. a cue next to the quote, in the sentence that holds its end or its start
         found = _nearby_cue(text, q, sent_of)
         if found is not None:
-            out.append(found)
-            last_speaker = found
+            if prev is not None and found.cue == prev.cue:
+                prev = _extend(out, prev, q.end)  # “A,” he said, “B.”
+            else:
+                out.append(found)
+                prev = found
             continue
-        # 4. a quotation with no cue continues the last speaker's quote
-        if last_speaker is not None and q.start - last_speaker.end < 600:
-            f = Found("direct", q.start, q.end, None, last_speaker.speaker, last_speaker.speaker_token, 0.5)
+        # 4. a quotation with no cue: the second half of “A,” X said. “B.” or a continuation
+        if prev is not None and prev.cue and prev.start < prev.cue[0] < q.start and prev.end < prev.cue[0] \
+                and _same_paragraph(text, prev.end, q.start) and q.start - prev.end < 250:
+            prev = _extend(out, prev, q.end)
+        elif prev is not None and q.start - prev.end < 600:
+            f = Found("direct", q.start, q.end, None, prev.speaker, prev.speaker_token, 0.5)
             out.append(f)
+            prev = f
     return out
+
+
+def _same_paragraph(text: str, a: int, b: int) -> bool:
+    return "\n" not in text[a:b]
+
+
+def _extend(out: list[Found], f: Found, end: int) -> Found:
+    g = Found(f.kind, f.start, max(f.end, end), f.cue, f.speaker, f.speaker_token, f.score, f.channel)
+    for i, x in enumerate(out):
+        if x is f:
+            out[i] = g
+            return g
+    out.append(g)
+    return g
 
 
 def _nearby_cue(text: str, q: QuoteSpan, sent_of) -> Found | None:
@@ -92,6 +108,10 @@ def _nearby_cue(text: str, q: QuoteSpan, sent_of) -> Found | None:
                 if spk is not None:
                     return Found("direct", q.start, q.end, (off + t.idx, off + t.idx + len(t.text)),
                                  mention_span(off, spk), spk, 0.8)
+        # "“…” ― Name": a dash and a name after the quotation
+        if len(after) >= 2 and after[0].text in ("―", "—", "–", "-") and after[1].pos_ == "PROPN":
+            return Found("direct", q.start, q.end, (off + after[0].idx, off + after[0].idx + 1),
+                         mention_span(off, after[1]), after[1], 0.7)
         # "X said: “…”" / "Name: “…”"
         if before and before[-1].text in (":", ",", "—", "–"):
             for t in reversed(before[:-1]):

@@ -29,11 +29,11 @@ class QuoteSpan:
         return (self.start + 1, self.end - 1 if self.closed else self.end)
 
 
-def _role(text: str, i: int) -> str | None:
-    """'open', 'close', 'either' or None for the mark at i."""
+def _role(text: str, i: int, width: int = 1) -> str | None:
+    """'open', 'close', 'either' or None for the mark at i (`width` 2 for '' and ``)."""
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    ch = text[i]
+    after = text[i + width] if i + width < len(text) else " "
+    ch = '"' if width == 2 else text[i]
     opens = before in _OPEN_BEFORE or before in DOUBLE or before in SINGLE
     closes = after in _CLOSE_AFTER or after in DOUBLE or after in SINGLE
     if ch in SINGLE:
@@ -64,16 +64,14 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
     for p_start, p_end in paragraphs:
         start: int | None = None
         found: list[QuoteSpan] = []
-        for i in range(p_start, p_end):
-            if text[i] not in DOUBLE:
-                continue
-            role = _role(text, i)
+        for i, width in _double_marks(text, p_start, p_end):
+            role = _role(text, i, width)
             if start is None:
                 if role in ("open", "either"):
                     start = i
             elif role in ("close", "either"):
                 if i > start + 1:
-                    found.append(QuoteSpan(start, i + 1))
+                    found.append(QuoteSpan(start, i + width))
                 start = None
             elif role == "open" and text[start + 1:i].strip():
                 start = i  # a second opener: the first was stray
@@ -83,6 +81,19 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
         found.extend(_single_quotes(text, p_start, p_end, found))
         out.extend(found)
     return _merge_continued(sorted(out, key=lambda q: q.start), paragraphs, text)
+
+
+def _double_marks(text: str, start: int, end: int):
+    """Positions and widths of double quotation marks, '' and `` (newspaper style) included."""
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in DOUBLE:
+            yield i, 1
+        elif ch in "'`" and i + 1 < end and text[i + 1] == ch:
+            yield i, 2
+            i += 1
+        i += 1
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
@@ -95,7 +106,7 @@ def _single_quotes(text: str, start: int, end: int, doubles: list[QuoteSpan]) ->
     spans: list[QuoteSpan] = []
     opened: int | None = None
     for i in range(start, end):
-        if text[i] not in SINGLE:
+        if text[i] not in SINGLE or text[i - 1:i + 1] == "''" or text[i:i + 2] == "''":
             continue
         role = _role(text, i)
         if role == "open" and opened is None:

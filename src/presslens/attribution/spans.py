@@ -18,6 +18,7 @@ class Found:
     speaker_token: object | None = None  # spaCy token heading the speaker mention
     score: float = 1.0
     channel: str | None = None
+    features: tuple[str, ...] = ()  # for the cue classifier (features.py)
 
 
 def token_span(offset: int, tokens) -> tuple[int, int]:

@@ -55,7 +55,7 @@ def find_quotes_in(analysis: Analysis) -> list[Quote]:
         reported.extend(find_reported(text, c))
     paragraphs = [(c.offset, c.end) for c in parsed.chunks]
     marks = [q for q in find_quotes(text, paragraphs) if not analysis.in_boilerplate(q.start, q.end)]
-    found = attach(text, marks, reported, sents.at, None)
+    found = attach(text, marks, reported, sents.at)
     found = [f for f in found if not analysis.in_boilerplate(f.start, f.end)]
     found = _dedupe(found)
     index = SpeakerIndex(list(analysis.get("entities")), dict(analysis.get("coref") or {}))
