@@ -79,7 +79,7 @@ def test_charts_are_svg_with_escaped_labels():
     assert svg.startswith("<svg") and svg.count("<rect") == 2 and "2024-02: 5" in svg
     lines = str(line_chart({"<b>L</b>": {"2024-01": 1}}, ["2024-01", "2024-02"], "x"))
     assert "<b>" not in lines and "&lt;b&gt;L&lt;/b&gt;" in lines and "<polyline" in lines
-    assert "No dated data" in str(bar_chart({}, "x"))
+    assert "Nothing dated" in str(bar_chart({}, "x"))
 
 
 def test_csv_neutralises_formulas_and_flattens_lists():

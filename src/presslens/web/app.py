@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..ingest import DEFAULT_MAX_BYTES
 from ..model import Analysis, Document
+from .intake import AnalysisFailed
 from .render import page
 from .routes import ROUTERS
 from .security import GuardMiddleware
@@ -106,6 +107,13 @@ def _install_error_pages(app: FastAPI) -> None:
         if getattr(exc, "suggestions", None):
             body["suggestions"] = exc.suggestions
         return JSONResponse(body, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(AnalysisFailed)
+    async def analysis_failed(request: Request, exc: AnalysisFailed):
+        if request.url.path.startswith("/api"):
+            return JSONResponse({"detail": str(exc)}, status_code=500)
+        return page("error.html", status_code=500, page_title="500", status_code_=500, message=str(exc),
+                    suggestions=[])
 
     @app.exception_handler(RequestValidationError)
     async def bad_params(request: Request, exc: RequestValidationError):

@@ -35,7 +35,7 @@ def _axis(max_value: int, periods: list[str], step: float) -> list[str]:
 def bar_chart(counts: dict[str, int], label: str) -> Markup:
     """One bar per period, in the order given."""
     if not counts:
-        return Markup('<p class="empty">No dated data yet.</p>')
+        return Markup('<p class="empty">Nothing dated to chart yet.</p>')
     periods = list(counts)
     top = max(counts.values()) or 1
     plot_w, plot_h = WIDTH - PAD_L - PAD_R, HEIGHT - PAD_T - PAD_B
@@ -54,7 +54,7 @@ def bar_chart(counts: dict[str, int], label: str) -> Markup:
 def line_chart(series: dict[str, dict[str, int]], periods: list[str], label: str) -> Markup:
     """One line per series over `periods`, with a legend; missing periods count 0."""
     if not series or not periods:
-        return Markup('<p class="empty">No dated data yet.</p>')
+        return Markup('<p class="empty">Nothing dated to chart yet.</p>')
     top = max((v for s in series.values() for v in s.values()), default=0) or 1
     plot_w, plot_h = WIDTH - PAD_L - PAD_R, HEIGHT - PAD_T - PAD_B
     step = plot_w / len(periods)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
 from typing import Any
 
 from ..errors import InputError
@@ -15,6 +16,12 @@ from ..ingest import read_one
 from ..ingest.text import document_from_text
 from ..model import Document
 from .state import WebState
+
+log = logging.getLogger("presslens.web")
+
+
+class AnalysisFailed(Exception):
+    """A stage raised: a presslens bug, not bad input (answered with 500 and the reason)."""
 
 
 class IntakeError(Exception):
@@ -118,7 +125,12 @@ def analyze_and_store(web: WebState, docs: list[Document]) -> list[tuple[dict[st
                     out.append((store.get(doc.id, version), False))
                     continue
         with web.analysis_lock:
-            analysis = web.analyzer(doc)
+            try:
+                analysis = web.analyzer(doc)
+            except Exception as e:  # noqa: BLE001 - reported to the client as a clear 500
+                log.exception("analysis of %s failed", doc.source)
+                raise AnalysisFailed(f"analysis failed inside the pipeline ({type(e).__name__}: {e}); "
+                                     "this is a presslens bug, please report it") from e
         with web.db() as store:
             saved = store.save(analysis)
             record = store.get(doc.id, analysis.pipeline_version) or analysis.to_dict()
