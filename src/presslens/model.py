@@ -14,7 +14,7 @@ from typing import Any
 SCHEMA = "presslens.article/1"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Span:
     start: int
     end: int
