@@ -75,7 +75,12 @@ def _from_verb(text: str, off: int, tok, th: Thresholds) -> Found | None:
     if parts:
         cue_end_tok = parts[0]
     kind = "obj"
-    if clause and score >= th.with_clause:
+    paren = _parenthetical(tok)
+    if paren is not None and score >= th.with_clause:
+        # "The museum, Mr. X said, would ...": the whole sentence around the cue was said
+        start, end = off + paren[0].idx, off + paren[1].idx + len(paren[1].text)
+        kind = "parenthetical"
+    elif clause and score >= th.with_clause:
         comp = max(clause, key=lambda c: len(list(c.subtree)))
         start, end = subtree_span(off, comp)
         kind = "ccomp"
@@ -121,12 +126,30 @@ def _from_verb(text: str, off: int, tok, th: Thresholds) -> Found | None:
         return None
     spk_tok = speaker_of(tok)
     spk = mention_span(off, spk_tok) if spk_tok is not None else None
-    if spk and start <= spk[0] < end:
+    if spk and start <= spk[0] < end and kind != "parenthetical":
         return None  # the "speaker" sits inside the content: a misparse
     cue = (off + tok.idx, off + cue_end_tok.idx + len(cue_end_tok.text))
     return Found("indirect", start, end, cue, spk, spk_tok, score,
                  features=candidate_features(tok, kind, spk_tok, _n_tokens(tok.doc, start - off, end - off),
-                                             _first(tok.doc, start - off)))
+                                             _first(tok.doc, start - off), text[start:end]))
+
+
+def _parenthetical(tok):
+    """(first, last) tokens of the sentence when `, SUBJ cue[ adverbs],` sits inside it."""
+    subj = [c for c in tok.lefts if c.dep_ in SUBJ]
+    if not subj:
+        return None
+    left = subj[0].left_edge
+    sent = tok.sent
+    after = tok.i + 1
+    while after < sent.end and tok.doc[after].dep_ in ("npadvmod", "advmod") and tok.doc[after].head is tok:
+        after += 1
+    if left.i - 1 <= sent.start or after >= sent.end - 1:
+        return None
+    if tok.doc[left.i - 1].text != "," or tok.doc[after].text != ",":
+        return None
+    toks = [t for t in sent if not t.is_space and not t.is_punct or t.text in '"“”\'']
+    return (toks[0], toks[-1]) if toks else None
 
 
 def _first(doc, char: int):
@@ -207,4 +230,4 @@ def _according(text: str, off: int, tok) -> Found | None:
     spk = mention_span(off, spk_tok)
     cue = (off + tok.idx, off + to[0].idx + len(to[0].text))
     return Found("indirect", start, end, cue, spk, spk_tok, 0.9,
-                 features=candidate_features(tok, "according", spk_tok, len(side), side[0]))
+                 features=candidate_features(tok, "according", spk_tok, len(side), side[0], text[start:end]))

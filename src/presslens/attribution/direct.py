@@ -102,16 +102,17 @@ def _nearby_cue(text: str, q: QuoteSpan, sent_of) -> Found | None:
         after = [t for t in sent if off + t.idx >= q.end]
         before = [t for t in sent if off + t.idx + len(t.text) <= q.start]
         # "“…” – wrote the politician" / "“…,” he said": a cue right after the quote
-        for t in after[:6]:
+        for t in [t for t in after if not t.is_space][:6]:
             if t.tag_.startswith("VB") and cue_score(t.lower_, True) >= 0.3:
                 spk = speaker_of(t) or _noun_after(t)
                 if spk is not None:
                     return Found("direct", q.start, q.end, (off + t.idx, off + t.idx + len(t.text)),
                                  mention_span(off, spk), spk, 0.8)
-        # "“…” ― Name": a dash and a name after the quotation
-        if len(after) >= 2 and after[0].text in ("―", "—", "–", "-") and after[1].pos_ == "PROPN":
-            return Found("direct", q.start, q.end, (off + after[0].idx, off + after[0].idx + 1),
-                         mention_span(off, after[1]), after[1], 0.7)
+        # "“…” ― Name": a dash and a name after the quotation (sentence splits may cut it off)
+        nxt = [t for t in chunk.doc if off + t.idx >= q.end and not t.is_space][:2]
+        if len(nxt) == 2 and nxt[0].text in ("―", "—", "–", "-") and nxt[1].text[:1].isupper():
+            return Found("direct", q.start, q.end, (off + nxt[0].idx, off + nxt[0].idx + 1),
+                         _name_span(off, nxt[1]), nxt[1], 0.7)
         # "X said: “…”" / "Name: “…”"
         if before and before[-1].text in (":", ",", "—", "–"):
             for t in reversed(before[:-1]):
@@ -134,3 +135,13 @@ def _noun_after(t):
         if c.pos_ in ("PROPN", "NOUN", "PRON"):
             return c
     return None
+
+
+def _name_span(off: int, tok) -> tuple[int, int]:
+    """Capitalised words from tok on: a signature like "― Edwin G. Monroy"."""
+    end = tok
+    for t in tok.doc[tok.i + 1:tok.i + 6]:
+        if not (t.text[:1].isupper() or t.text == "."):
+            break
+        end = t
+    return off + tok.idx, off + end.idx + len(end.text)

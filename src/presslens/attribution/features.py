@@ -32,7 +32,15 @@ def _subject_kind(spk) -> str:
     return spk.pos_
 
 
-def candidate_features(tok, comp: str, spk, content_tokens: int, first_content=None) -> tuple[str, ...]:
+def _stem(form: str) -> str:
+    for suf in ("ing", "ed", "es", "s", "e"):
+        if form.endswith(suf) and len(form) - len(suf) >= 3:
+            return form[: -len(suf)]
+    return form
+
+
+def candidate_features(tok, comp: str, spk, content_tokens: int, first_content=None,
+                       content_text: str = "") -> tuple[str, ...]:
     form = tok.lower_
     with_clause = comp in ("ccomp", "xcomp", "parataxis")
     p = cue_score(form, with_clause)
@@ -48,6 +56,15 @@ def candidate_features(tok, comp: str, spk, content_tokens: int, first_content=N
         f"head_dep={tok.head.dep_ if tok.head is not tok else 'ROOT'}",
     ]
     f += [f"aux={a}" for a in aux[:2]]
+    stem = _stem(form)
+    f += [f"stem={stem}", f"stem+comp={stem}|{comp}", f"stem+subj={stem}|{subj.split(':')[0]}",
+          f"subj+p={subj.split(':')[0]}|{_bucket(p)}", f"prev={tok.nbor(-1).lower_ if tok.i > 0 else '^'}",
+          f"cq={any(ch in QUOTE_CHARS for ch in content_text)}", f"tag+comp={tok.tag_}|{comp}"]
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+    if objs:
+        f.append(f"obj={objs[0].lower_ if objs[0].pos_ == 'PRON' else objs[0].ent_type_ or objs[0].pos_}")
+    if first_content is not None and first_content.i < tok.i:
+        f.append(f"content_before|{comp}")
     if first_content is not None:
         f.append(f"first={first_content.lower_ if first_content.pos_ in ('SCONJ', 'ADP', 'PART', 'DET', 'PRON') else first_content.pos_}")
         f.append(f"comp+first={comp}|{f[-1][6:]}")

@@ -16,6 +16,7 @@ from ..attribution.cues import find_reported
 from ..attribution.direct import attach
 from ..attribution.marks import find_quotes
 from ..attribution.speaker import SpeakerIndex
+from ..attribution.transcript import transcript_lines
 from ..attribution.spans import Found
 from ..model import Analysis, Cue, Quote
 from ..pipeline import stage
@@ -55,7 +56,12 @@ def find_quotes_in(analysis: Analysis) -> list[Quote]:
         reported.extend(find_reported(text, c))
     paragraphs = [(c.offset, c.end) for c in parsed.chunks]
     marks = [q for q in find_quotes(text, paragraphs) if not analysis.in_boilerplate(q.start, q.end)]
-    found = attach(text, marks, reported, sents.at)
+    lines = [f for c in parsed.chunks for f in transcript_lines(text, c)]
+    if lines:
+        # a transcript turn is its own attribution: quotation marks and parse cues inside it are not
+        marks = [q for q in marks if not any(q.start <= f.start < q.end or f.start <= q.start < f.end for f in lines)]
+        reported = [f for f in reported if not any(g.start <= f.start < g.end for g in lines)]
+    found = attach(text, marks, reported, sents.at) + lines
     found = [f for f in found if not analysis.in_boilerplate(f.start, f.end)]
     found = _dedupe(found)
     index = SpeakerIndex(list(analysis.get("entities")), dict(analysis.get("coref") or {}))
