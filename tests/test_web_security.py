@@ -112,3 +112,18 @@ def test_serve_requires_a_token_beyond_loopback():
     token, generated = resolve_token("0.0.0.0", None, {})
     assert generated and len(token) >= 20
     assert resolve_token("0.0.0.0", None, {"PRESSLENS_TOKEN": "env"}) == ("env", False)
+
+
+def test_refusals_on_html_forms_are_pages(db):
+    with TestClient(create_app(db, analyzer=fake_analyzer, max_bytes=1000)) as c:
+        r = c.post("/add", files={"file": ("big.txt", b"z" * 200_000)})
+        assert r.status_code == 413 and r.headers["content-type"].startswith("text/html")
+        assert "over the limit" in r.text
+
+
+def test_serve_command_is_registered_with_safe_defaults():
+    from presslens.cli import build_parser
+
+    args = build_parser().parse_args(["serve", "--db", "x.db"])
+    assert (args.host, args.port, args.token, args.db) == ("127.0.0.1", 8000, None, "x.db")
+    assert args.func.__name__ == "cmd_serve"

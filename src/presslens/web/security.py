@@ -9,6 +9,7 @@ the charts are CSS and SVG).
 from __future__ import annotations
 
 import json
+from html import escape as html_escape
 import secrets
 from typing import Any
 from urllib.parse import urlsplit
@@ -31,11 +32,18 @@ def is_loopback(host: str) -> bool:
     return host in LOOPBACK or host.startswith("127.")
 
 
-async def _send_json(send, status: int, detail: str, headers: list[tuple[bytes, bytes]] | None = None) -> None:
-    body = json.dumps({"detail": detail}).encode()
+async def _send_error(send, scope, status: int, detail: str) -> None:
+    """JSON for the API, a small page for the HTML forms (e.g. an oversized upload on /add)."""
+    if scope.get("path", "").startswith("/api"):
+        body, ctype = json.dumps({"detail": detail}).encode(), b"application/json"
+    else:
+        body = (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{status}</title>'
+                f'<link rel="stylesheet" href="/static/style.css"></head><body><main><h1>{status}</h1>'
+                f'<p class="error">{html_escape(detail)}</p><p><a href="/add">Back</a></p></main></body></html>'
+                ).encode()
+        ctype = b"text/html; charset=utf-8"
     await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-                            *SECURITY_HEADERS, *(headers or [])]})
+                "headers": [(b"content-type", ctype), (b"content-length", str(len(body)).encode()), *SECURITY_HEADERS]})
     await send({"type": "http.response.body", "body": body})
 
 
@@ -59,12 +67,12 @@ class GuardMiddleware:
         too_big = f"request body over the limit of {self.max_body:,} bytes"
         declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_body:
-            await _send_json(send, 413, too_big)
+            await _send_error(send, scope, 413, too_big)
             return
         if scope["method"] in UNSAFE_METHODS:
             reason = cross_site_reason(headers)
             if reason:
-                await _send_json(send, 403, reason)
+                await _send_error(send, scope, 403, reason)
                 return
 
         async def send_with_headers(message: dict[str, Any]) -> None:
@@ -86,7 +94,7 @@ class GuardMiddleware:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.max_body:
-                await _send_json(send, 413, too_big)
+                await _send_error(send, scope, 413, too_big)
                 return
             chunks.append(chunk)
             if not message.get("more_body"):
