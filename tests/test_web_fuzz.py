@@ -5,6 +5,8 @@ Skipped when schemathesis is not installed (it is a test-only dependency).
 """
 from __future__ import annotations
 
+import atexit
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -25,6 +27,7 @@ from presslens.web import create_app  # noqa: E402
 # The schema is loaded when this module is collected, so the app (and its
 # store, seeded with fixture articles) is built here too.
 _DIR = tempfile.mkdtemp(prefix="presslens-fuzz-")
+atexit.register(shutil.rmtree, _DIR, ignore_errors=True)
 _DB = Path(_DIR) / "fuzz.db"
 with Store(_DB) as _store:
     save(_store, article_record())
