@@ -69,7 +69,7 @@ def collect(split: Path):
         yield from examples_from(text, parse(text, nlp=nlp), gold_contents(anns[0]))
 
 
-def fit(examples, l2: float = 1e-3, epochs: int = 300, lr: float = 0.5, min_count: int = 2):
+def fit(examples, l2: float = 1e-4, epochs: int = 300, lr: float = 0.5, min_count: int = 2):
     counts: dict[str, int] = {}
     for feats, _ in examples:
         for f in feats:
@@ -93,7 +93,8 @@ def fit(examples, l2: float = 1e-3, epochs: int = 300, lr: float = 0.5, min_coun
         g2 += grad ** 2
         w -= lr * grad / np.sqrt(g2)  # Adagrad: rare features still move
     inv = {i: f for f, i in vocab.items()}
-    weights = {inv[i]: float(w[i]) for i in range(d) if abs(w[i]) >= 1e-3}
+    # tiny weights change no decision on dev (checked: |w| < 0.05 pruned, F1 unchanged) but triple the file
+    weights = {inv[i]: float(w[i]) for i in range(d) if abs(w[i]) >= 0.05 or inv[i] == "bias"}
     bias = weights.pop("bias", 0.0)
     return bias, weights
 
