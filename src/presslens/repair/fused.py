@@ -91,14 +91,25 @@ def find_fusions(text: str, start: int, end: int) -> list[Fusion]:
     """Fusions inside the sentence-like piece text[start:end]."""
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
     out: list[Fusion] = []
-    words_seen = 0
+    # Prefix facts, computed once so each candidate is judged in constant
+    # time: a long unpunctuated piece must not cost quadratic time.
+    lower = [x[2].lower() for x in toks]
+    alpha_before = [0]
+    openers_before = [0]
+    for k, (_, _, w) in enumerate(toks):
+        alpha_before.append(alpha_before[-1] + bool(w[:1].isalpha()))
+        openers_before.append(openers_before[-1] + (lower[k] in _CLAUSE_OPENERS))
+    first_fin = next((k for k, x in enumerate(toks) if _finite(x[2]) and x[2][:1].islower()), len(toks))
+    first_trigram: dict[tuple[str, ...], int] = {}
+    for k in range(len(toks) - 2):
+        first_trigram.setdefault(tuple(lower[k:k + 3]), k)
     for i in range(1, len(toks) - 1):
         s, e, t = toks[i]
         ps, pe, prev = toks[i - 1]
         nxt = toks[i + 1][2]
         if not prev[:1].isalpha() or text[pe:s] != " ":
             continue
-        words_seen = sum(1 for x in toks[:i] if x[2][:1].isalpha())
+        words_seen = alpha_before[i]
         # restart with a sentence opener, after a lower-case word or after a
         # Title-Case headline that opens the piece ("Democrats Hold Gala The ...")
         after_ok = nxt[:1].islower() or (nxt == "," and t in ("However", "Meanwhile", "Earlier", "Later", "Однако"))
@@ -118,15 +129,12 @@ def find_fusions(text: str, start: int, end: int) -> list[Fusion]:
         if run < 2 or j >= len(toks) or not _finite(toks[j][2]):
             continue
         # the run may start with a place ending the earlier clause ("in Kazakhstan Azat Peruashev")
-        before = [x[2] for x in toks[:i]]
-        lower_before = [w.lower() for w in before]
-        fin = [k for k, w in enumerate(before) if _finite(w) and w[:1].islower()]
-        if not fin or len([w for w in before if w[:1].isalpha()]) < 8:
+        if first_fin >= i or alpha_before[i] < 8:
             continue
-        if any(w in _CLAUSE_OPENERS for w in lower_before[fin[0]:]) or lower_before[-1] in _ROLE:
+        if openers_before[i] - openers_before[first_fin] > 0 or lower[i - 1] in _ROLE:
             continue
-        after = [x[2].lower() for x in toks[j:j + 3]]
-        repeated = len(after) == 3 and any(lower_before[k:k + 3] == after for k in range(len(lower_before) - 2))
+        after = tuple(lower[j:j + 3])
+        repeated = len(after) == 3 and first_trigram.get(after, i) + 3 <= i
         # Without a repeated predicate, only a place + name run after a
         # preposition ("in Kazakhstan Azat Peruashev was") counts: a lower-case
         # word right before a name is too often a role ("striker Harry Kane scored").
