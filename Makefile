@@ -25,8 +25,12 @@ run: venv
 test: venv
 	$(BIN)/python -m pytest
 
+test-browser: venv
+	$(BIN)/python -m pytest tests/browser
+
 bench: venv
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/web_render.py
 
 eval: venv
 	$(BIN)/python eval/extraction.py --shared $(SHARED)
