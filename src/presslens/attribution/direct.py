@@ -49,7 +49,7 @@ def attach(text: str, quotes: list[QuoteSpan], reported: list[Found], sent_of) -
         if host:
             for i in host:
                 f = out[i]
-                if f.end - f.start > (q.end - q.start) + 3:
+                if words(text[f.start:q.start]) + words(text[q.end:f.end]) >= 1:
                     out[i] = Found("mixed", f.start, max(f.end, q.end), f.cue, f.speaker, f.speaker_token,
                                    f.score, f.channel)
                 prev = out[i]

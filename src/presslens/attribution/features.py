@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from .lexicon import cue_score
+from .lexicon import CORE_FORMS, cue_score
 
 QUOTE_CHARS = set('"“”«»„\'‘’')
 
@@ -56,6 +56,8 @@ def candidate_features(tok, comp: str, spk, content_tokens: int, first_content=N
         f"head_dep={tok.head.dep_ if tok.head is not tok else 'ROOT'}",
     ]
     f += [f"aux={a}" for a in aux[:2]]
+    if form in CORE_FORMS:
+        f.append("core=True")
     stem = _stem(form)
     f += [f"stem={stem}", f"stem+comp={stem}|{comp}", f"stem+subj={stem}|{subj.split(':')[0]}",
           f"subj+p={subj.split(':')[0]}|{_bucket(p)}", f"prev={tok.nbor(-1).lower_ if tok.i > 0 else '^'}",
