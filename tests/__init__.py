@@ -1,0 +1,1 @@
+"""presslens tests: fixtures are written here, nothing reads ../shared."""

@@ -1,7 +1,7 @@
 """presslens: evidence-linked reading of news articles.
 
     >>> import presslens
-    >>> analysis = presslens.analyze_text("Peruashev said ...", source="pasted")
+    >>> analysis = presslens.analyze_text("The minister said ...", source="pasted")
     >>> analysis.to_dict()["entities"]
 """
 from __future__ import annotations
