@@ -40,12 +40,24 @@ def style(texts: Sequence[str]) -> np.ndarray:
     ], dtype=np.float32)
 
 
-def article_features(means: np.ndarray, tech_scores: np.ndarray, texts: Sequence[str]) -> np.ndarray:
-    """Article input: mean paragraph embedding, mean and max technique scores, style cues."""
-    dim = means.shape[1] if means.ndim == 2 else 384
+def _mean_embedding(means: np.ndarray) -> np.ndarray:
+    m = means.mean(axis=0)
+    return m / max(float(np.linalg.norm(m)), 1e-9)
+
+
+def frame_features(means: np.ndarray, tech_scores: np.ndarray) -> np.ndarray:
+    """Article input for frames: mean paragraph embedding, mean and max technique scores.
+
+    (Style cues such as paragraph counts hurt frames on validation: they say more
+    about the source's layout than about the frame.)"""
     n_t = tech_scores.shape[1] if tech_scores.ndim == 2 else 0
     if len(means) == 0:
-        return np.zeros(dim + 2 * n_t + N_STYLE, np.float32)
-    m = means.mean(axis=0)
-    m = m / max(float(np.linalg.norm(m)), 1e-9)
-    return np.concatenate([m, tech_scores.mean(axis=0), tech_scores.max(axis=0), style(texts)]).astype(np.float32)
+        return np.zeros(means.shape[-1] + 2 * n_t, np.float32)
+    return np.concatenate([_mean_embedding(means), tech_scores.mean(axis=0), tech_scores.max(axis=0)]).astype(np.float32)
+
+
+def genre_features(means: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+    """Article input for genre: mean paragraph embedding and style cues."""
+    if len(means) == 0:
+        return np.zeros(means.shape[-1] + N_STYLE, np.float32)
+    return np.concatenate([_mean_embedding(means), style(texts)]).astype(np.float32)

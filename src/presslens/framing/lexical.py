@@ -108,8 +108,9 @@ def rhetorical_questions(text: str) -> list[Hit]:
     out = []
     for m in SENTENCE.finditer(text):
         s = m.group()
-        if s.rstrip("\"”’» ").endswith("?") and len(s.split()) >= 4 and not _in_quotes(text, m.start()):
-            start = m.start() + (len(s) - len(s.lstrip()))
+        start = m.start() + (len(s) - len(s.lstrip()))
+        quoted = text[start] in _QUOTE_OPEN or _in_quotes(text, start)
+        if s.rstrip("\"”’» ").endswith("?") and len(s.split()) >= 4 and not quoted:
             out.append(Hit("Doubt", start, m.end(), 0.6, "question"))
     return out
 

@@ -21,7 +21,7 @@ import numpy as np
 
 from ..encoder import Encoded
 from ..model import Frame, Label, Span, Technique
-from .features import article_features, paragraph_features
+from .features import frame_features, genre_features, paragraph_features
 from .heads import Head, load_heads
 from .lexical import Lexicon, detect
 
@@ -64,13 +64,12 @@ class FramingModel:
         techniques = _dedupe(techniques)
 
         texts = [p.text for p, _ in pairs]
-        xa = article_features(means, ptech, texts)
-        g = self.heads["genre"].scores(xa[None])[0]
+        g = self.heads["genre"].scores(genre_features(means, texts)[None])[0]
         genre = Label(self.heads["genre"].labels[int(np.argmax(g))], round(float(g.max()), 3))
         fh = self.heads["frames"]
-        fs = fh.scores(xa[None])[0]
+        fs = fh.scores(frame_features(means, ptech)[None])[0]
         chosen = [j for j in np.argsort(-fs) if fs[j] >= fh.thresholds[j]]
-        per_par = fh.scores(np.stack([article_features(means[i:i + 1], ptech[i:i + 1], texts[i:i + 1])
+        per_par = fh.scores(np.stack([frame_features(means[i:i + 1], ptech[i:i + 1])
                                       for i in range(len(pairs))])) if chosen else None
         frames = []
         for j in chosen:
@@ -91,8 +90,9 @@ class FramingModel:
         for j in labels:
             col = tok[:, j]
             score = round(float(scores[j]), 3)
-            runs = _runs(col, max(0.5, 0.5 * float(col.max())))
-            if float(col.max()) < 0.05 or not runs:  # the token head knows nothing here: cite the paragraph
+            floor = float(self.heads["tok"].thresholds[j])
+            runs = _runs(col, max(floor, 0.5 * float(col.max())))
+            if not runs:  # the token head knows nothing here: cite the paragraph
                 out.append(Technique(tech.labels[j], p.start, p.start + len(p.text.rstrip()), score))
                 continue
             runs.sort(key=lambda r: -float(col[r[0]:r[1]].max()))

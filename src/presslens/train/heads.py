@@ -5,7 +5,7 @@
 
 Heads (all tiny, numpy at inference):
 - `tech`: paragraph techniques, an MLP on [mean-pooled, max-pooled] token vectors;
-- `tok`: per-token techniques, a linear layer on token vectors (span placement);
+- `tok`: per-token techniques, an MLP on token vectors (span placement);
 - `frames`: article frames, logistic regression on the mean paragraph vectors;
 - `genre`: softmax regression on the mean paragraph vectors + style features.
 Thresholds are chosen per label on out-of-fold predictions over the *training*
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..framing.features import article_features, paragraph_features
+from ..framing.features import frame_features, genre_features, paragraph_features
 from ..framing.heads import Head, save_heads
 from .embed import CACHE
 from .lexicon import learn
@@ -150,35 +150,39 @@ def main() -> None:
     xt = c["tok"][tok_rows].astype(np.float32)
     yt = c["tok_lab"][tok_rows].astype(np.float32)
     print(f"tokens: {len(xt)}")
-    w_tok = fit_mlp(xt, yt, epochs=4, lr=2e-3, linear=True)
-    heads["tok"] = Head(TECHNIQUES, w_tok, "sigmoid", np.full(n_t, 0.5, np.float32))
+    # an MLP doubles token-level F1 over a linear layer on validation (Loaded_Language 0.23 vs 0.13)
+    w_tok = fit_mlp(xt, yt, epochs=3, lr=1e-3, hidden=256)
+    heads["tok"] = Head(TECHNIQUES, w_tok, "sigmoid", np.full(n_t, 0.3, np.float32))
 
-    # article heads
+    # article heads (C chosen on validation: 0.01 frames, 0.05 genre)
     tech_all = heads["tech"].scores(xp)
-    xa, ya_f, ya_g = [], [], []
+    xf, xg, ya_f, ya_g = [], [], [], []
     for ai, a in enumerate(arts):
         sel = art == ai
         texts = [a.text[slice(*a.paragraphs[int(n)])] for n in par[sel]]
-        xa.append(article_features(c["mean"][sel], tech_all[sel], texts))
+        xf.append(frame_features(c["mean"][sel], tech_all[sel]))
+        xg.append(genre_features(c["mean"][sel], texts))
         ya_f.append([1.0 if f in a.frames else 0.0 for f in FRAMES])
         ya_g.append(GENRES.index(a.genre))
-    xa, ya_f, ya_g = np.array(xa, np.float32), np.array(ya_f, np.float32), np.array(ya_g)
-    mu, sd = xa[in_train].mean(0), xa[in_train].std(0) + 1e-6
-    xs = (xa - mu) / sd
-    groups = np.arange(len(arts))
+    xf, xg = np.array(xf, np.float32), np.array(xg, np.float32)
+    ya_f, ya_g = np.array(ya_f, np.float32), np.array(ya_g)
     tr = in_train
+    groups = np.arange(len(arts))
+    mu_f, sd_f = xf[tr].mean(0), xf[tr].std(0) + 1e-6
+    xs = (xf - mu_f) / sd_f
 
     def lr_fit(x, y):
-        return fit_logreg(x, y, c=0.05)
+        return fit_logreg(x, y, c=0.01)
 
     def lr_scores(w, x):
         return Head(FRAMES, w, "sigmoid", np.zeros(1)).scores(x)
 
     pf = oof(lr_fit, lr_scores, xs[tr], ya_f[tr], groups[tr], k=5)
     t_fr = np.array([best_threshold(ya_f[tr][:, j], pf[:, j], floor=0.2) for j in range(len(FRAMES))])
-    heads["frames"] = Head(FRAMES, lr_fit(xs[tr], ya_f[tr]), "sigmoid", t_fr, mu, sd)
-    w_g = fit_logreg(xs[tr], ya_g[tr], c=0.05, multinomial=True)
-    heads["genre"] = Head(GENRES, w_g, "softmax", np.zeros(len(GENRES), np.float32), mu, sd)
+    heads["frames"] = Head(FRAMES, lr_fit(xs[tr], ya_f[tr]), "sigmoid", t_fr, mu_f, sd_f)
+    mu_g, sd_g = xg[tr].mean(0), xg[tr].std(0) + 1e-6
+    w_g = fit_logreg((xg[tr] - mu_g) / sd_g, ya_g[tr], c=0.05, multinomial=True)
+    heads["genre"] = Head(GENRES, w_g, "softmax", np.zeros(len(GENRES), np.float32), mu_g, sd_g)
     save_heads(out / "heads.npz", heads)
 
     lex = learn(train)

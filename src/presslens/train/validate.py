@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..framing.features import article_features, paragraph_features
+from ..framing.features import frame_features, genre_features, paragraph_features
 from ..framing.heads import load_heads
 from ..framing.lexical import PATTERNS, Lexicon, lexicon_hits
 from .embed import CACHE
@@ -68,10 +68,10 @@ def main() -> None:
             model_pred[(ai, n)] = {TECHNIQUES[j] for j in np.where(ptech[i] >= heads["tech"].thresholds)[0]}
         for n, labs in a.par_labels.items():
             gold[(ai, n)] = set(labs)
-        xa = article_features(c["mean"][sel], ptech[sel], [texts[(ai, int(n))] for n in par[sel]])
+        xg = genre_features(c["mean"][sel], [texts[(ai, int(n))] for n in par[sel]])
         g_true.append(a.genre)
-        g_pred.append(GENRES[int(np.argmax(heads["genre"].scores(xa[None])[0]))])
-        fs = heads["frames"].scores(xa[None])[0]
+        g_pred.append(GENRES[int(np.argmax(heads["genre"].scores(xg[None])[0]))])
+        fs = heads["frames"].scores(frame_features(c["mean"][sel], ptech[sel])[None])[0]
         pf = {FRAMES[j] for j in np.where(fs >= heads["frames"].thresholds)[0]}
         f_tp += len(pf & a.frames); f_fp += len(pf - a.frames); f_fn += len(a.frames - pf)
     gm = [f1(sum(1 for t, p in zip(g_true, g_pred) if t == p == g), sum(1 for t, p in zip(g_true, g_pred) if p == g != t),

@@ -1,0 +1,112 @@
+"""Framing: lexical detectors, span helpers, heads I/O and the stage on invented texts."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from presslens.framing.heads import Head, load_heads, save_heads
+from presslens.framing.lexical import (
+    Lexicon, flag_waving, guilt_by_association, lexicon_hits, rhetorical_questions,
+)
+from presslens.framing.predict import _dedupe, _runs, _word_bounds
+from presslens.model import Analysis, Boilerplate, Document, Technique
+from presslens.nlp import parse
+from presslens.stages.framing import framing_stage
+from presslens.train.semeval import FRAMES, GENRES, TECHNIQUES
+
+
+def test_comparison_with_nazism_is_guilt_by_association():
+    text = "The minister compared the new language law with the methods of the Nazis, critics said."
+    hits = guilt_by_association(text)
+    assert len(hits) == 1
+    assert text[hits[0].start:hits[0].end] == "compared the new language law with the methods of the Nazis"
+    assert guilt_by_association("The museum opened an exhibition about the war.") == []
+
+
+def test_rhetorical_question_outside_quotes_only():
+    text = 'Is this really what voters were promised? "Why would we stop now?" he asked.'
+    hits = rhetorical_questions(text)
+    assert [text[h.start:h.end] for h in hits] == ["Is this really what voters were promised?"]
+    assert all(h.label == "Doubt" for h in hits)
+
+
+def test_flag_waving_patterns():
+    text = "We must defend our great nation and its national sovereignty."
+    found = [text[h.start:h.end] for h in flag_waving(text)]
+    assert found == ["our great nation", "national sovereignty"]
+
+
+def test_lexicon_prefers_word_pairs_and_matches_whole_words():
+    lex = Lexicon({"Name_Calling-Labeling": {"witch hunt": 0.9, "crooks": 0.8}})
+    text = "This witch hunt by crooks, not crookses, continues."
+    hits = lexicon_hits(text, lex)
+    assert [text[h.start:h.end] for h in hits] == ["witch hunt", "crooks"]
+
+
+def test_runs_and_word_bounds():
+    assert _runs(np.array([0.1, 0.6, 0.7, 0.2, 0.9]), 0.5) == [(1, 3), (4, 5)]
+    assert _runs(np.array([]), 0.5) == []
+    text = "an unbelievable scandal"
+    assert _word_bounds(text, 5, 9) == (3, 15)
+
+
+def test_dedupe_keeps_shorter_span_per_label():
+    items = [Technique("Loaded_Language", 0, 40, 0.6), Technique("Loaded_Language", 5, 10, 0.5),
+             Technique("Doubt", 0, 40, 0.4)]
+    out = _dedupe(items)
+    assert Technique("Loaded_Language", 5, 10, 0.5) in out
+    assert Technique("Doubt", 0, 40, 0.4) in out
+    assert len(out) == 2
+
+
+def test_heads_round_trip(tmp_path):
+    h = Head(("a", "b"), (np.eye(3, 2, dtype=np.float32), np.zeros(2, np.float32)), "sigmoid",
+             np.array([0.5, 0.4], np.float32), np.zeros(3, np.float32), np.ones(3, np.float32))
+    save_heads(tmp_path / "h.npz", {"x": h})
+    back = load_heads(tmp_path / "h.npz")["x"]
+    assert back.labels == ("a", "b") and back.kind == "sigmoid"
+    x = np.array([[2.0, -1.0, 0.0]], np.float32)
+    assert np.allclose(back.scores(x), h.scores(x))
+
+
+def _analysis(text: str, boilerplate: list[Boilerplate] = ()) -> Analysis:
+    doc = Document(id=Document.make_id(text.encode()), source="t.txt", text=text)
+    a = Analysis(doc)
+    a.annotations["boilerplate"] = list(boilerplate)
+    a.scratch["parsed"] = parse(text, [(b.start, b.end) for b in boilerplate])
+    return a
+
+
+ARTICLE = (
+    "Opposition leaders in the capital lashed out at the government on Friday.\n\n"
+    "These corrupt thieves have robbed our great nation for decades, one of them wrote, "
+    "and he compared the ruling party with the Nazis.\n\n"
+    "Is this really the best the cabinet can do? Nobody believes their absurd promises any more.\n\n"
+    "Read more: Ten photos you must see\n"
+)
+
+
+def test_stage_labels_and_spans_are_valid():
+    bp_start = ARTICLE.index("Read more")
+    a = _analysis(ARTICLE, [Boilerplate(bp_start, len(ARTICLE), "related-links")])
+    out = framing_stage(a)
+    assert set(out) == {"genre", "frames", "techniques"}
+    assert out["genre"].label in GENRES and 0.0 <= out["genre"].score <= 1.0
+    for f in out["frames"]:
+        assert f.label in FRAMES and f.evidence
+        assert all(0 <= s.start < s.end <= bp_start for s in f.evidence)
+    assert out["techniques"], "an article this loaded must yield techniques"
+    for t in out["techniques"]:
+        assert t.label in TECHNIQUES
+        assert 0 <= t.start < t.end <= bp_start  # never inside the boilerplate
+        assert ARTICLE[t.start:t.end].strip() == ARTICLE[t.start:t.end]
+    labels = {(t.label, ARTICLE[t.start:t.end]) for t in out["techniques"]}
+    assert ("Guilt_by_Association", "compared the ruling party with the Nazis") in labels
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "?", "“unbalanced quote", "word " * 3000])
+def test_stage_never_crashes(text):
+    out = framing_stage(_analysis(text))
+    assert set(out) == {"genre", "frames", "techniques"}
+    if not text.strip():
+        assert out == {"genre": None, "frames": [], "techniques": []}
