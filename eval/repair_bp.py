@@ -29,11 +29,11 @@ class Tally:
         return (tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn) if tp + fn else 1.0)
 
 
-def score_split(split: str, keep_errors: bool = False) -> Tally:
+def score_split(split: str, keep_errors: bool | str = False, labelling: str = "context") -> Tally:
     pages = {k for k in extractions() if split_of(k) == split}
     spans: dict[str, list] = {}
     t = Tally()
-    for pid, text, s, e, is_bp in labelled_lines(pages):
+    for pid, text, s, e, is_bp in labelled_lines(pages, labelling):
         if pid not in spans:
             spans[pid] = find_boilerplate(text)
         cov = 0
@@ -54,6 +54,8 @@ def score_split(split: str, keep_errors: bool = False) -> Tally:
             t.kind_hits[kinds[0]] += 1
         if pred and is_bp:
             t.tp += 1
+            if keep_errors == "all":
+                t.errors.append(("TP", kinds[0], pid[:8], text[s:e][:160]))
         elif pred:
             t.fp += 1
             t.by_kind[kinds[0]] += 1

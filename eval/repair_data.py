@@ -102,12 +102,39 @@ def body_coverage(line: str, gt_words: str, gt_shingles: set) -> float:
     return sum(s in gt_shingles for s in sh) / len(sh)
 
 
-def labelled_lines(page_ids=None):
+LABELLINGS = ("context", "substring")
+
+
+def _short_line_in_context(words: list[str], a: int, b: int, gt_words: str, gt_shingles: set) -> bool:
+    """A line of fewer than 4 words has no 4-shingle of its own, and its
+    words alone ("comments", "© Reuters", "12 30") occur somewhere in most
+    bodies. Judge it in context instead: it is body when a 4-word window of
+    the extraction that holds the whole line and reaches into the previous
+    or the next line occurs in the true body, i.e. the truth keeps the line
+    next to at least one of its neighbours. A page too short for any such
+    window falls back to the plain occurrence test."""
+    k = b - a
+    windows = []
+    if a - (4 - k) >= 0:
+        windows.append(tuple(words[a - (4 - k):b]))
+    if a + 4 <= len(words):
+        windows.append(tuple(words[a:a + 4]))
+    if not windows:
+        return f" {' '.join(words[a:b])} " in gt_words
+    return any(w in gt_shingles for w in windows)
+
+
+def labelled_lines(page_ids=None, labelling: str = "context"):
     """Yield (page id, text, start, end, is_boilerplate) for every extracted line.
 
     Label: a line is boilerplate when fewer than half of its word 4-shingles
     occur in the page's ground-truth body (what the extraction keeps but the
-    truth drops); otherwise it is body."""
+    truth drops); otherwise it is body. Lines of fewer than 4 words have no
+    shingle: with labelling="context" (default) they are judged by the
+    windows that join them to their neighbours (_short_line_in_context);
+    "substring" is the first rule (body when the line's words occur anywhere
+    in the truth), kept to report both side by side."""
+    assert labelling in LABELLINGS
     ex, gt = extractions(), ground_truth()
     for pid in sorted(ex):
         if page_ids is not None and pid not in page_ids:
@@ -116,5 +143,15 @@ def labelled_lines(page_ids=None):
         gset = {tuple(gw[i:i + 4]) for i in range(len(gw) - 3)}
         gstr = f" {' '.join(gw)} "
         text = ex[pid]
-        for s, e in line_spans(text):
-            yield pid, text, s, e, body_coverage(text[s:e], gstr, gset) < 0.5
+        spans = line_spans(text)
+        lw = [[w.lower() for w in _WORD.findall(text[s:e])] for s, e in spans]
+        allw = [w for ws in lw for w in ws]
+        a = 0
+        for (s, e), ws in zip(spans, lw):
+            b = a + len(ws)
+            if labelling == "context" and 0 < len(ws) < 4:
+                body = _short_line_in_context(allw, a, b, gstr, gset)
+            else:
+                body = body_coverage(text[s:e], gstr, gset) >= 0.5
+            yield pid, text, s, e, not body
+            a = b

@@ -120,3 +120,46 @@ def test_timestamp_needs_clock_or_label() -> None:
 def test_never_crashes(text: str) -> None:
     for h in find_boilerplate(text):
         assert 0 <= h.start < h.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # debris phrases inside real prose (the prose guard)
+        "Subscribe to the newsletters of websites you enjoy. Don't count on seeing their work on social media, "
+        "where the algorithms decide what you will read next week.",
+        "The singer, whose fans follow him on Twitter in their millions, was arrested on Tuesday after the concert in Leeds.",
+        "Khashoggi, who is a columnist for a large American newspaper, disappeared after he entered the consulate.",
+        # an agency named inside a sentence is no photo credit
+        "Украинские войска вновь обстреляли город в понедельник, передает корреспондент РИА Новости.",
+        # a bare clock time heads a live-blog entry: content
+        "9:05 p.m.",
+        "12:50 p.m.:",
+        # "use code" in prose is no discount offer
+        "Attackers use code hidden in images to steal card numbers from online shops, researchers found.",
+    ],
+)
+def test_debris_phrases_in_prose_are_not_flagged(line: str) -> None:
+    assert classify_line(line) is None
+
+
+@pytest.mark.parametrize(
+    "line,kind",
+    [
+        ("Have a tip? Jane Roe may be reached at jroe@example.org. Follow her on Twitter @janeroe.", "author-bio"),
+        ("Jane Roe is a staff writer at the City Gazette, where she covers transport and city hall politics.", "author-bio"),
+        ("There's plenty more where that came from. Sign up for the Morning Brief today to get the free daily "
+         "newsletter delivered to your inbox.", "subscribe"),
+        ("© 2019 City Gazette. All Rights Reserved. This material may not be published, broadcast, rewritten, or "
+         "redistributed.", "copyright"),
+        ("A man crosses the new bridge in Leeds, Britain, May 3, 2019. REUTERS/Jane Roe", "photo-credit"),
+        ("Jane Roe/AFP/Getty Images", "photo-credit"),
+        ("Мост через реку в центре города / ©Иван Петров", "copyright"),
+        ('Get a year of the Gazette for half price. Use the code "BRIDGE50".', "advertisement"),
+        ("More City Gazette sport: https://example.org/sport", "read-more"),
+        ("Обновлено 14:05, 3 мая 2019", "timestamp"),
+        ("1:33 pm on June 6, 2018", "timestamp"),
+    ],
+)
+def test_terse_debris_still_flagged(line: str, kind: str) -> None:
+    assert classify_line(line) == kind

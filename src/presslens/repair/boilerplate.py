@@ -39,9 +39,11 @@ def is_timestamp(line: str) -> bool:
     if word_count(line) > 14 or not (cues.TIME.search(line) or _YEARISH.search(line)):
         return False
     if _DATE_LINE.match(line):
-        # a bare date may be a heading in a timeline; a crumb carries a clock
-        # time or says what the date is ("Updated", "Published", "5 hours ago")
-        return bool(cues.TIME.search(line) or _STAMP_WORD.search(line))
+        # A bare date may be a heading in a timeline and a bare clock time
+        # ("9:05 p.m.") heads a live-blog entry: both are content. A crumb
+        # says what the date is ("Updated", "Published", "5 hours ago") or
+        # joins a clock time to a date.
+        return bool(_STAMP_WORD.search(line) or (cues.TIME.search(line) and _YEARISH.search(line)))
     # Foreign-language datelines ("sexta-feira, 22 de outubro de 2010 às 20:13"):
     # a clock time plus a year or date, few other words, no sentence end.
     if cues.TIME.search(line) and _YEARISH.search(line) and not line.rstrip().endswith("."):
@@ -54,6 +56,55 @@ def _is_nav(line: str) -> bool:
         return False
     parts = [p for p in cues.NAV_SEP.split(line) if p.strip()]
     return len(parts) >= 2 and all(word_count(p) <= 5 for p in parts)
+
+
+# --- the prose guard --------------------------------------------------------------
+# A debris phrase can turn up inside a real sentence ("Millions follow him on
+# Twitter, where he ...", "Subscribe to the newsletters of sites you enjoy.
+# Don't count on ..."). Debris lines are terse: a label, a link text, one
+# promo sentence. So a line with a prose sentence (PROSE_WORDS+ words and a
+# finite verb) is flagged only when that sentence opens with the debris
+# phrase (a name may stand before it: "Jane Roe is a staff writer at ...")
+# and the other sentences of the line add at most REST_WORDS words.
+PROSE_WORDS = 12
+REST_WORDS = 12
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|shall|may|might|must|does|did|says|said|told|"
+    r"[a-z]{3,}ed|[а-яё]{2,}(?:л|ла|ло|ли|ет|ит|ют|ят|ут|ется|ются|ится|ятся))\b"
+)
+_NAME_PREFIX = re.compile(r"^(?:[\W_]*[A-ZА-ЯЁ][\w.'’-]*){0,4}[\W_]*$")
+
+
+def _is_prose(sentence: str) -> bool:
+    return word_count(sentence) >= PROSE_WORDS and bool(_FINITE.search(sentence))
+
+
+def _prose_ok(line: str, starts: list[int]) -> bool:
+    """May a line whose debris phrases start at offsets `starts` be flagged?"""
+    rest = 0
+    for s, e in sentence_spans(line, 0, len(line)):
+        at = next((x for x in starts if s <= x < e), None)
+        if at is None:
+            if _is_prose(line[s:e]):
+                return False
+            rest += word_count(line[s:e])
+        elif _is_prose(line[s:e]) and not _NAME_PREFIX.match(line[s:at]):
+            return False
+    return rest <= REST_WORDS
+
+
+def _guarded(pattern: re.Pattern, line: str, anchored: bool = False) -> bool:
+    if anchored:
+        m = pattern.match(line)
+        return bool(m) and _prose_ok(line, [m.start()])
+    starts = [m.start() for m in pattern.finditer(line)]
+    return bool(starts) and _prose_ok(line, starts)
+
+
+def _credit_at_end(line: str) -> bool:
+    """"© Name" standing apart at the end of a caption ("... / ©Wikimedia Commons")."""
+    i = line.find("©")
+    return i >= 0 and word_count(line[i:]) <= 6 and (i == 0 or line[:i].rstrip()[-1:] in "./|–—-(")
 
 
 def classify_line(line: str) -> str | None:
@@ -78,33 +129,34 @@ def classify_line(line: str) -> str | None:
             return "navigation"
         if cues.BYLINE.match(line):
             return "byline"
-    if n <= 40 and cues.READ_MORE_LINE.match(line):
+    if n <= 40 and _guarded(cues.READ_MORE_LINE, line, anchored=True):
         return "read-more"
     if n <= 30 and cues.TAGGED_TEASER.search(line):
-        return "related-links"
-    if n <= 40 and (cues.SUBSCRIBE_FIXED.match(line) or cues.SUBSCRIBE.match(line) or cues.SUBSCRIBE_ANYWHERE.search(line)):
+        return "related-links"  # a section tag closing a headline: no prose to guard
+    if n <= 40 and any(_guarded(p, line, a) for p, a in
+                       ((cues.SUBSCRIBE_FIXED, True), (cues.SUBSCRIBE, True), (cues.SUBSCRIBE_ANYWHERE, False))):
         return "subscribe"
-    if n <= 60 and cues.PAYWALL.search(line):
+    if n <= 60 and _guarded(cues.PAYWALL, line):
         return "paywall"
-    if n <= 60 and cues.COOKIE.search(line):
+    if n <= 60 and _guarded(cues.COOKIE, line):
         return "cookie-notice"
-    if n <= 40 and cues.TAGS.match(line):
+    if n <= 40 and _guarded(cues.TAGS, line, anchored=True):
         return "tags"
-    if n <= 30 and cues.PHOTO_CREDIT.match(line):
-        return "photo-credit"
-    if n <= 20 and "©" in line:
+    if n <= 30 and (_guarded(cues.PHOTO_CREDIT, line, anchored=True) or cues.PHOTO_CREDIT_END.search(line)):
+        return "photo-credit"  # a caption is prose: the credit standing apart at its end marks it
+    if n <= 20 and "©" in line and (_credit_at_end(line) or _prose_ok(line, [line.find("©")])):
         return "photo-credit" if re.search(r"(?i)\b(?:photo|image|picture|фото)", line) else "copyright"
-    if n <= 30 and cues.COPYRIGHT.match(line):
+    if n <= 30 and _guarded(cues.COPYRIGHT, line):
         return "copyright"
-    if n <= 60 and cues.CREDITS.match(line):
+    if n <= 60 and _guarded(cues.CREDITS, line, anchored=True):
         return "byline"
-    if n <= 60 and cues.AUTHOR_BIO.search(line):
+    if n <= 60 and _guarded(cues.AUTHOR_BIO, line):
         return "author-bio"
-    if n <= 60 and cues.OFFER.search(line):
+    if n <= 60 and _guarded(cues.OFFER, line):
         return "advertisement"
-    if n <= 25 and cues.APP_PROMO.match(line):
+    if n <= 25 and _guarded(cues.APP_PROMO, line, anchored=True):
         return "app-promo"
-    if n <= 30 and cues.URL.search(line) and cues.PROMO_WITH_URL.match(line):
+    if n <= 30 and cues.URL.search(line) and _guarded(cues.PROMO_WITH_URL, line, anchored=True):
         return "author-bio" if re.search(r"\b(?:reach|follow|email|contact)\b", line, re.I) else "read-more"
     return None
 

@@ -67,7 +67,12 @@ SUBSCRIBE_ANYWHERE = re.compile(
     r"|\b\d+\s+issues\s+for\s+[£$€]",
     I,
 )
-OFFER = re.compile(r"\b(?:use\s+(?:the\s+)?(?:promo\s+|discount\s+|coupon\s+)?code|промокод\w*)\b", I)
+# A discount offer: a named kind of code, or "use the code" + the code itself
+# ("Use the code \"GETPRO\""); a bare "use code" is prose ("hackers use code").
+OFFER = re.compile(
+    r"\b(?i:(?:promo|discount|coupon|voucher)\s+code|промокод\w*)\b"
+    r"|\b(?i:use\s+(?:the\s+)?code)\s*[:\"“'‘]?\s*[A-Z0-9]{4,}\b"
+)
 SUBSCRIBE_FIXED = re.compile(
     r"^(?:thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing)!?|keep\s+an\s+eye\s+on\s+your\s+inbox.*|"
     r"there\s+was\s+an\s+error\s+processing\s+your\s+subscription\.?|newsletters?|sign\s+up|subscribe(?:\s+now)?|"
@@ -79,13 +84,24 @@ PHOTO_CREDIT = re.compile(
     r"^(?:\(?\s*(?:photo(?:graph)?s?|image|picture|pictured|credit|photo\s+credit|image\s+credit|image\s+copyright|image\s+caption|"
     r"illustration|source\s+image|getty\s+images|фото(?:графия)?|иллюстрация|кадр|источник\s+фото|фото\s+на\s+обложке|изображение)"
     r"\s*(?:by|:|—|–|-|©|/)\s*\S.*"
-    r"|.*\((?:photo|image|picture|фото|credit)s?\s*(?:by|:|©)[^()]{2,80}\)\s*\.?$"
-    r"|.*\b(?:getty\s+images|ap\s+photo|afp\s+photo|reuters/[\w ]+|shutterstock|istock(?:photo)?|ria\s+novosti|риа\s+новости|тасс)\s*\)?\.?$)",
+    r")",
     I,
 )
+# A credit standing apart at the end of a caption: in brackets, after a slash,
+# "via" or a sentence end ("... October 4, 2017. REUTERS/Chris Wattie",
+# "Jane Roe via Getty Images"). An agency named inside a sentence ("..., the
+# RIA Novosti correspondent reported.") is no credit.
+PHOTO_CREDIT_END = re.compile(
+    r"\((?:photo|image|picture|фото|credit)s?\s*(?:by|:|©)[^()]{2,80}\)\s*\.?$"
+    r"|(?:^|[/|]\s*|\bvia\s+|[.!?]\s+)(?:getty\s+images|ap\s+photo|afp\s+photo|reuters/[\w ]+|shutterstock|istock(?:photo)?)\s*\)?\.?$"
+    r"|(?:^|\s)[\w.'’ -]{2,40}/(?:afp|ap|reuters|getty\s+images|epa|shutterstock)(?:/[\w ]+)?\s*\.?$",
+    I,
+)
+# Searched, not anchored: each match starts where the notice starts, so the
+# prose guard (boilerplate._prose_ok) can tell a notice from a sentence.
 COPYRIGHT = re.compile(
-    r"^(?:©|\(c\)|copyright\b|все\s+права\s+защищены).*|.*\ball\s+rights\s+reserved\b.*|.*все\s+права\s+защищены.*"
-    r"|.*(?:использование|перепечатка|копирование)\s+материалов.*(?:разрешен|запрещен|только\s+с|без\s+(?:письменного|согласия)).*",
+    r"^(?:©|\(c\)|copyright\b)|\ball\s+rights\s+reserved\b|все\s+права\s+защищены"
+    r"|(?:использование|перепечатка|копирование)\s+материалов.*?(?:разрешен|запрещен|только\s+с|без\s+(?:письменного|согласия))",
     I,
 )
 COOKIE = re.compile(
@@ -152,7 +168,7 @@ APP_PROMO = re.compile(
 )
 URL = re.compile(r"https?://\S+|www\.\S+", I)
 PROMO_WITH_URL = re.compile(
-    r"^(?:follow|reach|subscribe|download|click|more\s+[\w ]{1,30}:|подписывайтесь|читайте|смотрите)\b", I
+    r"^(?:(?:follow|reach|subscribe|download|click|подписывайтесь|читайте|смотрите)\b|more\s+[\w ]{1,30}:)", I
 )
 
 # Timestamps and dateline crumbs: a line made only of these tokens.
