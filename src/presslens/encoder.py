@@ -69,18 +69,28 @@ class Encoder:
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         self.session = ort.InferenceSession(str(model_dir / "model.onnx"), opts,
                                             providers=["CPUExecutionProvider"])
-        self._lock = threading.Lock()
 
     def _windows(self, ids: list[int]) -> list[list[int]]:
         step = self.max_tokens - 2
         return [ids[i:i + step] for i in range(0, len(ids), step)] or [[]]
 
+    def _batches(self, order: list[int], windows: list[list[int]]) -> list[list[int]]:
+        """Batches of similar length: padding a 10-piece window to 120 pieces would
+        cost more than running it alone, so a batch closes when lengths diverge."""
+        batches: list[list[int]] = []
+        for i in order:
+            if batches and len(batches[-1]) < self.batch_size and \
+                    len(windows[i]) + 2 <= 1.2 * (len(windows[batches[-1][0]]) + 2):
+                batches[-1].append(i)
+            else:
+                batches.append([i])
+        return batches
+
     def _run(self, windows: list[list[int]]) -> list[np.ndarray]:
         """Hidden states for each window, [CLS] and [SEP] included."""
         out: list[np.ndarray | None] = [None] * len(windows)
-        order = sorted(range(len(windows)), key=lambda i: len(windows[i]))  # less padding
-        for b in range(0, len(order), self.batch_size):
-            idx = order[b:b + self.batch_size]
+        order = sorted(range(len(windows)), key=lambda i: len(windows[i]))
+        for idx in self._batches(order, windows):
             width = max(len(windows[i]) for i in idx) + 2
             ids = np.zeros((len(idx), width), dtype=np.int64)
             mask = np.zeros_like(ids)
@@ -88,9 +98,8 @@ class Encoder:
                 seq = [CLS_ID, *windows[i], SEP_ID]
                 ids[row, :len(seq)] = seq
                 mask[row, :len(seq)] = 1
-            with self._lock:  # an InferenceSession is not safe for concurrent run() here
-                hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask,
-                                                 "token_type_ids": np.zeros_like(ids)})[0]
+            hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask,
+                                             "token_type_ids": np.zeros_like(ids)})[0]
             for row, i in enumerate(idx):
                 out[i] = hidden[row, :len(windows[i]) + 2].astype(np.float32)
         return out  # type: ignore[return-value]

@@ -125,7 +125,42 @@ def flag_waving(text: str) -> list[Hit]:
     return [Hit("Flag_Waving", m.start(), m.end(), 0.6, "flag") for m in FLAG.finditer(text)]
 
 
+# Pejorative nouns for people, as commonly used to label opponents (a general
+# list, gated on validation like every detector here). Words that news also use
+# descriptively (regime, junta, extremists, radicals) are left out.
+INSULT = re.compile(
+    r"\b(?:thieves|thief|crooks?|criminals|bandits|gangsters|thugs|traitors?|liars?|idiots?|morons?|fools"
+    r"|clowns|puppets?|scoundrels?|villains?|parasites?|hypocrites?|lunatics?|fanatics?"
+    r"|propagandists?|mercenaries|henchmen|stooges?|lackeys?|cronies|swindlers?|fraudsters?"
+    r"|warmongers?|russophobes?|xenophobes?|bigots?|racists?|zealots?|demagogues?|usurpers?)\b",
+    re.I)
+# Emotionally loaded words in reporting (general list, validation-gated).
+LOADED = re.compile(
+    r"\b(?:fuss|hysteria|hysterical|outrageous|outraged|scandalous|shameful|disgraceful|notorious|infamous"
+    r"|absurd|ridiculous|monstrous|sinister|vile|despicable|heinous|appalling|atrocious|barbaric|brutal"
+    r"|draconian|shameless|cynical|slander\w*|smear\w*|propaganda|hysteria|frenzy|witch-hunt|denigrat\w*"
+    r"|so-called)\b", re.I)
+
+
+def insults(text: str) -> list[Hit]:
+    """Pejorative labels for people; coordinated pairs ("X and Y") become one span."""
+    hits = [(m.start(), m.end()) for m in INSULT.finditer(text)]
+    merged: list[list[int]] = []
+    for s, e in hits:
+        if merged and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", text[merged[-1][1]:s]):
+            merged[-1][1] = e
+        else:
+            merged.append([s, e])
+    return [Hit("Name_Calling-Labeling", s, e, 0.6, "insult") for s, e in merged]
+
+
+def loaded_words(text: str) -> list[Hit]:
+    return [Hit("Loaded_Language", m.start(), m.end(), 0.55, "loaded") for m in LOADED.finditer(text)]
+
+
 PATTERNS = {
+    "insult": insults,
+    "loaded": loaded_words,
     "compare-odious": guilt_by_association,
     "odious": odious_mentions,
     "question": rhetorical_questions,
