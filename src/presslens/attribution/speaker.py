@@ -27,8 +27,21 @@ class SpeakerIndex:
         rows += sorted((s, e, i) for (s, e), i in self.coref.items())
         self.rows = sorted(rows)
         self.starts = [r[0] for r in self.rows]
-        persons = [e for e in self.entities if e.type == "PERSON"]
-        self.top_person = max(persons, key=lambda e: len(e.mentions), default=None)
+        self.persons = [e for e in self.entities if e.type == "PERSON"]
+
+    def _top_person(self, text: str, pronoun: str) -> Entity | None:
+        """The most mentioned person whose resolved pronouns do not contradict `pronoun`."""
+        want = {"he": "m", "she": "f"}.get(pronoun)
+        votes: dict[str, list[str]] = {}
+        for (s, e), i in self.coref.items():
+            g = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(text[s:e].lower())
+            if g:
+                votes.setdefault(i, []).append(g)
+
+        def ok(ent: Entity) -> bool:
+            v = votes.get(ent.id, [])
+            return not v or want is None or v.count(want) * 2 >= len(v)
+        return max((p for p in self.persons if ok(p)), key=lambda e: len(e.mentions), default=None)
 
     def entity_over(self, start: int, end: int) -> Entity | None:
         """The entity with a mention overlapping [start, end), the longest such mention."""
@@ -52,7 +65,8 @@ class SpeakerIndex:
         if ent is not None:
             return Speaker(ent.id, ent.name, s, e)
         if low in SPEAKER_PRONOUNS or low in RELATIVE:
-            if low in ("he", "she") and self.top_person is not None:
-                return Speaker(None, self.top_person.name, s, e)  # antecedent lost: best guess, no id
+            top = self._top_person(text, low) if low in ("he", "she") else None
+            if top is not None:
+                return Speaker(None, top.name, s, e)  # antecedent lost: best guess, no id
             return Speaker(None, mention, s, e)
         return Speaker(None, mention, s, e)

@@ -12,6 +12,11 @@ from dataclasses import dataclass, field
 
 from .lexicon import TITLE_GENDER, TITLES
 
+try:
+    from .first_names import FIRST_NAMES
+except ImportError:  # not mined yet
+    FIRST_NAMES = {}
+
 _POSS = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -47,7 +52,7 @@ def group_people(mentions: list[tuple[int, int, str]], text: str) -> list[Group]
         if len(words) >= 2:
             grp = _match_full(full, words) or full.setdefault(words, Group("PERSON", words))
             grp.spans.append((s, e))
-            grp.gender = grp.gender or g
+            grp.gender = grp.gender or g or FIRST_NAMES.get(words[0])
         else:
             short.append((s, e, words, g))
     singles: dict[tuple[str, ...], Group] = {}

@@ -17,26 +17,48 @@ WINDOW = 6  # sentences a person stays available to a pronoun
 @dataclass
 class Salience:
     genders: dict[int, str | None]
-    last: dict[int, tuple[int, bool, int]] = field(default_factory=dict)  # gid -> (sentence, subject, char pos)
+    last: dict[int, tuple[int, float, int]] = field(default_factory=dict)  # gid -> (sentence, prominence, pos)
     by_description: dict[str, int] = field(default_factory=dict)
+    role_words: dict[int, set[str]] = field(default_factory=dict)
 
-    def see(self, gid: int, sent: int, subject: bool, pos: int) -> None:
-        self.last[gid] = (sent, subject, pos)
+    def see(self, gid: int, sent: int, subject: bool | float, pos: int) -> None:
+        """subject: True/1.5 for a subject, 2.0 for a main-clause subject, 0 otherwise."""
+        prom = 1.5 if subject is True else float(subject)
+        old = self.last.get(gid)
+        if old is not None and old[0] == sent:
+            prom = max(prom, old[1])  # a person stays as prominent as their best role in the sentence
+        self.last[gid] = (sent, prom, pos)
 
     def _score(self, gid: int, sent: int) -> float:
-        s, subj, pos = self.last[gid]
-        return -2.0 * (sent - s) + (1.5 if subj else 0.0) + pos * 1e-7
+        s, prom, pos = self.last[gid]
+        return -2.0 * (sent - s) + prom + pos * 1e-7
 
-    def pronoun(self, gender: str | None, sent: int) -> int | None:
+    def pronoun(self, gender: str | None, sent: int, pos: int = 0, subject: bool = True) -> int | None:
         cands = [g for g, (s, _, _) in self.last.items() if sent - s <= WINDOW
                  and (gender is None or self.genders.get(g) in (None, gender))]
         if not cands:
             return None
-        # a person whose gender is known to match beats one whose gender is unknown
-        return max(cands, key=lambda g: self._score(g, sent) + (1.0 if gender and self.genders.get(g) == gender else 0))
+        # a known matching gender counts; for a possessive or object pronoun ("backed Hillary
+        # Clinton since her 2008 bid") a person named just before counts most
+        known = 0.3 if subject else 1.0
 
-    def description(self, head: str, sent: int) -> int | None:
+        def score(g: int) -> float:
+            near = 1.0 if not subject and 0 <= pos - self.last[g][2] < 80 else 0.0
+            return self._score(g, sent) + (known if gender and self.genders.get(g) == gender else 0) + near
+        return max(cands, key=score)
+
+    def description(self, head: str, sent: int, words: set[str] = frozenset()) -> int | None:
+        """A definite description: the same description before, else the most salient person,
+        with a strong preference for people whose known roles share its words
+        ("the Republican nominee" -> the person introduced as "Republican presidential nominee")."""
         if head in self.by_description:
             return self.by_description[head]
-        cands = [g for g, (s, _, _) in self.last.items() if sent - s <= WINDOW]
-        return max(cands, key=lambda g: self._score(g, sent)) if cands else None
+        cands = [g for g, (s, _, _) in self.last.items() if sent - s <= 3 * WINDOW]
+        if not cands:
+            return None
+
+        def score(g: int) -> float:
+            overlap = len(words & self.role_words.get(g, set()))
+            near = self._score(g, sent) if sent - self.last[g][0] <= WINDOW else -50.0
+            return near + 6.0 * overlap
+        return max(cands, key=score)

@@ -23,7 +23,7 @@ from ..model import Analysis, Entity, Mention
 from ..pipeline import stage
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
-_PRONOUN_GENDER = {"he": "m", "she": "f"}
+_PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "his": "m", "her": "f", "himself": "m", "herself": "f"}
 
 
 def _label(text: str, label: str) -> str:
@@ -95,6 +95,8 @@ def _resolve(analysis: Analysis) -> dict:
         if key in org_by_name:
             org_by_name[key].spans.extend(g.spans)
             groups.remove(g)
+    _absorb_person_names(groups, others)
+    _propagate_names(analysis, groups, others)
     persons = list(groups)
     index = _Index(persons)
 
@@ -131,6 +133,51 @@ def _resolve(analysis: Analysis) -> dict:
             "coref": {span: ids[id(persons[gi])] for span, gi in coref.items() if id(persons[gi]) in ids}}
 
 
+def _absorb_person_names(persons: list[Group], others: list[Group]) -> None:
+    """NER flips between PERSON and ORG for the same name ("Trump"): a non-person group whose
+    words are a person's full name or surname joins that person."""
+    by_full = {p.words: p for p in persons if len(p.words) >= 2}
+    by_last: dict[str, list[Group]] = {}
+    for p in by_full.values():
+        by_last.setdefault(p.words[-1], []).append(p)
+    for g in list(others):
+        if g.label not in ("ORG", "PRODUCT", "WORK_OF_ART", "NORP", "GPE", "FAC") or g.name:
+            continue
+        target = by_full.get(g.words)
+        if target is None and len(g.words) == 1 and len(by_last.get(g.words[0], [])) == 1:
+            target = by_last[g.words[0]][0]
+        if target is not None:
+            target.spans.extend(g.spans)
+            others.remove(g)
+
+
+def _propagate_names(analysis: Analysis, persons: list[Group], others: list[Group]) -> None:
+    """NER misses some repeats of a name it found elsewhere ("Fowler said"): a capitalised token
+    equal to a person's unique surname (or one-word name) becomes a mention of that person."""
+    text = analysis.document.text
+    last: dict[str, list[Group]] = {}
+    for p in persons:
+        if p.words and p.words[-1].isalpha() and len(p.words[-1]) > 2:
+            last.setdefault(p.words[-1], []).append(p)
+    taken = sorted(span for g in persons + others for span in g.spans + g.aliases)
+    starts = [s for s, _ in taken]
+    for c in analysis.get("parsed").chunks:
+        for t in c.doc:
+            if t.pos_ != "PROPN" or not t.text[:1].isupper():
+                continue
+            cands = last.get(t.lower_, [])
+            if len(cands) != 1:
+                continue
+            s = c.offset + t.idx
+            k = bisect_right(starts, s) - 1
+            if k >= 0 and taken[k][0] <= s < taken[k][1]:
+                continue
+            if any(a <= s < b for a, b in taken[max(0, k - 3):k + 1]):
+                continue
+            cands[0].spans.append((s, s + len(t.text)))
+    del text
+
+
 class _Index:
     """Position -> person group, over names and relation mentions."""
 
@@ -160,11 +207,23 @@ class _Index:
 
 def _salience_pass(analysis: Analysis, persons: list[Group], index: _Index,
                    described: set[tuple[int, int]]) -> dict[tuple[int, int], int]:
-    """Resolve speaker pronouns and definite descriptions; returns span -> person index."""
+    """Resolve pronouns, relative pronouns and definite descriptions; returns span -> person index.
+
+    Every resolved mention goes into the returned map (the quotes stage reads it);
+    only those that act as speakers become entity mentions.
+    """
     text = analysis.document.text
     parsed = analysis.get("parsed")
     sal = Salience({i: g.gender for i, g in enumerate(persons)})
     gid_of = {id(g): i for i, g in enumerate(persons)}
+    for i, g in enumerate(persons):
+        sal.role_words[i] = {w.lower() for r in g.roles for w in r.split()}
+    for c in parsed.chunks:
+        for e in c.doc.ents:
+            g = index.group_at(c.offset + e.start_char) if e.label_ == "PERSON" else None
+            if g is not None and id(g) in gid_of:
+                sal.role_words[gid_of[id(g)]].update(_premodifier_words(e))
+    quoted = _quoted_spans(text, parsed)
     resolved: dict[tuple[int, int], int] = {}
     pending: list[tuple[tuple[int, int], str, int]] = []  # descriptions before any person: cataphora
     sent_no = 0
@@ -176,51 +235,129 @@ def _salience_pass(analysis: Analysis, persons: list[Group], index: _Index,
             g = index.group_at(pos)
             if g is not None and (t.i == sent.start or index.group_at(pos - 1) is not g):
                 gi = gid_of[id(g)]
-                sal.see(gi, sent_no, t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj",), pos)
+                if not _inside(pos, quoted):  # people named inside a quotation are not the antecedents
+                    sal.see(gi, sent_no, _prominence(t), pos)
                 while pending:
                     span, head, _ = pending.pop()
-                    resolved[span] = gi
-                    sal.by_description.setdefault(head, gi)
-                    persons[gi].aliases.append(span)
-                    role = role_text(text, span)
-                    if " of " in role and role not in persons[gi].roles:
-                        persons[gi].roles.append(role)
+                    _add_description(text, persons, sal, resolved, span, head, gi, True)
                 continue
             low = t.lower_
             subj = t.dep_ in ("nsubj", "nsubjpass")
-            if low in _PRONOUN_GENDER and subj:
-                gi = sal.pronoun(_PRONOUN_GENDER[low], sent_no)
+            if low in _PRONOUN_GENDER:
+                if _inside(pos, quoted) and not subj:
+                    continue
+                gi = sal.pronoun(_PRONOUN_GENDER[low], sent_no, pos, subj)
                 if gi is None:
                     continue
                 span = (pos, pos + len(t.text))
                 resolved[span] = gi
-                if persons[gi].gender is None:
+                if persons[gi].gender is None and subj:  # possessives are too loose to fix a gender
                     persons[gi].gender = sal.genders[gi] = _PRONOUN_GENDER[low]
-                sal.see(gi, sent_no, True, pos)
-                if _speaks(t):
+                sal.see(gi, sent_no, _prominence(t) if subj else 0.5, pos)
+                if subj and _speaks(t):
                     persons[gi].aliases.append(span)
+            elif low in ("who", "whom") and subj and t.head.dep_ == "relcl":
+                gi = _relative_antecedent(t, off, index, gid_of)
+                if gi is not None:
+                    span = (pos, pos + len(t.text))
+                    resolved[span] = gi
+                    if _speaks(t):
+                        persons[gi].aliases.append(span)
             elif is_definite_role(t) and t.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
                 span = description_span(off, t)
                 if span in described or any(a <= span[0] < b for a, b in described):
                     continue
                 if "," in text[span[0]:span[1]]:
                     continue
-                gi = sal.description(low, sent_no)
+                words = {w.lower() for w in text[span[0]:span[1]].split()} - {"the", "this", "that"}
+                gi = sal.description(low, sent_no, words)
                 if gi is None:
-                    if t.dep_ in ("nsubj", "nsubjpass"):
+                    if subj:
                         pending.append((span, low, sent_no))
                     continue
-                resolved[span] = gi
-                sal.by_description.setdefault(low, gi)
+                _add_description(text, persons, sal, resolved, span, low, gi, subj or _speaks(t))
                 if persons[gi].gender is None and gender_of_role(low):
                     persons[gi].gender = sal.genders[gi] = gender_of_role(low)
-                sal.see(gi, sent_no, subj, pos)
-                if subj or _speaks(t):
-                    persons[gi].aliases.append(span)
-                    role = role_text(text, span)
-                    if " of " in role and role not in persons[gi].roles:
-                        persons[gi].roles.append(role)
+                sal.see(gi, sent_no, _prominence(t), pos)
     return resolved
+
+
+def _add_description(text: str, persons: list[Group], sal: Salience, resolved: dict, span: tuple[int, int],
+                     head: str, gi: int, as_mention: bool) -> None:
+    resolved[span] = gi
+    sal.by_description.setdefault(head, gi)
+    if as_mention:
+        persons[gi].aliases.append(span)
+        role = role_text(text, span)
+        if " of " in role and role not in persons[gi].roles:
+            persons[gi].roles.append(role)
+    sal.role_words.setdefault(gi, set()).update(w.lower() for w in text[span[0]:span[1]].split())
+
+
+_ABBREV = {"gov.": "governor", "gov": "governor", "sen.": "senator", "sen": "senator", "rep.": "representative",
+           "pres.": "president", "gen.": "general", "sec.": "secretary", "mr.": "", "mrs.": "", "ms.": ""}
+
+
+def _premodifier_words(ent) -> set[str]:
+    """`Indiana Gov. Mike Pence`, `Republican presidential nominee Donald Trump`,
+    `President Obama`: the descriptive words around a name, for matching later descriptions."""
+    words: set[str] = set()
+    doc = ent.doc
+    k = ent.start - 1
+    while k >= 0 and doc[k].dep_ in ("compound", "amod", "nmod") and doc[k].head.i >= ent.start - 1 - 4:
+        words.add(doc[k].lower_)
+        k -= 1
+    for t in ent:
+        if t.lower_ in _ABBREV or t.lower_ in ("president", "senator", "governor", "secretary", "general"):
+            words.add(t.lower_)
+    words |= {_ABBREV[w] for w in list(words) if _ABBREV.get(w)}
+    return {w for w in words if w.isalpha() or w.endswith(".")}
+
+
+def _prominence(t) -> float:
+    """Main-clause subjects are the likeliest antecedents, then other subjects and sources
+    (`according to X`), then the rest; a speaker is more prominent than a silent subject."""
+    if t.dep_ == "compound" and t.head.i > t.i:
+        t = t.head  # a name's first word: judge the name by its head
+    if t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass") and t.dep_ == "appos":
+        head = t.head if t.dep_ in ("nsubj", "nsubjpass") else t.head.head
+        base = 2.0 if head.dep_ == "ROOT" else 1.5
+        return base + (0.5 if _speaks(t if t.dep_ in ("nsubj", "nsubjpass") else t.head) else 0.0)
+    if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according":
+        return 1.5
+    if t.dep_ == "poss":
+        return 0.3
+    return 0.0
+
+
+def _relative_antecedent(t, off: int, index: _Index, gid_of: dict[int, int]) -> int | None:
+    """`Smith, who said ...` -> Smith; `Smith is a lawyer who ...` -> Smith."""
+    noun = t.head.head
+    g = index.group_at(off + noun.idx)
+    if g is None and noun.dep_ == "attr":
+        subj = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        if subj:
+            g = index.group_at(off + subj[0].idx)
+    if g is None and noun.dep_ == "appos":
+        g = index.group_at(off + noun.head.idx)
+    if g is None:
+        # "Donna Rawlings, 59, of Ashton, Md., who ...": the nearest person named just before
+        for x in reversed(t.doc[max(t.sent.start, t.i - 12):t.i]):
+            g = index.group_at(off + x.idx)
+            if g is not None:
+                break
+    return gid_of.get(id(g)) if g is not None else None
+
+
+def _quoted_spans(text: str, parsed) -> list[tuple[int, int]]:
+    from ..attribution.marks import find_quotes
+
+    quotes = find_quotes(text, [(c.offset, c.end) for c in parsed.chunks])
+    return [(q.start, q.end) for q in quotes if len(text[q.start:q.end].split()) >= 4]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < pos < b for a, b in spans)
 
 
 def _speaks(t) -> bool:
