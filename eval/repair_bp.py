@@ -66,3 +66,18 @@ def score_split(split: str, keep_errors: bool | str = False, labelling: str = "c
             if keep_errors:
                 t.errors.append(("FN", "", pid[:8], text[s:e][:160]))
     return t
+
+
+def label_flips() -> str:
+    """How many lines change label between the two labellings, per split."""
+    out = []
+    for split in ("heldout", "tune"):
+        pages = {k for k in extractions() if split_of(k) == split}
+        old = {(p, s): b for p, _, s, _, b in labelled_lines(pages, "substring")}
+        to_bp = to_body = 0
+        for p, _, s, _, b in labelled_lines(pages, "context"):
+            if b != old[(p, s)]:
+                to_bp += b
+                to_body += not b
+        out.append(f"{split} {to_bp} body -> boilerplate, {to_body} boilerplate -> body")
+    return "; ".join(out)

@@ -163,3 +163,36 @@ def test_debris_phrases_in_prose_are_not_flagged(line: str) -> None:
 )
 def test_terse_debris_still_flagged(line: str, kind: str) -> None:
     assert classify_line(line) == kind
+
+
+_STORY = "The council voted on Monday to close the old bridge for repairs, officials said after the meeting.\n"
+
+
+def test_closing_teaser_list_without_header() -> None:
+    text = (
+        _STORY
+        + "- Ten Bridges That Changed the Way We Travel\n"
+        "- Why the Old Bridge Had to Go: A Short History\n"
+        "- Photos: The Longest Bridges in Europe\n"
+        "Originally published on City Gazette.\n"
+    )
+    got = kinds(text)
+    assert [k for k, _ in got] == ["related-links"]
+    assert got[0][1].startswith("- Ten Bridges") and got[0][1].endswith("in Europe")
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # announced by the story: a list of content
+        "These members voted against the plan:\n- Councillor Jane Roe, Leeds North\n"
+        "- Councillor John Doe, Leeds South\n- Councillor Anna Smith, Leeds East\n",
+        # not in headline case: a list of facts
+        "- the bridge will close for six months\n- buses will take a detour\n- the ferry will run every hour\n",
+        # mid-article: the story goes on after it
+        "- Ten Bridges That Changed the Way We Travel\n- Why the Old Bridge Had to Go: A Short History\n"
+        "- Photos: The Longest Bridges in Europe\n" + _STORY + _STORY + _STORY,
+    ],
+)
+def test_body_lists_are_not_closing_teasers(tail: str) -> None:
+    assert find_boilerplate(_STORY + tail) == []

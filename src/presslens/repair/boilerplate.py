@@ -46,8 +46,9 @@ def is_timestamp(line: str) -> bool:
         return bool(_STAMP_WORD.search(line) or (cues.TIME.search(line) and _YEARISH.search(line)))
     # Foreign-language datelines ("sexta-feira, 22 de outubro de 2010 às 20:13"):
     # a clock time plus a year or date, few other words, no sentence end.
+    # A finite verb makes it a sentence ("At 10:30 on May 3, 2019 police arrived").
     if cues.TIME.search(line) and _YEARISH.search(line) and not line.rstrip().endswith("."):
-        return len(re.findall(r"[^\W\d_]{3,}", line)) <= 4
+        return len(re.findall(r"[^\W\d_]{3,}", line)) <= 4 and not _FINITE.search(line)
     return False
 
 
@@ -300,10 +301,39 @@ def _inline_small(text: str, start: int, end: int) -> list[Hit]:
     return out
 
 
+CLOSING_TAIL = 2  # lines (a credit, a bio) that may follow a closing teaser list
+
+
+def _closing_teasers(text: str, lines: list[tuple[int, int]], kinds: list[str | None]) -> None:
+    """A teaser list with no header, closing the article: 3+ bulleted lines
+    in headline case ("- 15 Amazing Images of Stars"), none a sentence, with
+    at most CLOSING_TAIL lines after it. Body lists are rarely all in
+    headline case, and a teaser list is where the story has ended; the list
+    must be whole (the line before it no list item) and not announced by a
+    line ending in a colon."""
+    end = len(lines)
+    for tail in range(0, CLOSING_TAIL + 1):
+        j = end - tail  # the list would end just before line j
+        i = j
+        while i > 0 and kinds[i - 1] is None:
+            ln = text[lines[i - 1][0]:lines[i - 1][1]]
+            if not (ln[:2] in ("- ", "• ", "* ") and word_count(ln) >= 4 and _is_teaser(ln) and _title_case(ln[2:])):
+                break
+            i -= 1
+        prev = text[lines[i - 1][0]:lines[i - 1][1]] if i > 0 else ""
+        # the whole list, not announced by the story ("... have signed it:")
+        whole = prev[:2] not in ("- ", "• ", "* ") and not prev.rstrip().endswith(":")
+        if j - i >= 3 and whole and all(word_count(text[s:e]) <= 60 for s, e in lines[j:end]):
+            for k in range(i, j):
+                kinds[k] = "related-links"
+            return
+
+
 def find_boilerplate(text: str) -> list[Hit]:
     lines = line_spans(text)
     kinds = [classify_line(text[s:e]) for s, e in lines]
     _teaser_lists(text, lines, kinds)
+    _closing_teasers(text, lines, kinds)
     hits = [Hit(s, e, k) for (s, e), k in zip(lines, kinds) if k]
     for (s, e), k in zip(lines, kinds):
         if k is None:

@@ -13,16 +13,18 @@ import re
 
 I = re.IGNORECASE
 
-# Headers that open a related-links / teaser widget.
+# Headers that open a related-links / teaser widget. "More from", "Also on"
+# and "Popular on" need a capitalised site or section name after them: "More
+# from the hearing" is a subheading of the story.
 _RELATED_HEAD = (
     r"related(?:\s+(?:articles?|stories|materials?|posts?|content|coverage|news|reading|links|topics|videos?|items|reports?))?"
     r"|(?:you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in|have\s+missed))"
     r"|(?:(?:the\s+)?most\s+(?:read|popular|viewed|shared|watched)(?:\s+(?:in|on|from)\s+[\w .'-]{1,40}|\s+(?:stories|articles|news))?)"
-    r"|popular\s+(?:on|in|at)\s+[\w .'-]{1,30}|popular\s+(?:stories|articles|now)"
+    r"|popular\s+(?:on|in|at)\s+(?-i:[A-Z0-9])[\w .'-]{0,30}|popular\s+(?:stories|articles|now)"
     r"|don'?t\s+miss|trending(?:\s+(?:now|stories|news|topics))?|recommended(?:\s+(?:for\s+you|stories|articles|reading))?"
     r"|top\s+stories|latest\s+(?:news|stories|headlines|videos?)|more\s+(?:stories|news|headlines|videos?)"
-    r"|more\s+(?:from|in|on)\s+[\w .&'-]{1,40}|explore\s+further|further\s+reading|editor'?s\s+picks?"
-    r"|what\s+to\s+read\s+next|read\s+next|also\s+on\s+[\w .'-]{1,30}|in\s+case\s+you\s+missed\s+it"
+    r"|more\s+(?:from|in|on)\s+(?:the\s+)?(?-i:[A-Z0-9])[\w .&'-]{0,40}|explore\s+further|further\s+reading|editor'?s\s+picks?"
+    r"|what\s+to\s+read\s+next|read\s+next|also\s+on\s+(?-i:[A-Z0-9])[\w .'-]{0,30}|in\s+case\s+you\s+missed\s+it"
     r"|(?:читайте|смотрите)\s+(?:также|ещ[её])|см\.\s+также|материалы\s+по\s+теме|по\s+теме|ещ[её]\s+по\s+теме"
     r"|похожие\s+(?:материалы|новости|статьи|публикации)|другие\s+(?:новости|материалы)|популярное|самое\s+(?:читаемое|популярное|интересное|обсуждаемое)"
     r"|выбор\s+редакции|новости\s+партн[её]ров|лента\s+новостей|главные\s+новости|последние\s+новости|читать\s+(?:также|ещ[её])"
