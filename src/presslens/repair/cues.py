@@ -99,10 +99,12 @@ PHOTO_CREDIT_END = re.compile(
     r"|(?:^|\s)[\w.'’ -]{2,40}/(?:afp|ap|reuters|getty\s+images|epa|shutterstock)(?:/[\w ]+)?\s*\.?$",
     I,
 )
+# A site's notice: "Copyright ...", a bare "All rights reserved." line, a
+# Russian reprint notice. Not "© <agency>" (provenance, see classify_line).
 # Searched, not anchored: each match starts where the notice starts, so the
 # prose guard (boilerplate._prose_ok) can tell a notice from a sentence.
 COPYRIGHT = re.compile(
-    r"^(?:©|\(c\)|copyright\b)|\ball\s+rights\s+reserved\b|все\s+права\s+защищены"
+    r"^(?:\(c\)|copyright\b)|^all\s+rights\s+reserved\.?$|^все\s+права\s+защищены\.?$"
     r"|(?:использование|перепечатка|копирование)\s+материалов.*?(?:разрешен|запрещен|только\s+с|без\s+(?:письменного|согласия))",
     I,
 )
