@@ -32,9 +32,10 @@ bench: venv
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/web_render.py
 
+# Each script prints its table and rewrites its own section of eval/RESULTS.md.
+EVALS := seed extraction repair attribution speakers events framing
 eval: venv
-	$(BIN)/python eval/extraction.py --shared $(SHARED)
-	$(BIN)/python eval/seed.py --shared $(SHARED)
+	for e in $(EVALS); do PRESSLENS_SHARED=$(SHARED) $(BIN)/python eval/$$e.py || exit 1; done
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache
