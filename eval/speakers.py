@@ -38,7 +38,7 @@ def presslens_name(analysis, out: dict, span: tuple[int, int]) -> str | None:
         sp = q.get("speaker") or {}
         if sp and overlaps((sp["start"], sp["end"]), span):
             return sp.get("name")
-    index = SpeakerIndex(list(analysis.get("entities")), dict(analysis.get("coref") or {}))
+    index = SpeakerIndex(list(analysis.get("entities")), dict(analysis.scratch.get("coref") or {}))
     sp = index.resolve(out["text"], span)
     return sp.name if sp else None
 

@@ -99,7 +99,15 @@ def _nearby_cue(text: str, q: QuoteSpan, sent_of) -> Found | None:
             continue
         chunk, sent = hit
         off = chunk.offset
-        after = [t for t in sent if off + t.idx >= q.end]
+        # the words after the closing mark, up to the end of their sentence (spaCy often puts
+        # "– wrote the politician." in a sentence of its own)
+        after = []
+        for t in chunk.doc[sent.start:]:
+            if off + t.idx < q.end:
+                continue
+            after.append(t)
+            if t.is_sent_end or len(after) >= 10:
+                break
         before = [t for t in sent if off + t.idx + len(t.text) <= q.start]
         # "“…” – wrote the politician" / "“…,” he said": a cue right after the quote
         for t in [t for t in after if not t.is_space][:6]:

@@ -16,6 +16,9 @@ from ..model import Entity, Speaker
 from .lexicon import RELATIVE, SPEAKER_PRONOUNS
 
 
+UNKNOWN = "unknown"
+
+
 @dataclass
 class SpeakerIndex:
     entities: list[Entity]
@@ -68,5 +71,5 @@ class SpeakerIndex:
             top = self._top_person(text, low) if low in ("he", "she") else None
             if top is not None:
                 return Speaker(None, top.name, s, e)  # antecedent lost: best guess, no id
-            return Speaker(None, mention, s, e)
+            return Speaker(None, UNKNOWN, s, e)  # nobody to point to: never the pronoun as a name
         return Speaker(None, mention, s, e)

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from ..attribution.lexicon import cue_score
 from ..coref.descriptions import (appositive_roles, description_span, gender_of_role, is_definite_role,
                                   org_patterns, relations, role_text)
-from ..coref.lexicon import MEDIA, PLATFORM_NAMES
+from ..coref.lexicon import MEDIA, PLATFORM_NAMES, ROLE_NOUNS
 from ..coref.names import Group, group_others, group_people
 from ..coref.pronouns import Salience
 from ..model import Analysis, Entity, Mention
@@ -58,6 +58,8 @@ def _ner_mentions(analysis: Analysis) -> list[tuple[int, int, str]]:
         s, e = _strip_poss(text, s, e)
         if e > s:
             out.append((s, e, _label(text[s:e], label)))
+    out = [(s, e, "PERSON" if label in ("ORG", "GPE", "NORP") and _has_person_apposition(parsed, e) else label)
+           for s, e, label in out]
     # platforms NER leaves untagged ("on his Telegram channel")
     tagged = [(s, e) for s, e, _ in out]
     for c in parsed.chunks:
@@ -67,6 +69,19 @@ def _ner_mentions(analysis: Analysis) -> list[tuple[int, int, str]]:
                 if not any(a <= s < b for a, b in tagged):
                     out.append((s, s + len(t.text), "ORG"))
     return sorted(out)
+
+
+def _has_person_apposition(parsed, end: int) -> bool:
+    """`Helena Brandt, the mayor, ...`: a name followed by a role apposition is a person,
+    whatever label NER gave it."""
+    c = parsed.chunk_at(end)
+    if c is None:
+        return False
+    toks = [t for t in c.doc if c.offset + t.idx >= end][:4]
+    if len(toks) < 3 or toks[0].text != ",":
+        return False
+    return toks[1].lower_ in ("the", "a", "an") and any(
+        t.lower_ in ROLE_NOUNS and t.pos_ == "NOUN" for t in toks[2:4])
 
 
 def _resolve(analysis: Analysis) -> dict:

@@ -22,7 +22,7 @@ from ..model import Analysis, Cue, Quote
 from ..pipeline import stage
 
 
-@stage("quotes", version="1", requires=("parsed", "entities", "coref"), assigns=("quotes",))
+@stage("quotes", version="1", requires=("parsed", "entities"), assigns=("quotes",))
 def quotes_stage(analysis: Analysis) -> dict:
     try:
         return {"quotes": find_quotes_in(analysis)}
@@ -64,7 +64,8 @@ def find_quotes_in(analysis: Analysis) -> list[Quote]:
     found = attach(text, marks, reported, sents.at) + lines
     found = [f for f in found if not analysis.in_boilerplate(f.start, f.end)]
     found = _dedupe(found)
-    index = SpeakerIndex(list(analysis.get("entities")), dict(analysis.get("coref") or {}))
+    # the entities stage's pronoun/description map (scratch); absent when another entities stage ran
+    index = SpeakerIndex(list(analysis.get("entities")), dict(analysis.scratch.get("coref") or {}))
     return _finish(text, found, index, sents)
 
 
