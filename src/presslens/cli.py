@@ -35,8 +35,12 @@ class _Stored:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from .engines import analyze_stream
     from .render import console, summary_table
+
+    if args.engine == "ray":
+        from .engines.ray import analyze_stream
+    else:
+        from .engines import analyze_stream
 
     stages = tuple(s.strip() for s in args.stages.split(",")) if args.stages else DEFAULT_STAGES
     version = "+".join(f"{s.name}@{s.version}" for s in (get_stage(n) for n in stages))
@@ -253,7 +257,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="json: one output-contract object per article on stdout (JSON Lines); table: a summary")
     _db(p)
     p.add_argument("--no-store", action="store_true", help="analyse without writing to the store")
-    p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes, or Ray actors (default 1)")
+    p.add_argument("--engine", choices=("local", "ray"), default="local",
+                   help="local processes (default) or a Ray cluster (needs the ray extra; RAY_ADDRESS picks the cluster)")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
                    help=f"skip inputs larger than N bytes (default {DEFAULT_MAX_BYTES:,})")
     p.add_argument("--stages", metavar="A,B", help=f"stages to run (default {','.join(DEFAULT_STAGES)})")
