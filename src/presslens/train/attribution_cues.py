@@ -1,6 +1,6 @@
 """Train the cue classifier (attribution/classifier.py) on PolNeAR train.
 
-    python -m presslens.train.attribution_cues ../shared/data/polnear/train [--threshold 0.5]
+    python -m presslens.train.attribution_cues ../shared/data/polnear/train [--threshold 0.3]
 
 Candidates are every verb the parse gives a clause, infinitive, object or
 host clause (attribution.cues.candidates with zero thresholds) and every
@@ -117,7 +117,7 @@ def write(bias: float, weights: dict[str, float], threshold: float, n: int, pos:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("split", type=Path)
-    ap.add_argument("--threshold", type=float, default=0.5)
+    ap.add_argument("--threshold", type=float, default=0.3, help="chosen on PolNeAR dev")
     ap.add_argument("--out", type=Path, default=OUT)
     a = ap.parse_args()
     if not (a.split / "text").is_dir():
