@@ -127,20 +127,7 @@ def test_stage_output() -> None:
     assert out["damage"][0]["note"]
 
 
-def test_fused_learned_opener_en() -> None:
-    # "Experts" is capitalised only when it opens a sentence (repair/openers.py)
-    text = "The council met on Monday to discuss the new bridge Experts say the old one cannot be repaired."
-    (kind, span), = flags(text)
-    assert kind == "fused" and "Experts" in span
-
-
-def test_fused_learned_opener_ru_before_a_name() -> None:
-    text = "Мэрия закрыла старый мост после многих лет споров о его ремонте Глава города заявил, что новый построят за год."
-    (kind, span), = flags(text)
-    assert kind == "fused" and "Глава" in span
-
-
-def test_learned_opener_after_a_capitalised_word_is_not_fused() -> None:
-    # in a title or after a name, a capitalised common word is no restart
+def test_capitalised_common_word_after_a_name_is_not_fused() -> None:
+    # inside a name of an organisation a capitalised common word is no restart
     text = "The report by the Union of Concerned Experts says the bridge cannot be repaired, officials said."
     assert flags(text) == []

@@ -4,8 +4,7 @@ headline or standfirst glued to the first body sentence:
     "... about the Russian language in Kazakhstan Azat Peruashev was outraged ..."
 
 Signals (each a linear scan over one sentence-like piece):
-- restart: a capitalised sentence opener ("The", "He", "In", "Он", "В", or
-  one learned from real text, openers.py: "Scientists", "Former", "Глава") in
+- restart: a capitalised sentence opener ("The", "He", "In", "Он", "В") in
   mid-sentence, right after a word and followed by a lower-case word, so a
   new sentence began where punctuation is missing;
 - new subject: a run of capitalised words (a name) + a finite verb, after a
@@ -18,8 +17,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from .openers import OPENERS_LEARNED
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,:]*|[^\w\s]")
 
@@ -83,7 +80,7 @@ def _title_run(toks: list, i: int) -> int:
     n = 0
     for k in range(i - 1, -1, -1):
         w = toks[k][2]
-        if w[:1].isupper() or w.lower() in small or w in "'’:;,-–—?!\"“”‘":
+        if w[:1].isupper() or w.lower() in small or w in "'’:-–—?!\"“”‘":
             n += w[:1].isalpha()
             continue
         return 0
@@ -117,15 +114,7 @@ def find_fusions(text: str, start: int, end: int) -> list[Fusion]:
         # Title-Case headline that opens the piece ("Democrats Hold Gala The ...")
         after_ok = nxt[:1].islower() or (nxt == "," and t in ("However", "Meanwhile", "Earlier", "Later", "Однако"))
         after_title = prev[:1].isupper() and _title_run(toks, i) >= 3
-        # Hand-written openers also restart after a Title-Case headline; the
-        # learned ones only after a lower-case word (titles capitalise them too:
-        # "Trump Was 'Mocking'"). Russian capitalises only names mid-sentence,
-        # so there a learned opener after a lower-case word restarts a sentence
-        # whatever follows ("туристов Глава Еврокомиссии").
-        known = t in OPENERS or t in OPENERS_RU
-        learned = t in OPENERS_LEARNED and prev[:1].islower()
-        ru_restart = learned and not t.isascii() and not prev.isascii()
-        if (known or learned) and (after_ok or ru_restart) and (prev[:1].islower() or after_title) and words_seen >= 3:
+        if (t in OPENERS or t in OPENERS_RU) and after_ok and (prev[:1].islower() or after_title) and words_seen >= 3:
             if t in ("It", "Its", "As", "If", "Now", "Today", "Так", "Как", "Тем", "Там"):
                 continue  # also common inside titles and fixed phrases
             out.append(Fusion(ps, toks[i + 1][1], f"a new sentence starts at “{t}” with no punctuation before it"))
