@@ -1,7 +1,7 @@
 """`fused` damage: two segments joined without punctuation, such as a
 headline or standfirst glued to the first body sentence:
 
-    "... about the Russian language in Kazakhstan Azat Peruashev was outraged ..."
+    "... about the new tax rules in Moldova Ion Lupan was outraged ..."
 
 Signals (each a linear scan over one sentence-like piece):
 - restart: a capitalised sentence opener ("The", "He", "In", "Он", "В") in
@@ -128,7 +128,7 @@ def find_fusions(text: str, start: int, end: int) -> list[Fusion]:
         run = j - i
         if run < 2 or j >= len(toks) or not _finite(toks[j][2]):
             continue
-        # the run may start with a place ending the earlier clause ("in Kazakhstan Azat Peruashev")
+        # the run may start with a place ending the earlier clause ("in Moldova Ion Lupan")
         if first_fin >= i or alpha_before[i] < 8:
             continue
         if openers_before[i] - openers_before[first_fin] > 0 or lower[i - 1] in _ROLE:
@@ -136,7 +136,7 @@ def find_fusions(text: str, start: int, end: int) -> list[Fusion]:
         after = tuple(lower[j:j + 3])
         repeated = len(after) == 3 and first_trigram.get(after, i) + 3 <= i
         # Without a repeated predicate, only a place + name run after a
-        # preposition ("in Kazakhstan Azat Peruashev was") counts: a lower-case
+        # preposition ("in Moldova Ion Lupan was") counts: a lower-case
         # word right before a name is too often a role ("striker Harry Kane scored").
         if not repeated and (run < 3 or prev.lower() not in _PREPS):
             continue
