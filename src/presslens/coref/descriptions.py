@@ -67,11 +67,17 @@ def relations(chunk, person_at) -> list[Relation]:
 
 
 def description_span(off: int, tok) -> tuple[int, int]:
-    """A role noun with its determiner/modifiers and a short of-phrase."""
+    """A role noun with its determiner/modifiers and a short of-phrase (without a name
+    in apposition to it: `the president of Y, NAME` stops before the comma)."""
     toks = [tok] + [x for c in tok.lefts if c.dep_ in ("det", "amod", "compound", "nmod", "poss") for x in c.subtree]
     for c in tok.rights:
-        if c.dep_ == "prep" and c.lower_ == "of" and len(list(c.subtree)) <= 7:
-            toks.extend(c.subtree)
+        if c.dep_ == "prep" and c.lower_ == "of":
+            skip = {x.i for a in c.subtree if a.dep_ == "appos" for x in a.subtree}
+            part = [x for x in c.subtree if x.i not in skip]
+            while part and part[-1].is_punct:
+                part.pop()
+            if len(part) <= 7:
+                toks.extend(part)
     first, last = min(toks, key=lambda x: x.i), max(toks, key=lambda x: x.i)
     return off + first.idx, off + last.idx + len(last.text)
 
