@@ -27,7 +27,7 @@ def shared_path(*parts: str) -> Path:
 
 
 def command_line() -> str:
-    return " ".join(shlex.quote(a) for a in [f"python eval/{Path(sys.argv[0]).name}", *sys.argv[1:]])
+    return " ".join([f"python eval/{Path(sys.argv[0]).name}", *(shlex.quote(a) for a in sys.argv[1:])])
 
 
 def markdown_table(header: list[str], rows: list[list[object]]) -> str:
