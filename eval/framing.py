@@ -105,21 +105,36 @@ def main() -> None:
         val = val[:args.limit]
     lang_dir = OUT / "lang"
     paths = write_lang_dir(val, lang_dir)
+    def run(pred: Path) -> float:
+        t0 = time.perf_counter()
+        with open(pred, "w", encoding="utf-8") as out:
+            for a in val:
+                d = presslens.analyze_text(paths[a.id].read_text(encoding="utf-8"), source=str(paths[a.id])).to_dict()
+                out.write(json.dumps(d, ensure_ascii=False) + "\n")
+        return time.perf_counter() - t0
+
     pred = OUT / "presslens.jsonl"
-    t0 = time.perf_counter()
-    with open(pred, "w", encoding="utf-8") as out:
-        for a in val:
-            d = presslens.analyze_text(paths[a.id].read_text(encoding="utf-8"), source=str(paths[a.id])).to_dict()
-            out.write(json.dumps(d, ensure_ascii=False) + "\n")
-    elapsed = time.perf_counter() - t0
+    elapsed = run(pred)
+    # ablation: the same pipeline with the lexical and pattern detectors switched off
+    from presslens.framing.lexical import Lexicon
+    from presslens.framing.predict import default_model
+
+    model = default_model()
+    kept, model.lexicon = model.lexicon, Lexicon({}, ())
+    pred_nolex = OUT / "presslens-no-detectors.jsonl"
+    run(pred_nolex)
+    model.lexicon = kept
     base = OUT / "baseline.jsonl"
     baseline(train, val, base)
-    s_ours, s_base = score(lang_dir, pred), score(lang_dir, base)
+    s_ours, s_base, s_nolex = score(lang_dir, pred), score(lang_dir, base), score(lang_dir, pred_nolex)
     st_ours, st_base = strict_techniques(val, pred), strict_techniques(val, base)
+    st_nolex = strict_techniques(val, pred_nolex)
     langs = collections.Counter(a.lang for a in val)
     genres = collections.Counter(a.genre for a in val)
     rows = [
         ["frequency baseline", s_base["genre"], s_base["frames"], s_base["techniques"], st_base],
+        ["presslens without lexical detectors", s_nolex["genre"], s_nolex["frames"], s_nolex["techniques"],
+         st_nolex],
         ["presslens", s_ours["genre"], s_ours["frames"], s_ours["techniques"], st_ours],
     ]
     body = (

@@ -3,7 +3,9 @@
 A word or word pair enters label L's list when, over the training articles, it
 occurs at least `min_count` times inside L spans, in at least `min_articles`
 different articles, and at least `min_precision` of all its occurrences lie
-inside L spans. Validation articles are never read.
+inside L spans. Terms mostly written with a capital (names of people and places:
+the topic of a few articles, not a technique) are left out. Validation articles
+are never read.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from .semeval import Article
 def learn(train: list[Article], min_count: int = 3, min_precision: float = 0.5, min_articles: int = 3,
           labels: tuple[str, ...] | None = None) -> dict[str, dict[str, float]]:
     total: Counter[str] = Counter()
+    capital: Counter[str] = Counter()  # occurrences starting with a capital letter
     inside: dict[str, Counter[str]] = defaultdict(Counter)
     # articles a term was seen inside a label's span in: one article's topic
     # words (a name repeated in every paragraph) must not become a lexicon entry
@@ -32,6 +35,8 @@ def learn(train: list[Article], min_count: int = 3, min_precision: float = 0.5, 
             by_label[label].append((s, e))
         for g, s, e in grams:
             total[g] += 1
+            if a.text[s].isupper():
+                capital[g] += 1
             for label, spans in by_label.items():
                 if any(ss <= s and e <= se for ss, se in spans):
                     inside[label][g] += 1
@@ -41,7 +46,8 @@ def learn(train: list[Article], min_count: int = 3, min_precision: float = 0.5, 
         if labels is not None and label not in labels:
             continue
         keep = {g: round(c / total[g], 3) for g, c in counts.items()
-                if c >= min_count and c / total[g] >= min_precision and len(seen_in[label][g]) >= min_articles}
+                if c >= min_count and c / total[g] >= min_precision and len(seen_in[label][g]) >= min_articles
+                and capital[g] * 2 < total[g]}  # mostly capitalised: a name, i.e. a topic, not a technique
         if keep:
             out[label] = dict(sorted(keep.items()))
     return out
