@@ -29,7 +29,7 @@ test-browser: venv
 	$(BIN)/python -m pytest tests/browser
 
 bench: venv
-	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/throughput.py --write
 	$(BIN)/python benchmarks/web_render.py
 
 # Each script prints its table and rewrites its own section of eval/RESULTS.md.

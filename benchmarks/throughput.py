@@ -5,7 +5,7 @@ for presslens with only the NER path (repair, parse, entities) and for the
 full default pipeline, the ratios, each stage's share of the full pipeline's
 time, and peak RSS. One core: torch/onnx/BLAS threads are pinned to 1.
 
-usage: python benchmarks/throughput.py [--n 200] [--source DIR]
+usage: python benchmarks/throughput.py [--n 200] [--source DIR] [--write]
 Without --source it uses PolNeAR texts from ../shared/data when present,
 else the examples/ folder repeated.
 """
@@ -45,6 +45,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=200)
     ap.add_argument("--source")
+    ap.add_argument("--write", action="store_true", help="also write benchmarks/RESULTS.md")
     a = ap.parse_args()
 
     from presslens.nlp import load_nlp
@@ -53,40 +54,43 @@ def main() -> None:
     docs = load_articles(a.n, a.source)
     chars = sum(len(d.text) for d in docs)
     nlp = load_nlp()
-    ner_only = Pipeline.from_names(("repair", "parse", "entities"))
-    full = Pipeline.from_names(DEFAULT_STAGES)
+    runs = {
+        "presslens repair+parse+entities": Pipeline.from_names(("repair", "parse", "entities")),
+        "presslens ... +quotes": Pipeline.from_names(("repair", "parse", "entities", "quotes")),
+        "presslens full pipeline": Pipeline.from_names(DEFAULT_STAGES),
+    }
     # warm every model once so loading is not timed
     list(nlp.pipe([docs[0].text]))
-    ner_only.run(docs[0])
-    full.run(docs[0])
-    full.timings.clear()
+    for p in runs.values():
+        p.run(docs[0])
+        p.timings.clear()
 
     t0 = time.perf_counter()
     for _ in nlp.pipe((d.text for d in docs), batch_size=32):
         pass
     t_spacy = time.perf_counter() - t0
 
-    t0 = time.perf_counter()
-    for d in docs:
-        ner_only.run(d).scratch.clear()
-    t_ner = time.perf_counter() - t0
-
-    t0 = time.perf_counter()
-    for d in docs:
-        full.run(d).scratch.clear()
-    t_full = time.perf_counter() - t0
-
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{len(docs)} articles, {chars:,} characters, one core")
-    print(f"{'run':<34}{'articles/s':>12}{'x spaCy time':>14}")
-    print(f"{'bare spaCy nlp.pipe':<34}{rate(len(docs), t_spacy):>12.1f}{1.0:>14.2f}")
-    print(f"{'presslens repair+parse+entities':<34}{rate(len(docs), t_ner):>12.1f}{t_ner / t_spacy:>14.2f}")
-    print(f"{'presslens full pipeline':<34}{rate(len(docs), t_full):>12.1f}{t_full / t_spacy:>14.2f}")
+    lines = [f"{len(docs)} articles, {chars:,} characters, one core", "",
+             "| run | articles/s | time vs bare spaCy |", "|---|---|---|",
+             f"| bare spaCy nlp.pipe | {rate(len(docs), t_spacy):.1f} | 1.00 |"]
+    for name, pipeline in runs.items():
+        t0 = time.perf_counter()
+        for d in docs:
+            pipeline.run(d).scratch.clear()
+        took = time.perf_counter() - t0
+        lines.append(f"| {name} | {rate(len(docs), took):.1f} | {took / t_spacy:.2f} |")
+    full = runs["presslens full pipeline"]
     total = sum(full.timings.values())
-    print("stage shares of the full pipeline: " + ", ".join(
-        f"{k} {v / total:.1%}" for k, v in full.timings.items()))
-    print(f"peak RSS {peak_mb:.0f} MB")
-    sys.stdout.flush()
+    lines += ["", "Stage shares of the full pipeline: " + ", ".join(
+        f"{k} {v / total:.1%}" for k, v in full.timings.items()) + ".",
+        f"Peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB."]
+    report = "\n".join(lines)
+    print(report)
+    if a.write:
+        command = "python benchmarks/throughput.py " + " ".join(sys.argv[1:])
+        (ROOT / "benchmarks" / "RESULTS.md").write_text(
+            f"# Throughput\n\nCommand: `{command.strip()}` ({time.strftime('%Y-%m-%d')}, this machine: "
+            f"{os.cpu_count()} cores, run pinned to one thread)\n\n{report}\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
