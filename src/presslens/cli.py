@@ -242,6 +242,11 @@ def _db(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", default=DEFAULT_PATH, metavar="PATH", help=f"SQLite store (default ./{DEFAULT_PATH})")
 
 
+def _listing(p: argparse.ArgumentParser, limit: int) -> None:
+    p.add_argument("--limit", type=int, default=limit, help=f"rows to show (default {limit})")
+    p.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="presslens",
@@ -276,12 +281,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", help="full-text search over the store (FTS5, BM25 ranking, snippets)")
     p.add_argument("query", metavar="QUERY", help="words or FTS5 syntax (\"exact phrase\", a OR b, court*)")
     _db(p)
-    p.add_argument("--limit", type=int, default=20, help="results to show (default 20)")
     for f in ("source", "entity", "speaker", "technique", "frame", "language"):
         p.add_argument(f"--{f}", metavar=f.upper(), help=f"only articles with this {f}")
     p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="published on or after")
     p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="published on or before")
-    p.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
+    _listing(p, 20)
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("quotes", help="who said what across the store")
@@ -289,16 +293,14 @@ def build_parser() -> argparse.ArgumentParser:
     _db(p)
     p.add_argument("--speaker", metavar="NAME", help="only quotes by this speaker")
     p.add_argument("--channel", metavar="NAME", help="only quotes through this channel (Telegram, statement, …)")
-    p.add_argument("--limit", type=int, default=100, help="rows to show (default 100)")
-    p.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
+    _listing(p, 100)
     p.set_defaults(func=cmd_quotes)
 
     p = sub.add_parser("timeline", help="events across the store in date order")
     _db(p)
     p.add_argument("--entity", metavar="NAME", help="only events with this actor or target")
     p.add_argument("--type", metavar="T", help="only events of this type (convict, sentence, statement, …)")
-    p.add_argument("--limit", type=int, default=500, help="rows to show (default 500)")
-    p.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
+    _listing(p, 500)
     p.set_defaults(func=cmd_timeline)
 
     p = sub.add_parser("export", help="export the store as JSON Lines, CSV or Parquet")
