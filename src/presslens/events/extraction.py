@@ -19,6 +19,7 @@ from .arguments import EntityIndex, argument
 from .dates import DateMention, find_dates
 from .lexicon import INFO_NOUNS, NOUN_LEMMA, TriggerRule, rules_for
 from .quantities import find_durations, find_money, find_people_counts
+from .reading import generic_clause, has_event_reading, in_attitude_phrase, is_date_token
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 MODALS = {"could", "would", "might", "may", "should", "can", "must", "ca"}
@@ -27,6 +28,11 @@ FUTURE = {"will", "shall", "'ll", "wo"}
 SUPPORT = {"impose", "introduce", "hold", "launch", "stage", "carry", "conduct", "file", "open", "initiate",
            "institute", "face", "bring", "hand", "issue", "make", "organize", "organise", "lead", "extend",
            "begin", "start", "continue", "announce", "order", "lift", "adopt", "approve", "pass", "go"}
+# Deciding or acting bodies: "the verdict of the court" names the actor, not the one convicted
+AUTHORITY = {"court", "courts", "judge", "judges", "jury", "tribunal", "prosecutor", "prosecutors", "prosecution",
+             "police", "authorities", "ministry", "government", "commission", "committee", "council", "parliament"}
+# Event types whose noun's "of" phrase is the one who acts: "the resignation of the board"
+AGENT_OF_NOUN = {"resign", "meet"}
 # Event types whose noun's possessor / "of" phrase is the one the event happens to
 PATIENT_NOUN = {"arrest", "charge", "trial", "convict", "acquit", "sentence", "release", "appoint"}
 PENALTIES = ("life imprisonment", "house arrest", "community service", "restricted freedom", "penal colony",
@@ -86,7 +92,7 @@ def _prep_obj(tok: Any, *preps: str) -> Any:
     for c in tok.children:
         if c.dep_ in ("prep", "agent", "dative") and c.text.lower() in preps:
             p = _child(c, "pobj")
-            if p is not None:
+            if p is not None and not is_date_token(p):  # "protested on Saturday": a date, not a target
                 return p
     return None
 
@@ -225,6 +231,10 @@ def _verb_args(tok: Any, etype: str) -> tuple[Any, Any]:
         return agent, target
     actor = subj
     target = _child(tok, "dobj", "obj")
+    if target is not None and (target.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT") or any(
+            c.dep_ == "nummod" for c in target.children) and _child(tok, "dative") is not None):
+        # "fined the utility 2.4 million euros", "voted 31 to 18": an amount, not who it was done to
+        target = _child(tok, "dative")
     if etype in ("convict", "acquit") and target is None:
         g = next((c for c in tok.children if c.text.lower() == "guilty"), None)
         if g is not None:
@@ -247,8 +257,13 @@ def _noun_args(tok: Any, etype: str) -> tuple[Any, Any]:
             target = poss
         else:
             actor = actor or poss
-    if target is None and etype in PATIENT_NOUN:
-        target = _prep_obj(tok, "of")
+    of = _prep_obj(tok, "of")
+    if of is not None and etype in PATIENT_NOUN and of.text.lower() in AUTHORITY:
+        actor = actor or of  # "the verdict of the court": the court decided, it is not the one convicted
+    elif of is not None and etype in AGENT_OF_NOUN:
+        actor = actor or of  # "the resignation of the board"
+    elif target is None and etype in PATIENT_NOUN:
+        target = of
     if target is None:
         target = _prep_obj(tok, "against", "on")
     if target is None and etype in ("meet", "agree"):
@@ -284,7 +299,23 @@ def _own_text(tok: Any) -> str:
     return "".join(chars)
 
 
-def _attributes(tok: Any, etype: str) -> dict[str, Any]:
+# Words naming a party to a case rather than what it is about: never a charge
+PARTY_WORDS = {"court", "courts", "judge", "judges", "jury", "tribunal", "prosecutor", "prosecutors", "prosecution",
+               "defence", "defense", "lawyer", "lawyers", "police", "authorities", "office", "ministry",
+               "government", "state", "case", "verdict", "sentence", "decision", "ruling"}
+
+
+def _charge_ok(ch: Any, args: tuple[Any, Any]) -> bool:
+    """A charge is a matter ("defamation", "fraud"), not a participant or a party."""
+    if any(ch is a for a in args if a is not None):
+        return False
+    if ch.pos_ in ("PRON", "PROPN") or ch.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "DATE"):
+        return False
+    return _pos(ch) == "N" and ch.text.lower() not in PARTY_WORDS and ch.text.lower() not in (
+        "years", "months", "prison")
+
+
+def _attributes(tok: Any, etype: str, args: tuple[Any, Any] = (None, None)) -> dict[str, Any]:
     attrs: dict[str, Any] = {}
     region = _own_text(tok)
     if etype in ("convict", "acquit"):
@@ -296,11 +327,14 @@ def _attributes(tok: Any, etype: str) -> dict[str, Any]:
             if ch is not None:
                 attrs["charge"] = _np_text(ch)
     if etype in ("convict", "charge", "arrest", "acquit", "trial", "sentence") and "charge" not in attrs:
-        for prep in ("of", "with", "for"):
+        # a verb's "of"/"with"/"for" ("convicted of", "charged with"); a noun's "of" is a participant
+        # ("the verdict of the court", "the arrest of the mayor") except on a charge noun ("charges of fraud")
+        preps = ("of", "with", "for") if _pos(tok) == "V" or etype == "charge" else ("for", "on")
+        for prep in preps:
             ch = _prep_obj(tok, prep)
-            if ch is not None and _pos(ch) == "N" and ch.text.lower() not in ("years", "months", "prison"):
-                if ch.text.lower() in ("charges", "charge", "suspicion", "accusations") and _prep_obj(ch, "of"):
-                    ch = _prep_obj(ch, "of")
+            if ch is not None and ch.text.lower() in ("charges", "charge", "suspicion", "accusations") and _prep_obj(ch, "of"):
+                ch = _prep_obj(ch, "of")
+            if ch is not None and _charge_ok(ch, args):
                 attrs["charge"] = _np_text(ch)
                 break
     if etype == "sentence":
@@ -340,6 +374,13 @@ def _sentence_dates(sent: Any, base: int, ctx: Context) -> list[tuple[DateMentio
             continue
         out.append((d, s, e))
     return out
+
+
+def _own_date(tok: Any, dates: list[tuple[DateMention, int, int]], chunk_off: int) -> bool:
+    """A date inside the noun's own phrase: "the March 3 hearing", "the protest on Saturday"."""
+    sub = list(tok.subtree)
+    a, b = chunk_off + sub[0].idx, chunk_off + sub[-1].idx + len(sub[-1].text)
+    return any(a <= s and e <= b for _, s, e in dates)
 
 
 def _date_for(tok: Any, gov: Any, dates: list[tuple[DateMention, int, int]], chunk_off: int,
@@ -432,9 +473,16 @@ def extract(parsed: Any, ctx: Context) -> list[Event]:
                 gov = tok if pos == "V" else _governor(tok)
                 if _hypothetical(tok) or (pos == "N" and gov is not tok and _hypothetical(gov)):
                     continue
+                if generic_clause(tok if pos == "V" else gov):
+                    continue  # "any citizen who writes the truth will sit in a cell"
                 s, e = off + tok.idx, off + tok.idx + len(tok.text)
                 if ctx.in_boilerplate(s, e):
                     continue
+                if dates is None:
+                    dates = _sentence_dates(sent, off + sent.start_char, ctx)
+                if pos == "N" and (in_attitude_phrase(tok) or not has_event_reading(
+                        tok, _own_date(tok, dates, off))):
+                    continue  # "indignant by the verdict", "would appeal the verdict"
                 a_tok, t_tok = _verb_args(tok, etype) if pos == "V" else _noun_args(tok, etype)
                 if etype == "attack":
                     if t_tok is not None and t_tok.text.lower() in REFLEXIVE:
@@ -442,8 +490,6 @@ def extract(parsed: Any, ctx: Context) -> list[Event]:
                     if (t_tok is not None and (t_tok.ent_type_ == "PERSON" or t_tok.text.lower() in OBJ_PRONOUNS)) or (
                             a_tok is not None and a_tok.ent_type_ == "PERSON"):
                         etype = "accuse"  # "X attacked Clinton", "Trump's attacks": verbal in political news
-                if dates is None:
-                    dates = _sentence_dates(sent, off + sent.start_char, ctx)
                 future = _future(gov)
                 events.append(Event(
                     type=etype,
@@ -452,7 +498,7 @@ def extract(parsed: Any, ctx: Context) -> list[Event]:
                     target=argument(t_tok, off, ctx.text, ctx.index),
                     date=_date_for(tok, gov, dates, off, future, ctx),
                     location=_location(tok if pos == "V" else gov),
-                    attributes=_attributes(tok, etype),
+                    attributes=_attributes(tok, etype, (a_tok, t_tok)),
                 ))
     return _dedupe(events)
 
