@@ -326,6 +326,10 @@ def _attributes(tok: Any, etype: str, args: tuple[Any, Any] = (None, None)) -> d
             ch = _prep_obj(g, "of")
             if ch is not None:
                 attrs["charge"] = _np_text(ch)
+    if etype in ("convict", "acquit") and "charge" not in attrs and _pos(tok) == "V" and args[1] is not None:
+        ch = _prep_obj(args[1], "of")  # "convicted the engineer of negligence": the parse hangs it on the object
+        if ch is not None and _charge_ok(ch, args):
+            attrs["charge"] = _np_text(ch)
     if etype in ("convict", "charge", "arrest", "acquit", "trial", "sentence") and "charge" not in attrs:
         # a verb's "of"/"with"/"for" ("convicted of", "charged with"); a noun's "of" is a participant
         # ("the verdict of the court", "the arrest of the mayor") except on a charge noun ("charges of fraud")
@@ -343,7 +347,7 @@ def _attributes(tok: Any, etype: str, args: tuple[Any, Any] = (None, None)) -> d
             if p in low:
                 attrs["penalty"] = p
                 break
-    durs = find_durations(region)
+    durs = [d for d in find_durations(region) if d.value]
     if durs and etype in ("sentence", "arrest", "convict", "release", "sanction", "trial"):
         attrs["duration_months"] = durs[0].value
     money = find_money(region)

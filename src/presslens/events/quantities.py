@@ -49,10 +49,15 @@ _DURATION = re.compile(rf"\b{_DURATION_PART}(?:(?:\s*,\s*|\s+and\s+|\s+){_DURATI
                        r"(?:\s+and\s+a\s+half)?", re.I)
 
 
+_RELATIVE_AFTER = re.compile(r"\s+(?:after|before|later|earlier|ago|since|prior)\b", re.I)
+
+
 def find_durations(text: str) -> list[Quantity]:
     """Spans like '4 years and 8 months', 'six-month', 'a year and a half', in months."""
     out = []
     for m in _DURATION.finditer(text):
+        if _RELATIVE_AFTER.match(text, m.end()):
+            continue  # "a day after his arrest", "two weeks ago": a point in time, not a term
         months = 0.0
         for n, u in (("n", "u"), ("n2", "u2")):
             if m.group(n):
