@@ -16,6 +16,35 @@ _WORD = re.compile(r"\w+")
 
 N_STYLE = 9
 
+# Further genre cues (rates per 100 words unless said otherwise). Reporting cites
+# sources, agencies, dates and numbers; opinion argues in the first person, with
+# modals, negation and hedges; satire leans on questions and capitals.
+_CUES = (
+    re.compile(r"\b(?:I|me|my|mine|myself)\b"),
+    re.compile(r"\b(?:we|us|our|ours)\b", re.I),
+    re.compile(r"\byou(?:r|rs)?\b", re.I),
+    re.compile(r"\b(?:said|says|told|stated|announced|reported|added|noted|explained|declared|according to)\b", re.I),
+    re.compile(r"\b(?:Reuters|AP|AFP|Associated Press|TASS|RIA Novosti|Interfax|Bloomberg|Xinhua|RT|REGNUM"
+               r"|Izvestia|Kommersant)\b"),
+    re.compile(r"^[A-Z][A-Za-z .'-]{2,30},\s*(?:\w+\s+\d{1,2}|\d{1,2}\s+\w+)\s*[–—-]", re.M),  # dateline
+    re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
+               r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+    re.compile(r"\b(?:should|must|ought|need to|have to)\b", re.I),
+    re.compile(r"\b(?:I think|I believe|in my opinion|clearly|obviously|of course|surely|frankly|indeed|simply"
+               r"|actually|really)\b", re.I),
+    re.compile(r"\b(?:not|no|never|nothing|n't)\b", re.I),
+    re.compile(r"\b[A-Z]{3,}\b"),
+    re.compile(r"[()\[\]]"),
+    re.compile(r"\b\d[\d,.]*\b"),
+    re.compile(r"%|\bpercent\b|\bper cent\b", re.I),
+    _QUOTE,
+    re.compile(r"https?://|www\.|@\w"),
+    re.compile(r"\b\w+ly\b", re.I),
+    re.compile(r"\b\w+est\b|\bmost\b", re.I),
+)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+N_CUES = len(_CUES) + 9
+
 
 def paragraph_features(mean: np.ndarray, maxpool: np.ndarray) -> np.ndarray:
     """Paragraph input: mean-pooled (normalised) and max-pooled token vectors side by side."""
@@ -40,6 +69,28 @@ def style(texts: Sequence[str]) -> np.ndarray:
     ], dtype=np.float32)
 
 
+def cues(texts: Sequence[str]) -> np.ndarray:
+    """Article-level word-rate and sentence cues for genre (see _CUES)."""
+    n = max(len(texts), 1)
+    joined = "\n".join(texts)
+    n_words = max(len(_WORD.findall(joined)), 1)
+    sents = [s.strip() for s in _SENTENCE.findall(joined) if _WORD.search(s)]
+    n_s = max(len(sents), 1)
+    rates = [len(p.findall(joined)) / n_words * 100 for p in _CUES]
+    first = texts[0] if texts else ""
+    return np.array(rates + [
+        math.log1p(len(texts)),
+        math.log1p(len(joined) / n),
+        math.log1p(n_words / n_s),  # words per sentence
+        sum(s.endswith("?") for s in sents) / n_s,
+        sum(s.endswith("!") for s in sents) / n_s,
+        sum(1 for t in texts if _QUOTE.search(t)) / n,
+        sum(1 for t in texts if t.lstrip()[:1] in "\"“«") / n,  # paragraphs opening with a quote
+        math.log1p(len(_WORD.findall(first))),  # headline length
+        float("?" in first),
+    ], dtype=np.float32)
+
+
 def _mean_embedding(means: np.ndarray) -> np.ndarray:
     m = means.mean(axis=0)
     return m / max(float(np.linalg.norm(m)), 1e-9)
@@ -57,7 +108,10 @@ def frame_features(means: np.ndarray, tech_scores: np.ndarray) -> np.ndarray:
 
 
 def genre_features(means: np.ndarray, texts: Sequence[str]) -> np.ndarray:
-    """Article input for genre: mean paragraph embedding and style cues."""
+    """Article input for genre: mean paragraph embedding, style cues and further cues.
+
+    (The genre head projects the embedding onto a few principal directions, so the
+    cues are not drowned by 384 embedding dimensions; see train/heads.py.)"""
     if len(means) == 0:
-        return np.zeros(means.shape[-1] + N_STYLE, np.float32)
-    return np.concatenate([_mean_embedding(means), style(texts)]).astype(np.float32)
+        return np.zeros(means.shape[-1] + N_STYLE + N_CUES, np.float32)
+    return np.concatenate([_mean_embedding(means), style(texts), cues(texts)]).astype(np.float32)
