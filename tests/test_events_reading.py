@@ -63,6 +63,8 @@ def test_verdict_of_the_court_names_the_court_as_actor_and_no_charge():
     ("If we stay silent now, any reporter who writes about the mines will be arrested.", "writes"),
     ("Anyone who protests near the palace faces a fine.", "protests"),
     ("Every official who resigns loses the pension.", "resigns"),
+    ("The governor said that 40,000 veterans, convicted of minor offences, will get their licences back.",
+     "convicted"),
 ])
 def test_generic_and_hypothetical_clauses_are_not_events(text, word):
     assert word not in [w for _, w in triggers(text)], triggers(text)
@@ -71,6 +73,13 @@ def test_generic_and_hypothetical_clauses_are_not_events(text, word):
 def test_specific_relative_clause_is_still_an_event():
     text = "The minister, who resigned on Monday, left the country."
     assert ("resign", "resigned") in triggers(text)
+    text2 = "The driver, convicted of fraud last year, will appeal."
+    assert ("convict", "convicted") in triggers(text2)
+
+
+def test_a_text_that_says_has_no_speaker():
+    text = "The agency released a promotional video that said, \"Our trains are never late.\""
+    assert "said" not in [w for _, w in triggers(text)], triggers(text)
 
 
 def test_charge_comes_only_from_the_triggers_own_arguments():

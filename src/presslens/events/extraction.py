@@ -170,6 +170,8 @@ def _skip(tok: Any, pos: str, rule: TriggerRule) -> bool:
         return True  # "demonstrated its commitment"
     if rule.type == "statement" and pos == "V":
         subj = _child(tok, "nsubj")
+        if subj is not None and subj.text.lower() in ("that", "which") and tok.dep_ == "relcl":
+            subj = tok.head  # "a video that said": the video is the subject
         if subj is not None and _word(subj) in INFO_NOUNS | {"missive", "findings"}:
             return True  # "a video that said": no speaker
     if pos == "N" and tok.dep_ == "pobj":

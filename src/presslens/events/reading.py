@@ -16,10 +16,10 @@ A trigger word is not yet an event. Three kinds of mention name none:
 - a mention inside an attitude or emotion phrase ("indignant at the
   verdict", "outraged by the arrest"): the text reports a feeling about an
   event told elsewhere;
-- a generic or hypothetical clause: a relative clause on "any citizen who
-  writes", "anyone who protests", or on a noun whose own clause is modal,
-  future or conditional ("tomorrow any citizen who writes the truth will
-  sit in a cell").
+- a generic or hypothetical clause: a relative or participial clause on
+  "any citizen who writes", "anyone who protests", or on a class noun (no
+  article or possessor) whose own clause is modal, future or conditional
+  ("thousands of felons, convicted of ..., will regain their rights").
 """
 from __future__ import annotations
 
@@ -104,7 +104,7 @@ def generic_clause(tok: Any) -> bool:
     cur = tok
     while cur.dep_ == "conj" and cur.head is not cur:
         cur = cur.head
-    if cur.dep_ != "relcl":
+    if cur.dep_ not in ("relcl", "acl"):
         return False
     head = cur.head
     if _lower(head) in GENERIC_HEADS:
@@ -120,6 +120,11 @@ def generic_clause(tok: Any) -> bool:
         if _verb_like(gov):
             break
     if not _verb_like(gov):
+        return False
+    # only a class noun is described generically: no article, possessor or name ("200,000 felons,
+    # convicted of ..., will"); "the man who was arrested will appear" is one person and one arrest
+    if head.pos_ == "PROPN" or any(c.dep_ == "poss" or (c.dep_ == "det" and _lower(c) in DEFINITE | {"a", "an"})
+                                   for c in head.children):
         return False
     return any(c.dep_ in ("aux", "auxpass") and _lower(c) in MODAL_OR_FUTURE for c in gov.children) or any(
         c.dep_ == "mark" and _lower(c) in ("if", "unless") for c in gov.children)
