@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from . import classifier
 from .features import candidate_features
+from ..coref.lexicon import ROLE_NOUNS
 from .lexicon import AUDIENCE, cue_score
 from .spans import Found, mention_span, subtree_span, trim
 
@@ -48,6 +49,51 @@ def find_reported(text: str, chunk, th: Thresholds | None = None) -> list[Found]
             f = replace(f, score=p)
         out.append(f)
     return out
+
+
+# verdicts and detentions act on a person; they report no speech ("the court found X guilty",
+# "sentenced him", "police detained X") unless they govern a clause ("found that ...")
+_VERDICT = {"sentence", "convict", "acquit", "jail", "imprison", "detain", "arrest"}
+# these report speech in PolNeAR often enough ("released a statement", "the poll found Y leading"),
+# so only their verdict uses are out: a person released or fined, someone found guilty
+_ON_PERSON = {"release", "fine", "find"}
+_IRREGULAR = {"found": "find", "finds": "find", "finding": "find"}
+_VERDICT_ADJ = {"guilty", "innocent", "liable", "culpable"}
+_PERSON_PRON = {"him", "her", "them", "me", "us"}
+_NON_SPEAKERS = {"investigation", "inquiry", "probe", "verdict", "decision", "ruling", "case", "law", "bill",
+                 "construction", "project", "work", "plan"}
+
+
+def _base(word: str) -> str:
+    """A verb's base form without the lemmatizer (the shared parse runs without one)."""
+    w = word.lower()
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    for suf, rep in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("es", "e"), ("s", ""),
+                     ("ing", ""), ("ing", "e")):
+        if w.endswith(suf) and w[:len(w) - len(suf)] + rep in _VERDICT | _ON_PERSON:
+            return w[:len(w) - len(suf)] + rep
+    return w
+
+
+def _not_speech(tok, spk) -> bool:
+    # "found X guilty" is parsed with the adjective as a clause: not a clause of speech
+    has_clause = any(c.dep_ == "ccomp" and c.pos_ not in ("ADJ", "NOUN", "PROPN") for c in tok.children)
+    base = _base(tok.text)
+    if base in _VERDICT and not has_clause:
+        return True
+    if base in _ON_PERSON and not has_clause:
+        if any(c.lower_ in _VERDICT_ADJ and c.dep_ in ("ccomp", "oprd", "acomp", "xcomp") for c in tok.children):
+            return True  # found X guilty / liable
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        if base != "find" and objs and (objs[0].ent_type_ in ("PERSON", "ORG") or objs[0].lower_ in _PERSON_PRON
+                                        or objs[0].lower_ in ROLE_NOUNS):
+            return True
+    # "the investigation ignored the testimony": a thing that ignores says nothing
+    if spk is not None and spk.lower_ in _NON_SPEAKERS and spk.pos_ == "NOUN" and not has_clause \
+            and tok.lower_.startswith(("ignor", "overlook", "disregard")):
+        return True
+    return False
 
 
 # a core speech verb (say, tell, compare, accuse, ...) with a person as subject is kept down
@@ -137,6 +183,8 @@ def _from_verb(text: str, off: int, tok, th: Thresholds) -> Found | None:
     if end - start < 3:
         return None
     spk_tok = speaker_of(tok)
+    if _not_speech(tok, spk_tok):
+        return None
     spk = mention_span(off, spk_tok) if spk_tok is not None else None
     if spk and start <= spk[0] < end and kind != "parenthetical":
         return None  # the "speaker" sits inside the content: a misparse

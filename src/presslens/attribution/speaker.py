@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from ..coref.lexicon import RELATIONS, ROLE_NOUNS
 from ..model import Entity, Speaker
 from .lexicon import RELATIVE, SPEAKER_PRONOUNS
 
@@ -61,6 +62,14 @@ class SpeakerIndex:
         s, e = span
         mention = text[s:e]
         ent = self.entity_over(s, e)
+        if ent is not None and token is not None and not token.is_space:
+            # the entity must be the mention's head, not a word inside it: "her husband" is not
+            # the "her", "the X district court" is not the place X
+            # ("his campaign said" still means him: only a person noun or a place-owned noun is checked)
+            hp = offset + token.idx
+            personal = token.lower_ in ROLE_NOUNS or token.lower_ in RELATIONS
+            if text[hp:hp + len(token.text)] == token.text and s <= hp < e and (personal or ent.type != "PERSON"):
+                ent = self.entity_over(hp, hp + len(token.text))
         low = mention.lower()
         if ent is None and token is not None and low in RELATIVE and token.dep_ in ("nsubj", "nsubjpass"):
             head = token.head.head if token.head.dep_ == "relcl" else token.head

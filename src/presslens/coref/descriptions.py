@@ -82,9 +82,15 @@ def description_span(off: int, tok) -> tuple[int, int]:
     return off + first.idx, off + last.idx + len(last.text)
 
 
+_POSS_ROLE = re.compile(r"^(?:[Tt]he\s+)?([\w-]+)(?:'s|’s)\s+([\w-]+)$")
+
+
 def role_text(text: str, span: tuple[int, int]) -> str:
     r = text[span[0]:span[1]]
-    return re.sub(r"^(?:the|The|a|an|An|A)\s+", "", r).strip(" ,")
+    m = _POSS_ROLE.match(r.strip())
+    if m and m.group(1)[:1].islower():  # "the journalist's lawyer" -> "lawyer of the journalist"
+        return f"{m.group(2)} of the {m.group(1)}"
+    return re.sub(r"^(?:the|The|a|an|An|A|his|His|her|Her|their|Their|its|Its)\s+", "", r).strip(" ,")
 
 
 def gender_of_role(noun: str) -> str | None:
@@ -117,16 +123,21 @@ def appositive_roles(chunk, person_at) -> list[tuple[tuple[int, int], tuple[int,
         # "the first president of Y, NAME" — the name follows the description after a comma
         right = desc[1]
         nxt = [x for x in doc if off + x.idx >= right][:2]
-        if len(nxt) == 2 and nxt[0].text == "," and nxt[1].ent_type_ == "PERSON":
-            span = person_at(off + nxt[1].idx)
+        if len(nxt) == 2 and nxt[0].text == "," and nxt[1].text[:1].isupper():
+            span = person_at(off + nxt[1].idx)  # the person index, not NER's label (types.py may fix it)
             if span is not None:
                 out.append((span, desc, True))
                 continue
         # "local partner NAME": role words right before the name, no determiner needed
-        if t.dep_ == "compound" and t.head.ent_type_ == "PERSON":
-            span = person_at(off + t.head.idx)
+        if t.dep_ in ("compound", "nmod") and t.head.pos_ == "PROPN" or t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN":
+            head = t.head if t.dep_ in ("compound", "nmod") and t.head.pos_ == "PROPN" else doc[t.i + 1]
+            span = person_at(off + head.idx)
             if span is not None:
                 left = [c for c in t.lefts if c.dep_ in ("amod", "compound")]
                 start = off + (left[0].idx if left else t.idx)
-                out.append((span, (start, off + t.idx + len(t.text)), False))
+                poss = [c for c in t.lefts if c.dep_ == "poss" and c.pos_ == "PRON"]
+                if poss:  # "his lawyer NAME told ...": "lawyer" names NAME (the "his" is someone else)
+                    out.append((span, (start, off + t.idx + len(t.text)), True))
+                else:
+                    out.append((span, (start, off + t.idx + len(t.text)), False))
     return out

@@ -19,6 +19,7 @@ from ..coref.descriptions import (appositive_roles, description_span, gender_of_
 from ..coref.lexicon import MEDIA, PLATFORM_NAMES, ROLE_NOUNS
 from ..coref.names import Group, group_others, group_people
 from ..coref.pronouns import Salience
+from ..coref.types import retype
 from ..model import Analysis, Entity, Mention
 from ..pipeline import stage
 
@@ -60,6 +61,7 @@ def _ner_mentions(analysis: Analysis) -> list[tuple[int, int, str]]:
             out.append((s, e, _label(text[s:e], label)))
     out = [(s, e, "PERSON" if label in ("ORG", "GPE", "NORP") and _has_person_apposition(parsed, e) else label)
            for s, e, label in out]
+    out = retype(parsed, text, out)
     # platforms NER leaves untagged ("on his Telegram channel")
     tagged = [(s, e) for s, e, _ in out]
     for c in parsed.chunks:
@@ -242,6 +244,7 @@ def _salience_pass(analysis: Analysis, persons: list[Group], index: _Index,
     resolved: dict[tuple[int, int], int] = {}
     pending: list[tuple[tuple[int, int], str, int]] = []  # descriptions before any person: cataphora
     sent_no = 0
+    fallback: int | None = None
     for c, sent in parsed.sentences():
         sent_no += 1
         off = c.offset
@@ -252,10 +255,18 @@ def _salience_pass(analysis: Analysis, persons: list[Group], index: _Index,
                 gi = gid_of[id(g)]
                 if not _inside(pos, quoted):  # people named inside a quotation are not the antecedents
                     sal.see(gi, sent_no, _prominence(t), pos)
-                while pending:
-                    span, head, _ = pending.pop()
-                    _add_description(text, persons, sal, resolved, span, head, gi, True)
+                # a lead description goes to the next person named as a subject ("The chairman of
+                # the X party was indignant at the verdict against Y. Z, who heads the party, ...");
+                # failing one within the next sentence, to the first person named after it
+                if pending and (_prominence(t) >= 1.5 or _head_relcl_subject(t)):
+                    _flush(text, persons, sal, resolved, pending, gi)
+                elif pending and fallback is None:
+                    fallback = gi
                 continue
+            if pending and fallback is not None and sent_no - pending[0][2] >= 2:
+                _flush(text, persons, sal, resolved, pending, fallback)
+            if not pending:
+                fallback = None
             low = t.lower_
             subj = t.dep_ in ("nsubj", "nsubjpass")
             if low in _PRONOUN_GENDER:
@@ -294,7 +305,21 @@ def _salience_pass(analysis: Analysis, persons: list[Group], index: _Index,
                 if persons[gi].gender is None and gender_of_role(low):
                     persons[gi].gender = sal.genders[gi] = gender_of_role(low)
                 sal.see(gi, sent_no, _prominence(t), pos)
+    if pending and fallback is not None:
+        _flush(text, persons, sal, resolved, pending, fallback)
     return resolved
+
+
+def _flush(text: str, persons: list[Group], sal: Salience, resolved: dict, pending: list, gi: int) -> None:
+    while pending:
+        span, head, _ = pending.pop()
+        _add_description(text, persons, sal, resolved, span, head, gi, True)
+
+
+def _head_relcl_subject(t) -> bool:
+    """`Z, who heads the party`: a name whose relative clause has it as subject."""
+    head = t.head if t.dep_ == "compound" else t
+    return any(c.dep_ == "relcl" for c in head.children)
 
 
 def _add_description(text: str, persons: list[Group], sal: Salience, resolved: dict, span: tuple[int, int],

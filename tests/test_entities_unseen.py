@@ -1,0 +1,85 @@
+"""Entities and speakers on invented articles unlike the seed or PolNeAR: names NER mistypes,
+relation persons, appositions, shared surnames, verdict verbs that are not speech."""
+import presslens
+from presslens.ingest.text import document_from_text
+from presslens.pipeline import Pipeline
+
+PIPE = Pipeline.from_names(("repair", "parse", "entities", "quotes"))
+
+COURT = ("Blogger jailed after exposing land deals\n\n"
+         "The journalist Sorin Munteanu was sentenced on Monday to three years in prison. "
+         "The Rascani district court found Munteanu guilty of extortion.\n\n"
+         "The defendant's lawyer, Doina Rusu, said the defense would appeal the verdict.\n\n"
+         "According to Munteanu's wife, the investigation ignored the testimony of two witnesses. "
+         "She pointed out that the case was opened only after her husband wrote about the mayor.\n")
+
+WIRE = ("Police detained opposition leader Levan Gelashvili on Saturday, hours before a rally.\n\n"
+        "Gelashvili was charged with organising an unauthorised gathering, his lawyer Tamar Kvaratskhelia "
+        "told reporters. She said her client would plead not guilty.\n")
+
+MINISTRY = ("Health Minister Katarzyna Nowak resigned on Friday.\n\n"
+            "\"I take full responsibility,\" Nowak told reporters in Warsaw. Her deputy, Tomasz Wojcik, "
+            "said he would lead the ministry until a successor is named.\n\n"
+            "The ministry said in a statement that the audit would be published in full.\n")
+
+
+def run(text):
+    a = presslens.analyze(document_from_text(text, source="t.txt"), PIPE)
+    return a, list(a.get("entities")), list(a.get("quotes"))
+
+
+def by_name(entities, name):
+    got = [e for e in entities if e.name == name]
+    assert got, f"no entity {name!r} in {[(e.name, e.type) for e in entities]}"
+    return got[0]
+
+
+def speaker_of(a, quotes, content_part):
+    text = a.document.text
+    got = [q for q in quotes if content_part in text[q.start:q.end]]
+    assert got, f"no attribution containing {content_part!r}"
+    return got[0].speaker
+
+
+def test_court_names_typed_from_context():
+    a, ents, _ = run(COURT)
+    assert by_name(ents, "Sorin Munteanu").type == "PERSON"
+    assert "journalist" in by_name(ents, "Sorin Munteanu").roles
+    assert by_name(ents, "Doina Rusu").type == "PERSON"
+    assert not any(e.type == "PERSON" and e.name == "Rascani" for e in ents)  # a place before "district court"
+
+
+def test_relation_person_and_she():
+    a, ents, quotes = run(COURT)
+    wife = by_name(ents, "Munteanu's wife")
+    assert wife.type == "PERSON" and "wife of Munteanu" in wife.roles
+    spk = speaker_of(a, quotes, "the case was opened")
+    assert spk is not None and spk.name == "Munteanu's wife"
+
+
+def test_apposition_gives_the_speaker_and_role():
+    a, ents, quotes = run(COURT)
+    spk = speaker_of(a, quotes, "would appeal the verdict")
+    assert spk.name == "Doina Rusu"
+    assert "lawyer of the defendant" in by_name(ents, "Doina Rusu").roles
+
+
+def test_verdicts_are_not_speech():
+    a, _, quotes = run(COURT)
+    cues = {q.cue.text for q in quotes if q.cue}
+    assert not cues & {"found", "sentenced", "ignored"}, cues
+    assert not any("guilty of extortion" == a.document.text[q.start:q.end] for q in quotes)
+
+
+def test_possessive_role_before_name_is_the_speaker():
+    a, ents, quotes = run(WIRE)
+    lawyer = by_name(ents, "Tamar Kvaratskhelia")
+    assert lawyer.type == "PERSON"
+    assert speaker_of(a, quotes, "charged with organising").name == "Tamar Kvaratskhelia"
+    assert speaker_of(a, quotes, "plead not guilty").name == "Tamar Kvaratskhelia"
+
+
+def test_deputy_apposition():
+    a, ents, quotes = run(MINISTRY)
+    assert speaker_of(a, quotes, "lead the ministry").name == "Tomasz Wojcik"
+    assert speaker_of(a, quotes, "I take full responsibility").name == "Katarzyna Nowak"
