@@ -110,3 +110,47 @@ def test_stage_never_crashes(text):
     assert set(out) == {"genre", "frames", "techniques"}
     if not text.strip():
         assert out == {"genre": None, "frames": [], "techniques": []}
+
+
+def test_genre_cues_separate_reporting_from_opinion():
+    from presslens.framing.features import N_CUES, N_STYLE, cues, genre_features
+
+    report = ["MOSCOW, June 20 – The ministry said on Tuesday that exports rose 12%, according to Interfax.",
+              "\u201cWe expect growth,\u201d the minister told reporters."]
+    opinion = ["I think we should not accept this. Why would anyone believe it?",
+               "Frankly, you must see that it is simply wrong!"]
+    r, o = cues(report), cues(opinion)
+    assert len(r) == N_CUES
+    said, dateline, digits, modal, first = 3, 5, 12, 7, 0
+    assert r[said] > o[said] and r[dateline] > 0 == o[dateline] and r[digits] > o[digits]
+    assert o[modal] > r[modal] and o[first] > r[first]
+    assert cues([]).shape == (N_CUES,)
+    x = genre_features(np.ones((2, 384), np.float32), report)
+    assert x.shape == (384 + N_STYLE + N_CUES,)
+
+
+def test_token_trigger_fires_label_missed_by_paragraph_head():
+    from presslens.encoder import Encoded
+    from presslens.framing.predict import FramingModel, Paragraph
+
+    model = FramingModel.__new__(FramingModel)
+    labels = ("Loaded_Language", "Doubt")
+    never = np.array([1.01, 1.01], np.float32)
+    # the token head scores the first word piece high for Loaded_Language only
+    tok_w = np.zeros((2, 2), np.float32)
+    tok_w[0, 0] = 10.0
+    model.heads = {"tech": Head(labels, (np.zeros((2, 2), np.float32), np.zeros(2, np.float32)), "sigmoid", never),
+                   "tok": Head(labels, (tok_w, np.array([-5.0, -5.0], np.float32)), "sigmoid",
+                               np.full(2, 0.3, np.float32))}
+    text = "Hysteria over plain facts."
+    enc = Encoded(embedding=np.zeros(2, np.float32),
+                  tokens=np.array([[1.0, 0.0], [0.0, 1.0], [0.0, 1.0]], np.float32),
+                  offsets=np.array([[0, 8], [9, 13], [14, 19]]))
+    p = Paragraph(100, text)
+    model.triggers = {}
+    assert model._place(p, enc, np.zeros(2)) == []
+    model.triggers = {0: 0.5}
+    out = model._place(p, enc, np.zeros(2))
+    assert [(t.label, t.start, t.end) for t in out] == [("Loaded_Language", 100, 108)]
+    model.triggers = {0: 0.999}  # token score below the trigger: nothing
+    assert model._place(p, enc, np.zeros(2)) == []

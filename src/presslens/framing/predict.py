@@ -4,8 +4,9 @@ Input is the list of paragraphs (global start offset + the text as parsed, with
 boilerplate blanked) and their encoder outputs; every span returned is a global
 offset pair inside one paragraph. Decisions:
 - techniques: the paragraph head says which techniques a paragraph uses (per-label
-  thresholds); the token head places each one on the words that carry it; kept
-  lexical detectors add their own short spans;
+  thresholds); the token head places each one on the words that carry it; a token
+  trigger (triggers.json) adds a technique the paragraph head missed where one word
+  scores high enough on its own; kept lexical detectors add their own short spans;
 - frames: the article head decides; evidence is the paragraphs that, scored alone
   with the same head, look most like the frame;
 - genre: argmax of the article head.
@@ -16,6 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
+
+import json
 
 import numpy as np
 
@@ -47,6 +50,13 @@ class FramingModel:
     def __init__(self, model_dir: Path = MODEL_DIR) -> None:
         self.heads: dict[str, Head] = load_heads(model_dir / "heads.npz")
         self.lexicon = Lexicon.load(model_dir / "lexicon.json")
+        trig = model_dir / "triggers.json"
+        labels = self.heads["tech"].labels
+        # label index -> token score that fires the label without the paragraph head
+        self.triggers: dict[int, float] = {}
+        if trig.exists():
+            self.triggers = {labels.index(k): float(v)
+                             for k, v in json.loads(trig.read_text(encoding="utf-8")).items() if k in labels}
 
     def predict(self, paragraphs: Sequence[Paragraph], encoded: Sequence[Encoded]) -> Result:
         pairs = [(p, e) for p, e in zip(paragraphs, encoded) if p.text.strip() and len(e.tokens)]
@@ -80,10 +90,11 @@ class FramingModel:
         return Result(genre, frames, techniques)
 
     def _place(self, p: Paragraph, e: Encoded, scores: np.ndarray) -> list[Technique]:
-        """Spans for the techniques the paragraph head predicts, on the token head's best words."""
+        """Spans for the techniques the paragraph head predicts, on the token head's best words,
+        and for techniques a token trigger fires on its own."""
         tech = self.heads["tech"]
         labels = [j for j in range(len(scores)) if scores[j] >= tech.thresholds[j]]
-        if not labels:
+        if not labels and not self.triggers:
             return []
         tok = self.heads["tok"].scores(e.tokens)
         out = []
@@ -95,10 +106,22 @@ class FramingModel:
             if not runs:  # the token head knows nothing here: cite the paragraph
                 out.append(Technique(tech.labels[j], p.start, p.start + len(p.text.rstrip()), score))
                 continue
-            runs.sort(key=lambda r: -float(col[r[0]:r[1]].max()))
-            for a, b in runs[:MAX_RUNS]:
-                s, t = _word_bounds(p.text, int(e.offsets[a, 0]), int(e.offsets[b - 1, 1]))
-                out.append(Technique(tech.labels[j], p.start + s, p.start + t, score))
+            out.extend(self._spans(p, e, col, runs, tech.labels[j], score))
+        for j, tau in self.triggers.items():
+            col = tok[:, j]
+            if j in labels or float(col.max()) < tau:
+                continue
+            out.extend(self._spans(p, e, col, _runs(col, tau), tech.labels[j], round(float(col.max()), 3)))
+        return out
+
+    @staticmethod
+    def _spans(p: Paragraph, e: Encoded, col: np.ndarray, runs: list[tuple[int, int]], label: str,
+               score: float) -> list[Technique]:
+        runs = sorted(runs, key=lambda r: -float(col[r[0]:r[1]].max()))
+        out = []
+        for a, b in runs[:MAX_RUNS]:
+            s, t = _word_bounds(p.text, int(e.offsets[a, 0]), int(e.offsets[b - 1, 1]))
+            out.append(Technique(label, p.start + s, p.start + t, score))
         return out
 
 
