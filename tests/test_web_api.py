@@ -13,24 +13,20 @@ pytest.importorskip("fastapi")
 sys.path.insert(0, str(Path(__file__).parent / "browser"))
 
 from fastapi.testclient import TestClient  # noqa: E402
-from webfixtures import article_record, fake_analyzer, save  # noqa: E402
+from webfixtures import article_record, client_for, fake_analyzer, store_with  # noqa: E402
 
 from presslens.model import Analysis  # noqa: E402
-from presslens.store import Store  # noqa: E402
 from presslens.web import create_app  # noqa: E402
 
 
 @pytest.fixture()
 def db(tmp_path):
-    path = tmp_path / "web.db"
-    with Store(path) as store:
-        save(store, article_record())
-    return path
+    return store_with(tmp_path / "web.db", article_record())
 
 
 @pytest.fixture()
 def client(db):
-    with TestClient(create_app(db, analyzer=fake_analyzer)) as c:
+    with client_for(db) as c:
         yield c
 
 

@@ -11,24 +11,20 @@ pytest.importorskip("fastapi")
 sys.path.insert(0, str(Path(__file__).parent / "browser"))
 
 from fastapi.testclient import TestClient  # noqa: E402
-from webfixtures import XSS, hostile_record, fake_analyzer, save  # noqa: E402
+from webfixtures import XSS, client_for, fake_analyzer, hostile_record, store_with  # noqa: E402
 
 from presslens.cli_commands.serve import resolve_token  # noqa: E402
-from presslens.store import Store  # noqa: E402
 from presslens.web import create_app  # noqa: E402
 
 
 @pytest.fixture()
 def db(tmp_path):
-    path = tmp_path / "web.db"
-    with Store(path) as store:
-        save(store, hostile_record())
-    return path
+    return store_with(tmp_path / "web.db", hostile_record())
 
 
 @pytest.fixture()
 def client(db):
-    with TestClient(create_app(db, analyzer=fake_analyzer)) as c:
+    with client_for(db) as c:
         yield c
 
 

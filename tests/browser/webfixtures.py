@@ -140,3 +140,22 @@ def fake_analyzer(document: Document) -> Analysis:
 
 
 fake_analyzer.version = "fake@1"  # type: ignore[attr-defined]
+
+
+def store_with(path, *records: dict[str, Any]):
+    """A store file at `path` holding the given fixture records."""
+    from presslens.store import Store
+
+    with Store(path) as store:
+        for record in records:
+            save(store, record)
+    return path
+
+
+def client_for(db_path):
+    """An in-process client of the app over `db_path`, analysing with the fake analyzer."""
+    from fastapi.testclient import TestClient
+
+    from presslens.web import create_app
+
+    return TestClient(create_app(db_path, analyzer=fake_analyzer))
