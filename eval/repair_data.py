@@ -124,34 +124,42 @@ def _short_line_in_context(words: list[str], a: int, b: int, gt_words: str, gt_s
     return any(w in gt_shingles for w in windows)
 
 
-def labelled_lines(page_ids=None, labelling: str = "context"):
-    """Yield (page id, text, start, end, is_boilerplate) for every extracted line.
+def label_lines(text: str, truth: str, labelling: str = "context"):
+    """Yield (start, end, is_boilerplate) for every line of `text`, judged
+    against the true body `truth`.
 
     Label: a line is boilerplate when fewer than half of its word 4-shingles
-    occur in the page's ground-truth body (what the extraction keeps but the
-    truth drops); otherwise it is body. Lines of fewer than 4 words have no
-    shingle: with labelling="context" (default) they are judged by the
-    windows that join them to their neighbours (_short_line_in_context);
-    "substring" is the first rule (body when the line's words occur anywhere
-    in the truth), kept to report both side by side."""
+    occur in the true body (what the extraction keeps but the truth drops);
+    otherwise it is body. Lines of fewer than 4 words have no shingle: with
+    labelling="context" (default) they are judged by the windows that join
+    them to their neighbours (_short_line_in_context); "substring" is the
+    first rule (body when the line's words occur anywhere in the truth), kept
+    to report both side by side."""
     assert labelling in LABELLINGS
+    gw = [w.lower() for w in _WORD.findall(truth)]
+    gset = {tuple(gw[i:i + 4]) for i in range(len(gw) - 3)}
+    gstr = f" {' '.join(gw)} "
+    spans = line_spans(text)
+    lw = [[w.lower() for w in _WORD.findall(text[s:e])] for s, e in spans]
+    allw = [w for ws in lw for w in ws]
+    a = 0
+    for (s, e), ws in zip(spans, lw):
+        b = a + len(ws)
+        if labelling == "context" and 0 < len(ws) < 4:
+            body = _short_line_in_context(allw, a, b, gstr, gset)
+        else:
+            body = body_coverage(text[s:e], gstr, gset) >= 0.5
+        yield s, e, not body
+        a = b
+
+
+def labelled_lines(page_ids=None, labelling: str = "context"):
+    """Yield (page id, text, start, end, is_boilerplate) for every extracted
+    line of the benchmark pages (labels: label_lines)."""
     ex, gt = extractions(), ground_truth()
     for pid in sorted(ex):
         if page_ids is not None and pid not in page_ids:
             continue
-        gw = [w.lower() for w in _WORD.findall(gt.get(pid, ""))]
-        gset = {tuple(gw[i:i + 4]) for i in range(len(gw) - 3)}
-        gstr = f" {' '.join(gw)} "
         text = ex[pid]
-        spans = line_spans(text)
-        lw = [[w.lower() for w in _WORD.findall(text[s:e])] for s, e in spans]
-        allw = [w for ws in lw for w in ws]
-        a = 0
-        for (s, e), ws in zip(spans, lw):
-            b = a + len(ws)
-            if labelling == "context" and 0 < len(ws) < 4:
-                body = _short_line_in_context(allw, a, b, gstr, gset)
-            else:
-                body = body_coverage(text[s:e], gstr, gset) >= 0.5
-            yield pid, text, s, e, not body
-            a = b
+        for s, e, is_bp in label_lines(text, gt.get(pid, ""), labelling):
+            yield pid, text, s, e, is_bp
