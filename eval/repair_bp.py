@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from repair_data import extractions, labelled_lines, split_of
+from repair_data import extractions, labelled_lines, line_key, load_audit, split_of
 
 from presslens.repair import find_boilerplate
 
@@ -23,6 +23,11 @@ class Tally:
     by_kind: Counter = field(default_factory=Counter)  # kind -> false-positive lines
     kind_hits: Counter = field(default_factory=Counter)  # kind -> predicted lines
     errors: list = field(default_factory=list)
+    # flagged lines judged by the hand audit (eval/data/repair/boilerplate_audit.tsv);
+    # a flagged line the audit does not hold keeps its automatic label
+    audit_right: int = 0
+    audit_wrong: int = 0
+    unaudited: int = 0
 
     @staticmethod
     def pr(tp: int, fp: int, fn: int) -> tuple[float, float]:
@@ -33,6 +38,7 @@ def score_split(split: str, keep_errors: bool | str = False, labelling: str = "c
     pages = {k for k in extractions() if split_of(k) == split}
     spans: dict[str, list] = {}
     t = Tally()
+    audit = load_audit()
     for pid, text, s, e, is_bp in labelled_lines(pages, labelling):
         if pid not in spans:
             spans[pid] = find_boilerplate(text)
@@ -52,6 +58,11 @@ def score_split(split: str, keep_errors: bool | str = False, labelling: str = "c
             t.cfp += cov
         if pred:
             t.kind_hits[kinds[0]] += 1
+            verdict = audit.get((f"benchmark-{split}", pid, line_key(text[s:e])))
+            t.unaudited += verdict is None
+            right = is_bp if verdict is None else verdict == "debris"
+            t.audit_right += right
+            t.audit_wrong += not right
         if pred and is_bp:
             t.tp += 1
             if keep_errors == "all":

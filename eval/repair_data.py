@@ -163,3 +163,22 @@ def labelled_lines(page_ids=None, labelling: str = "context"):
         text = ex[pid]
         for s, e, is_bp in label_lines(text, gt.get(pid, ""), labelling):
             yield pid, text, s, e, is_bp
+
+
+AUDIT = HERE / "data" / "repair" / "boilerplate_audit.tsv"
+
+
+def line_key(line: str) -> str:
+    """A stable key for one line (its text is not stored in the repository)."""
+    return hashlib.sha1(norm_line(line).encode("utf-8")).hexdigest()[:12]
+
+
+def load_audit() -> dict[tuple[str, str, str], str]:
+    """{(set, page, line key): 'debris' | 'body'} from the hand audit of flagged lines."""
+    out = {}
+    for row in AUDIT.read_text(encoding="utf-8").splitlines():
+        if row and not row.startswith("#"):
+            dataset, page, key, _kind, verdict, _why = row.split("\t")
+            assert verdict in ("debris", "body"), row
+            out[(dataset, page, key)] = verdict
+    return out

@@ -34,7 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _results import HERE, markdown_table, write_section  # noqa: E402
-from repair_data import extract_html, label_lines, line_spans  # noqa: E402
+from repair_data import extract_html, label_lines, line_key, line_spans, load_audit  # noqa: E402
 
 from presslens.repair import find_boilerplate  # noqa: E402
 
@@ -164,16 +164,21 @@ class Count:
     right: int = 0
     false_kinds: Counter = field(default_factory=Counter)
     kinds: Counter = field(default_factory=Counter)
+    audit_right: int = 0
+    audit_wrong: int = 0
+    unaudited: int = 0
 
     def row(self, name: str) -> list[object]:
         fp = self.flagged - self.right
         p = self.right / self.flagged if self.flagged else "n/a"
         r = self.right / self.debris if self.debris else "n/a"
-        return [name, self.pages, self.debris, self.flagged, fp, p, r]
+        ap = self.audit_right / self.flagged if self.flagged else "n/a"
+        return [name, self.pages, self.debris, self.flagged, fp, p, r, self.audit_wrong, self.unaudited, ap]
 
 
 def score_newspaper() -> tuple[dict[str, Count], list[str]]:
     counts = {"English": Count(), "other languages": Count(), "all": Count()}
+    audit = load_audit()
     empty = []
     for name, (raw, truth) in newspaper_pages().items():
         text = extract_html(raw, f"{name}.html")
@@ -195,6 +200,11 @@ def score_newspaper() -> tuple[dict[str, Count], list[str]]:
                     c.kinds[flags[(s, e)]] += 1
                     if not is_bp:
                         c.false_kinds[flags[(s, e)]] += 1
+                    verdict = audit.get(("newspaper4k", name, line_key(text[s:e])))
+                    right = is_bp if verdict is None else verdict == "debris"
+                    c.unaudited += verdict is None
+                    c.audit_right += right
+                    c.audit_wrong += not right
     return counts, empty
 
 
@@ -208,7 +218,8 @@ def _occurrences(text: str, snippet: str) -> list[tuple[int, int]]:
 
 def score_trafilatura() -> dict[str, int | Counter]:
     res: dict = {"pages": 0, "body_lines": 0, "body_flagged": 0, "debris_lines": 0, "debris_flagged": 0,
-                 "flagged": 0, "false_kinds": Counter(), "absent_keep": 0}
+                 "flagged": 0, "false_kinds": Counter(), "absent_keep": 0, "audit_body": 0, "unaudited": 0}
+    audit = load_audit()
     for name, (raw, keep, drop) in trafilatura_pages().items():
         text = extract_html(raw, name)
         if not text.strip():
@@ -216,6 +227,10 @@ def score_trafilatura() -> dict[str, int | Counter]:
         res["pages"] += 1
         flags = flagged_lines(text)
         res["flagged"] += len(flags)
+        for s, e in flags:
+            verdict = audit.get(("trafilatura", name, line_key(text[s:e])))
+            res["unaudited"] += verdict is None
+            res["audit_body"] += verdict == "body"
         lines = line_spans(text)
 
         def lines_of(snips: list[str]) -> set[tuple[int, int]]:
@@ -243,7 +258,8 @@ def score_trafilatura() -> dict[str, int | Counter]:
 
 def main() -> None:
     counts, empty = score_newspaper()
-    header = ["pages", "count", "debris lines", "flagged lines", "false alarms", "line P", "line R"]
+    header = ["pages", "count", "debris lines", "flagged lines", "false alarms", "line P", "line R",
+              "audit: body", "not audited", "audited P"]
     nrows = [c.row(g) for g, c in counts.items()]
     fk = counts["all"].false_kinds
     part1 = (
@@ -259,8 +275,11 @@ def main() -> None:
         "### trafilatura 1.0.0 real-world test pages (kept/dropped strings only)\n\n"
         + markdown_table(
             ["pages", "flagged lines", "known body lines", "flagged body lines (false alarms)",
-             "known debris lines left in the text", "flagged debris lines"],
-            [[t["pages"], t["flagged"], t["body_lines"], t["body_flagged"], t["debris_lines"], t["debris_flagged"]]])
+             "known debris lines left in the text", "flagged debris lines", "audit: body", "not audited",
+             "audited P"],
+            [[t["pages"], t["flagged"], t["body_lines"], t["body_flagged"], t["debris_lines"], t["debris_flagged"],
+              t["audit_body"], t["unaudited"],
+              (t["flagged"] - t["audit_body"] - t["unaudited"]) / t["flagged"] if t["flagged"] else "n/a"]])
         + f"\n\nFalse alarms by kind: {', '.join(f'{k} {n}' for k, n in t['false_kinds'].most_common()) or 'none'}. "
         f"Kept strings the extraction does not hold (not counted): {t['absent_keep']}. "
         "Flagged lines holding no labelled string are not judged."
@@ -269,7 +288,12 @@ def main() -> None:
     intro = (
         "Rules frozen before this set was first run (no rule was changed reading these pages). Source archives "
         "fetched from PyPI by version and sha256 (see the script); a line counts as flagged when half its "
-        "characters are in boilerplate spans."
+        "characters are in boilerplate spans. The first run's numbers (2026-11-26) are the table's columns up to "
+        "`line R`; after it every flagged line was judged by hand against the debris kinds issue 3 names "
+        "(eval/data/repair/boilerplate_audit.tsv, columns `audit: body` and `audited P`; a line not audited keeps "
+        "its automatic label, or counts as wrong where it has none). The automatic labels here disagree with the issue's definition: newspaper4k's "
+        "expected texts keep \"Read more: ...\" teasers and \"... contributed to this report\" credits, and "
+        "trafilatura's tests require an \"Additional reporting by ...; Editing by ...\" credit to be kept."
     )
     write_section("repair_fresh", "Boilerplate on fresh pages (never used for tuning)", intro + "\n\n" + part1 + "\n\n" + part2)
 
