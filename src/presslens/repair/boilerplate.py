@@ -135,7 +135,8 @@ def classify_line(line: str) -> str | None:
     if n <= 30 and cues.TAGGED_TEASER.search(line):
         return "related-links"  # a section tag closing a headline: no prose to guard
     if n <= 40 and any(_guarded(p, line, a) for p, a in
-                       ((cues.SUBSCRIBE_FIXED, True), (cues.SUBSCRIBE, True), (cues.SUBSCRIBE_ANYWHERE, False))):
+                       ((cues.SUBSCRIBE_FIXED, True), (cues.SUBSCRIBE, True), (cues.SUBSCRIBE_ANYWHERE, False),
+                        (cues.FOLLOW_BAR, True))):
         return "subscribe"
     if n <= 60 and _guarded(cues.PAYWALL, line):
         return "paywall"

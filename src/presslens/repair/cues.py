@@ -58,13 +58,13 @@ SHARE_HEAD = re.compile(r"^(?:share(?:\s+this(?:\s+(?:article|story|page|post))?
 
 SUBSCRIBE = re.compile(
     r"^(?:sign\s+up|subscribe|follow\s+us|like\s+us\s+on|stay\s+(?:up\s+to\s+date|informed|in\s+the\s+know)|never\s+miss|"
-    r"подпис(?:ывайтесь|аться|ывайся)|следите\s+за\s+(?:нами|новостями)|присоединяйтесь|будьте\s+в\s+курсе|читайте\s+нас|мы\s+в)\b"
+    r"подпис(?:ывайтесь|аться|ывайся)|подпишитесь|следите\s+за\s+(?:нами|новостями)|присоединяйтесь|будьте\s+в\s+курсе|читайте\s+нас|мы\s+в)\b"
     r".*\b(?:newsletters?|inbox|e-?mail\s+(?:alerts|updates)|alerts|channel|telegram|twitter|facebook|instagram|youtube|podcast|"
     r"канал\w*|рассылк\w*|соцсет\w*|дзен\w*|вконтакте|vk)\b",
     I,
 )
 SUBSCRIBE_ANYWHERE = re.compile(
-    r"\b(?:sign\s+up|subscribe|подпис(?:ывайтесь|аться))\b.*\b(?:newsletters?|inbox|рассылк\w*)\b"
+    r"\b(?:sign\s+up|subscribe|подпис(?:ывайтесь|аться)|подпишитесь)\b.*\b(?:newsletters?|inbox|рассылк\w*)\b"
     r"|\bdelivered\s+(?:to|through|straight\s+to)\s+your\s+(?:letterbox|door|doorstep|inbox|mailbox)\b"
     r"|\b\d+\s+issues\s+for\s+[£$€]",
     I,
@@ -128,7 +128,14 @@ _BIO_CI = (
     r"|have\s+a\s+(?:news\s+)?tip\?|on\s+twitter\s+at\s+@?\w+"
     r"|is\s+an?\s+(?:staff\s+|senior\s+|contributing\s+|freelance\s+|political\s+|business\s+)?(?:writer|reporter|correspondent|"
     r"editor|journalist|columnist|contributor)\s+(?:for|at|with|based|covering|who)\b"
-    r"|автор\s+(?:—|-)\s+(?:журналист|корреспондент|обозреватель|редактор)"
+    r"|автор\s+(?:—|-)\s+(?:журналист|корреспондент|обозреватель|редактор)|^об\s+авторе\b"
+)
+# "Follow Jane Roe on Twitter", "Follow City Gazette on Facebook": only at the
+# start of a line, where it is a follow bar; mid-sentence it is reporting
+# ("fans follow the singer on ...").
+FOLLOW_BAR = re.compile(
+    r"^(?i:follow|следите\s+за)\s+[A-ZА-ЯЁ][\w'’-]+(?:\s+[A-ZА-ЯЁ][\w'’-]+){0,2}\s+"
+    r"(?i:on|в)\s+(?i:twitter|x|facebook|instagram|telegram|linkedin|threads|bluesky|телеграме?|telegram-канале)\b"
 )
 AUTHOR_BIO = re.compile(
     rf"(?i:{_BIO_CI})|\b(?i:email|e-mail|contact|reach)\s+[A-Z]\w+(?:\s+[A-Z]\w+)?\s+(?i:at|on|via)\s+\S+@\S+"
