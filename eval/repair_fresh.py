@@ -286,13 +286,15 @@ def main() -> None:
     )
     print(part2)
     intro = (
-        "Rules frozen before this set was first run (no rule was changed reading these pages). Source archives "
+        "First run (2026-11-26), rules frozen before it and never changed reading these pages: newspaper4k English "
+        "13 flags, 4 of them body by the set's own labels (line P 0.692); trafilatura 7 flags, 1 on a known body "
+        "line. Every one of those 5 was debris by the issue's definition (below). Later one rule came in from the "
+        "issue's list of debris kinds (follow bars), which adds one flag here, audited like the rest. Source archives "
         "fetched from PyPI by version and sha256 (see the script); a line counts as flagged when half its "
-        "characters are in boilerplate spans. The first run's numbers (2026-11-26) are the table's columns up to "
-        "`line R`; after it every flagged line was judged by hand against the debris kinds issue 3 names "
-        "(eval/data/repair/boilerplate_audit.tsv, columns `audit: body` and `audited P`; a line not audited keeps "
-        "its automatic label, or counts as wrong where it has none). The automatic labels here disagree with the issue's definition: newspaper4k's "
-        "expected texts keep \"Read more: ...\" teasers and \"... contributed to this report\" credits, and "
+        "characters are in boilerplate spans. After the first run every flagged line was judged by hand against "
+        "the debris kinds issue 3 names (eval/data/repair/boilerplate_audit.tsv, columns `audit: body` and "
+        "`audited P`; a line not audited keeps its automatic label, or counts as wrong where it has none). The "
+        "automatic labels here disagree with the issue's definition: newspaper4k's expected texts keep \"Read more: ...\" teasers and \"... contributed to this report\" credits, and "
         "trafilatura's tests require an \"Additional reporting by ...; Editing by ...\" credit to be kept."
     )
     write_section("repair_fresh", "Boilerplate on fresh pages (never used for tuning)", intro + "\n\n" + part1 + "\n\n" + part2)
