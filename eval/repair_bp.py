@@ -34,6 +34,18 @@ class Tally:
         return (tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn) if tp + fn else 1.0)
 
 
+def line_cover(spans: list, s: int, e: int) -> tuple[int, str | None]:
+    """(characters of line [s, e) inside boilerplate spans, kind of the first such span).
+    A line counts as flagged when the cover is at least half its length."""
+    cover, kind = 0, None
+    for h in spans:
+        o = min(e, h.end) - max(s, h.start)
+        if o > 0:
+            cover += o
+            kind = kind or h.kind
+    return cover, kind
+
+
 def score_split(split: str, keep_errors: bool | str = False, labelling: str = "context") -> Tally:
     pages = {k for k in extractions() if split_of(k) == split}
     spans: dict[str, list] = {}
@@ -42,13 +54,7 @@ def score_split(split: str, keep_errors: bool | str = False, labelling: str = "c
     for pid, text, s, e, is_bp in labelled_lines(pages, labelling):
         if pid not in spans:
             spans[pid] = find_boilerplate(text)
-        cov = 0
-        kinds = []
-        for h in spans[pid]:
-            o = min(e, h.end) - max(s, h.start)
-            if o > 0:
-                cov += o
-                kinds.append(h.kind)
+        cov, kind = line_cover(spans[pid], s, e)
         pred = cov * 2 >= e - s
         n = e - s
         if is_bp:
@@ -57,7 +63,7 @@ def score_split(split: str, keep_errors: bool | str = False, labelling: str = "c
         else:
             t.cfp += cov
         if pred:
-            t.kind_hits[kinds[0]] += 1
+            t.kind_hits[kind] += 1
             verdict = audit.get((f"benchmark-{split}", pid, line_key(text[s:e])))
             t.unaudited += verdict is None
             right = is_bp if verdict is None else verdict == "debris"
@@ -66,12 +72,12 @@ def score_split(split: str, keep_errors: bool | str = False, labelling: str = "c
         if pred and is_bp:
             t.tp += 1
             if keep_errors == "all":
-                t.errors.append(("TP", kinds[0], pid[:8], text[s:e][:160]))
+                t.errors.append(("TP", kind, pid[:8], text[s:e][:160]))
         elif pred:
             t.fp += 1
-            t.by_kind[kinds[0]] += 1
+            t.by_kind[kind] += 1
             if keep_errors:
-                t.errors.append(("FP", kinds[0], pid[:8], text[s:e][:160]))
+                t.errors.append(("FP", kind, pid[:8], text[s:e][:160]))
         elif is_bp:
             t.fn += 1
             if keep_errors:

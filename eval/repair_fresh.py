@@ -34,6 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _results import HERE, markdown_table, write_section  # noqa: E402
+from repair_bp import line_cover  # noqa: E402
 from repair_data import extract_html, label_lines, line_key, line_spans, load_audit  # noqa: E402
 
 from presslens.repair import find_boilerplate  # noqa: E402
@@ -135,19 +136,13 @@ def trafilatura_pages() -> dict[str, tuple[bytes, list[str], list[str]]]:
 
 
 def flagged_lines(text: str) -> dict[tuple[int, int], str]:
-    """{(start, end): kind} for lines at least half covered by boilerplate spans
-    (the rule eval/repair_bp.py uses)."""
+    """{(start, end): kind} for lines flagged as boilerplate (the rule of repair_bp.line_cover)."""
     spans = find_boilerplate(text)
     out = {}
     for s, e in line_spans(text):
-        cover, kinds = 0, []
-        for h in spans:
-            o = min(e, h.end) - max(s, h.start)
-            if o > 0:
-                cover += o
-                kinds.append(h.kind)
+        cover, kind = line_cover(spans, s, e)
         if cover * 2 >= e - s:
-            out[(s, e)] = kinds[0]
+            out[(s, e)] = kind
     return out
 
 
