@@ -124,7 +124,7 @@ def classify_line(line: str) -> str | None:
             return "advertisement"
         if cues.COMMENTS.match(line):
             return "comments"
-        if is_timestamp(line):
+        if is_timestamp(line) or cues.READING_TIME.match(line):
             return "timestamp"
         if _is_nav(line):
             return "navigation"

@@ -202,3 +202,10 @@ DATE_FILLER = re.compile(
     I,
 )
 TIME = re.compile(r"\b\d{1,2}\s?:\s?\d{2}\b")
+# Reading-time crumbs ("5 min read", "Reading time: 3 minutes", "Время чтения: 4 минуты").
+READING_TIME = re.compile(
+    r"^(?:(?:estimated\s+)?reading\s+time|read\s+time|время\s+(?:на\s+)?чтени[яе])\s*:?\s*(?:about\s+|около\s+)?"
+    r"(?:\d+|less\s+than\s+(?:a|one)|менее)\s*(?:min(?:ute)?s?|мин(?:ут[аы]?)?)\.?$"
+    r"|^\d+\s*(?:-\s*)?(?:min(?:ute)?s?)\.?\s+read$|^\d+\s*мин(?:ут[аы]?)?\.?\s+(?:на\s+)?чтени[яе]$",
+    I,
+)
