@@ -21,9 +21,16 @@ def values(text, anchor=None, future=False):
     ("He resigned last week.", "2016-W09"),
     ("Prices rose last month.", "2016-02"),
     ("Sales fell last year.", "2015"),
+    ("Over the past year 20 people were convicted.", "2015-03-11/2016-03-11"),
+    ("Prices rose in the past month.", "2016-02-11/2016-03-11"),
+    ("He was seen twice in the past week.", "2016-03-04/2016-03-11"),
 ])
 def test_relative_dates_resolve_against_publication(text, expected):
     assert values(text, FRIDAY) == [expected]
+
+
+def test_past_month_from_a_month_end_stays_a_real_date():
+    assert values("in the past month", date(2024, 3, 31)) == ["2024-02-29/2024-03-31"]
 
 
 def test_relative_dates_without_publication_stay_unresolved():

@@ -10,6 +10,7 @@ invent a year.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -125,7 +126,16 @@ def normalise(kind: str, groups: dict[str, str | None], anchor: date | None, fut
         return (anchor - timedelta(days=back)).isoformat()
     if kind == "rel_period":
         which, unit = groups["which"].lower(), groups["unit"].lower()
-        step = {"last": -1, "past": -1, "next": 1, "this": 0}[which]
+        if which == "past":
+            # "over the past year" is the trailing twelve months up to publication, not the
+            # previous calendar year ("last year"): an ISO 8601 interval ending on the anchor
+            if unit == "week":
+                begin = anchor - timedelta(weeks=1)
+            else:
+                y, m = divmod(anchor.year * 12 + anchor.month - 1 - (1 if unit == "month" else 12), 12)
+                begin = date(y, m + 1, min(anchor.day, calendar.monthrange(y, m + 1)[1]))
+            return f"{begin.isoformat()}/{anchor.isoformat()}"
+        step = {"last": -1, "next": 1, "this": 0}[which]
         if unit == "year":
             return f"{anchor.year + step:04d}"
         if unit == "month":
