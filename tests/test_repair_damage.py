@@ -131,3 +131,51 @@ def test_capitalised_common_word_after_a_name_is_not_fused() -> None:
     # inside a name of an organisation a capitalised common word is no restart
     text = "The report by the Union of Concerned Experts says the bridge cannot be repaired, officials said."
     assert flags(text) == []
+
+
+# --- learned junctions (fused_model.py): a headline glued to the first sentence ---
+
+@pytest.mark.parametrize("text, junction", [
+    ("Small Town Library Reopens After Long Flood Repairs Former librarian Ann Kerr said on Friday that the "
+     "shelves were finally dry.", "Repairs Former"),
+    ("Small Town Library Reopens After Long Flood Repairs If the weather holds, the reading room will open "
+     "again next week.", "Repairs If"),
+    ("Rail strike ends after three days of talks The union and the operator agreed on a new wage deal late "
+     "on Sunday.", "talks The"),
+    ("Городская библиотека вновь открылась после ремонта В понедельник читатели смогли впервые за год взять "
+     "книги.", "ремонта В"),
+])
+def test_headline_glued_to_first_sentence_is_fused(text: str, junction: str) -> None:
+    (kind, span), = flags(text)
+    assert kind == "fused" and span.startswith(junction)
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor met the head of the union, Peter Lamb, on Monday and discussed the wage deal with him.",
+    "Union leader Peter Lamb said the wage deal was fair and the strike would end on Monday.",
+    "Shares of Northern Rail Holdings rose sharply on Monday after the company reported better results.",
+    "The panel included Mary Stone, Peter Lamb, Ann Kerr and John Bell, who all spoke about the plan.",
+    "Small Town Library Reopens After Long Flood Repairs",
+    "Акции компании Северные Железные Дороги выросли в понедельник после публикации отчета.",
+    "В состав комиссии вошли Иван Петров, Анна Смирнова и Олег Кузнецов, сообщил глава района.",
+    "Мэр встретился с главой профсоюза Петром Ивановым и обсудил с ним новый договор.",
+])
+def test_names_and_titles_in_a_sentence_are_not_fused(text: str) -> None:
+    assert flags(text) == []
+
+
+def test_learned_junctions_only_open_a_paragraph() -> None:
+    # mid-paragraph the model is not asked: a glued headline starts a paragraph
+    text = ("The library was closed for a year. Small Town Library Reopens After Long Flood Repairs Former "
+            "librarian Ann Kerr said on Friday that the shelves were finally dry.")
+    assert [k for k, _ in flags(text)] == []
+    assert [k for k, _ in flags(text.split(". ", 1)[1])] == ["fused"]
+
+
+def test_junction_scan_is_linear() -> None:
+    import time
+
+    text = " ".join(["Rail Strike Ends After Talks The union agreed"] * 4000) + "."
+    t0 = time.perf_counter()
+    find_damage(text)
+    assert time.perf_counter() - t0 < 2.0

@@ -11,10 +11,15 @@ Signals (each a linear scan over one sentence-like piece):
   clause that already has its own finite verb and no word that could
   introduce a second clause ("said", "that", "when");
 - repeated predicate: the words after that new subject repeat words from
-  earlier in the same sentence (a standfirst restated by the body).
+  earlier in the same sentence (a standfirst restated by the body);
+- learned junction: in the first piece of a paragraph, a boundary before a
+  capitalised word scored by a logistic regression over a few dozen cheap
+  features (casing around it, a common sentence opener after it, title-case
+  share of the prefix, finite verbs, position); weights in fused_model.py.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -145,4 +150,143 @@ def find_fusions(text: str, start: int, end: int) -> list[Fusion]:
             if repeated else "a new subject and verb start mid-sentence without punctuation: two segments glued"
         )
         out.append(Fusion(ps, toks[j][1], note))
+    return out + [f for f in _learned(text, start, end) if not any(f.start < g.end and g.start < f.end for g in out)]
+
+
+# --- learned junctions --------------------------------------------------------
+# A headline, standfirst or byline glued to the first body sentence sits at the
+# start of a paragraph, so only the first sentence-like piece of a paragraph is
+# scanned: every word boundary before a capitalised word is a candidate, scored
+# by a logistic regression (weights in fused_model.py, trained by
+# presslens.train.fused on PolNeAR train titles glued to their first sentences
+# and tune-side SemEval articles).
+
+_SMALL = frozenset("a an the and or of in on at to for by with vs as is from into over up"
+                   " и в на с по к о от для из за до при".split())
+_CYR = re.compile(r"[а-яё]", re.I)
+_RU_FINITE = re.compile(r"^[а-яё]{3,}(?:ал|ял|ил|ел|ул|ыл|ёл)(?:а|о|и|ся|ась|ось|ись)?$"
+                        r"|^[а-яё]{3,}(?:ает|яет|ует|ит|ют|ят|ет|ут|ат)(?:ся)?$")
+_DASHES = frozenset("—–-")
+_NON_SPACE = re.compile(r"\S")
+
+
+def _finite_any(word: str) -> bool:
+    return (word[:1].islower() and (_finite(word) or bool(_RU_FINITE.match(word))))
+
+
+@dataclass(frozen=True)
+class Junction:
+    start: int  # the word before the boundary
+    end: int  # the end of the word after it
+    features: dict[str, float]
+
+
+def _learned(text: str, start: int, end: int) -> list[Fusion]:
+    """Junctions the model scores at or above its threshold, in a piece that
+    opens a paragraph."""
+    from . import fused_model as m
+
+    k = start
+    while k > 0 and text[k - 1] in " \t\r\n":
+        k -= 1
+    if k and "\n" not in text[k:start]:
+        return []
+    first_para = _NON_SPACE.search(text, 0, start) is None
+    out = []
+    for j in junctions(text, start, end, first_para, m.OPENERS):
+        score = sum(m.WEIGHTS.get(name, 0.0) * v for name, v in j.features.items())
+        if score >= m.THRESHOLD:
+            out.append(Fusion(j.start, j.end, "a headline or byline seems glued to the first sentence: no punctuation "
+                                              f"at this junction (score {score:.1f})"))
     return out
+
+
+def _shape(w: str) -> str:
+    if not w[:1].isalpha():
+        return "num" if w[:1].isdigit() else "punct"
+    if len(w) > 1 and w.isupper():
+        return "caps"
+    return "cap" if w[:1].isupper() else "low"
+
+
+def junctions(text: str, start: int, end: int, first_para: bool, openers: frozenset[str]) -> list[Junction]:
+    """Candidate boundaries (and their features) in the piece text[start:end]:
+    a word, one space, a capitalised word, with 3+ words before it. Prefix
+    facts are running sums and suffix facts a fixed window, so the scan is
+    linear in the piece."""
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    ru = bool(_CYR.search(text, start, min(end, start + 400)))
+    words = caps = small = fin = colon = comma = 0
+    seen: set[str] = set()
+    out: list[Junction] = []
+    n = len(toks)
+    for i in range(n):
+        s, e, t = toks[i]
+        if i and t[:1].isupper() and t[:1].isalpha() and words >= 3:
+            ps, pe, prev = toks[i - 1]
+            # after lower-case prose a capitalised word is more often inside a
+            # name ("the Union of Concerned Experts says") than a headline's end
+            name_run = prev[:1].isupper() and caps < words - small
+            if (prev[:1].isalpha() or prev[:1].isdigit()) and text[pe:s] == " " and not name_run:
+                out.append(Junction(ps, e, _features(toks, i, ru, first_para, openers, words, caps, small, fin,
+                                                     colon, comma, seen)))
+        if t[:1].isalpha():
+            words += 1
+            is_small = t.lower() in _SMALL
+            small += is_small
+            caps += t[:1].isupper() and not is_small
+            fin += _finite_any(t)
+            if len(t) >= 4:
+                seen.add(t.lower())
+        colon += t == ":"
+        comma += t == ","
+    return out
+
+
+def _features(toks: list, i: int, ru: bool, first_para: bool, openers: frozenset[str], words: int, caps: int,
+              small: int, fin: int, colon: int, comma: int, seen: set[str]) -> dict[str, float]:
+    t = toks[i][2]
+    prev = toks[i - 1][2]
+    after = [x[2] for x in toks[i + 1:i + 9]]
+    after_words = [w for w in after if w[:1].isalpha()]
+    nxt2 = after[0] if after else ""
+    lang = "ru" if ru else "en"
+    f: dict[str, float] = {
+        "bias": 1.0,
+        f"lang={lang}": 1.0,
+        f"prev={_shape(prev)}": 1.0,
+        f"next={_shape(t)}": 1.0,
+        f"next2={_shape(nxt2) if nxt2 else 'end'}": 1.0,
+        "first_para": float(first_para),
+        "prefix_words_log": math.log1p(words),
+        "prefix_short": float(words <= 6),
+        "prefix_long": float(words > 20),
+        "suffix_words_log": math.log1p(len(after_words)),
+    }
+    content = max(1, words - small)
+    tc = min(1.0, caps / content)
+    f["prefix_titlecase"] = tc
+    f["prefix_all_title"] = float(caps >= content and words >= 3)
+    low_after = sum(w[:1].islower() for w in after_words[:6]) / max(1, len(after_words[:6]))
+    f["suffix_lower"] = low_after
+    f["title_then_lower"] = tc * low_after
+    f["next_opener"] = float(t.lower() in openers and not (len(t) > 1 and t.isupper()))
+    f[f"next_opener_{lang}"] = f["next_opener"]
+    f["opener_then_lower"] = f["next_opener"] * float(nxt2[:1].islower())
+    f["prev_small"] = float(prev.lower() in _SMALL)
+    f["prev_role"] = float(prev.lower() in _ROLE)
+    f["prefix_finite"] = float(fin > 0)
+    f["suffix_finite"] = float(any(_finite_any(w) for w in after_words[:6]))
+    f["prefix_colon"] = float(colon > 0)
+    f["prefix_comma"] = float(comma > 0)
+    f["dateline"] = float(any(w in _DASHES for w in after[:6]) or nxt2 == "(")
+    f["repeat"] = float(sum(w.lower() in seen for w in after_words[:6] if len(w) >= 4) + (t.lower() in seen))
+    f["next_comma"] = float(nxt2 == ",")
+    # word identities only for common words: names would tie the model to the
+    # people and places of its training news
+    if prev[:1].islower():
+        f[f"pw={prev.lower()}"] = 1.0
+    if f["next_opener"]:
+        f[f"nw={t.lower()}"] = 1.0
+    return f
+
