@@ -56,7 +56,7 @@ def find_reported(text: str, chunk, th: Thresholds | None = None) -> list[Found]
 _VERDICT = {"sentence", "convict", "acquit", "jail", "imprison", "detain", "arrest"}
 # these report speech in PolNeAR often enough ("released a statement", "the poll found Y leading"),
 # so only their verdict uses are out: a person released or fined, someone found guilty
-_ON_PERSON = {"release", "fine", "find"}
+_ON_PERSON = {"release", "fine", "find", "question", "interrogate", "summon"}
 _IRREGULAR = {"found": "find", "finds": "find", "finding": "find"}
 _VERDICT_ADJ = {"guilty", "innocent", "liable", "culpable"}
 _PERSON_PRON = {"him", "her", "them", "me", "us"}
@@ -182,7 +182,9 @@ def _from_verb(text: str, off: int, tok, th: Thresholds) -> Found | None:
     start, end = trim(text, start, end)
     if end - start < 3:
         return None
-    spk_tok = speaker_of(tok)
+    parsed_spk = speaker_of(tok)
+    # the classifier was trained on the parse's own subject; the repaired one only names the speaker
+    spk_tok = _better_subject(tok, parsed_spk)
     if _not_speech(tok, spk_tok):
         return None
     spk = mention_span(off, spk_tok) if spk_tok is not None else None
@@ -190,8 +192,37 @@ def _from_verb(text: str, off: int, tok, th: Thresholds) -> Found | None:
         return None  # the "speaker" sits inside the content: a misparse
     cue = (off + tok.idx, off + cue_end_tok.idx + len(cue_end_tok.text))
     return Found("indirect", start, end, cue, spk, spk_tok, score,
-                 features=candidate_features(tok, kind, spk_tok, _n_tokens(tok.doc, start - off, end - off),
+                 features=candidate_features(tok, kind, parsed_spk, _n_tokens(tok.doc, start - off, end - off),
                                              _first(tok.doc, start - off), text[start:end]))
+
+
+def _better_subject(tok, spk):
+    """Repairs of two parse errors around a speaker:
+
+    - `Governor of the X region NAME wrote`: two subjects, the title phrase first; the named
+      person is the speaker;
+    - `Speaking on Radio X, the mayor of Y, NAME, said`: the cue left without a subject; the
+      noun phrase ending right before it (commas aside) is the speaker.
+    """
+    if spk is not None:
+        if spk.head.i == tok.i and spk.ent_type_ != "PERSON":
+            named = [c for c in tok.lefts if c.dep_ in SUBJ and c.ent_type_ == "PERSON" and c.i > spk.i]
+            if named:
+                return named[-1]
+        return spk
+    if tok.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("expl", "auxpass") for c in tok.children):
+        return None
+    k = tok.i - 1
+    while k >= tok.sent.start and (tok.doc[k].is_punct or tok.doc[k].dep_ == "advmod"):
+        k -= 1
+    if k < tok.sent.start or tok.i - k > 4:
+        return None
+    t = tok.doc[k]
+    if t.pos_ not in ("PROPN", "NOUN", "PRON") or t.dep_ in ("dobj", "npadvmod") or t.ent_type_ in ("DATE", "TIME"):
+        return None
+    while t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.pos_ in ("NOUN", "PROPN"):
+        t = t.head.head  # "the head of the agency, said": the head, not the agency
+    return t
 
 
 def _parenthetical(tok):

@@ -60,4 +60,14 @@ def mention_span(offset: int, tok) -> tuple[int, int]:
     for c in tok.rights:
         if c.dep_ == "prep" and c.lower_ == "of" and len(list(c.subtree)) <= 6:
             toks.extend(c.subtree)
-    return token_span(offset, toks)
+    return token_span(offset, toks + _hyphen_tail(tok))
+
+
+def _hyphen_tail(tok) -> list:
+    """`the vice-premier` split by the tokenizer into `vice`, `-`, `premier`: keep the word whole."""
+    doc, out = tok.doc, []
+    k = tok.i
+    while k + 2 < len(doc) and doc[k + 1].text == "-" and not doc[k].whitespace_ and not doc[k + 1].whitespace_:
+        out += [doc[k + 1], doc[k + 2]]
+        k += 2
+    return out

@@ -15,10 +15,12 @@ from ..attribution.channel import channel_in, standing_channel
 from ..attribution.cues import find_reported
 from ..attribution.direct import attach
 from ..attribution.marks import find_quotes
-from ..attribution.speaker import SpeakerIndex
+from ..attribution.lexicon import SPEAKER_PRONOUNS
+from ..coref.lexicon import RELATIONS, ROLE_NOUNS
+from ..attribution.speaker import UNKNOWN, SpeakerIndex
 from ..attribution.transcript import transcript_lines
-from ..attribution.spans import Found
-from ..model import Analysis, Cue, Quote
+from ..attribution.spans import Found, mention_span
+from ..model import Analysis, Cue, Quote, Speaker
 from ..pipeline import stage
 
 
@@ -99,9 +101,14 @@ def _finish(text: str, found: list[Found], index: SpeakerIndex, sents: _Sentence
             ent = index.entity_over(c.offset + t.idx, c.offset + t.idx + len(t.text))
             if ent is not None and ent.type == "PERSON":
                 standing[ent.name] = (ch, sents.index(start))
+    bodies: dict[str, tuple[Speaker, int]] = {}  # "it"/"they" -> the last unnamed body that spoke, where
     for f in sorted(found, key=lambda f: f.start):
         spk = index.resolve(text, f.speaker, f.speaker_token, _offset_of(f, sents))
+        spk = _body_pronoun(text, f, spk, bodies, sents)
         cue = Cue(text[f.cue[0]:f.cue[1]], f.cue[0], f.cue[1]) if f.cue else None
+        if spk is None:  # no subject anywhere (passive, fragment): an explicit unknown, never empty
+            at = f.cue[0] if f.cue else f.start
+            spk = Speaker(None, UNKNOWN, at, at)
         channel = f.channel
         if channel is None and f.cue is not None:
             hit = sents.at(f.cue[0])
@@ -114,6 +121,44 @@ def _finish(text: str, found: list[Found], index: SpeakerIndex, sents: _Sentence
                 channel = ch
         quotes.append(Quote(f.kind, f.start, f.end, spk, cue, channel))
     return quotes
+
+
+def _body_pronoun(text: str, f: Found, spk: Speaker | None, last: dict[str, tuple[Speaker, int]],
+                  sents: _Sentences) -> Speaker | None:
+    """`The report said ... It said ...`, `Police said ... They added ...`: an `it`/`they` the
+    entities stage left unresolved (it resolves organisations) takes the last unnamed body that
+    spoke in the preceding sentences: a singular one for `it`, a plural one for `they`."""
+    if spk is None or f.speaker is None:
+        return spk
+    here = sents.index(f.speaker[0])
+    mention = text[f.speaker[0]:f.speaker[1]].lower()
+    if spk.name == UNKNOWN and mention in ("it", "they"):
+        prev = last.get(mention)
+        if prev is not None and 0 < here - prev[1] <= 2:
+            return Speaker(None, prev[0].name, spk.start, spk.end)
+        group = _plural_subject(text, sents, here) if mention == "they" else None
+        return Speaker(None, group, spk.start, spk.end) if group else spk
+    tok = f.speaker_token
+    if spk.entity is not None or tok is None or mention in SPEAKER_PRONOUNS or spk.name == UNKNOWN:
+        return spk
+    if tok.ent_type_ == "PERSON" or tok.lower_ in ROLE_NOUNS or tok.lower_ in RELATIONS or tok.pos_ != "NOUN":
+        return spk  # an unnamed person ("the judge") is no "it"
+    last["they" if tok.tag_ == "NNS" else "it"] = (spk, here)
+    return spk
+
+
+def _plural_subject(text: str, sents: _Sentences, here: int) -> str | None:
+    """`Residents gathered outside. They said ...`: the plural subject of the sentence before."""
+    for k in (here - 1, here - 2):
+        if k < 0:
+            return None
+        _, _, c, sent = sents.rows[k]
+        subj = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS")
+                and t.ent_type_ != "PERSON"]
+        if subj:
+            s, e = mention_span(c.offset, subj[0])
+            return text[s:e]
+    return None
 
 
 def _offset_of(f: Found, sents: _Sentences) -> int:
