@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import FEMALE_ROLES, MALE_ROLES, ORG_HEADS, RELATIONS, ROLE_NOUNS
+from .types import given_name_gender
+from .lexicon import FEMALE_ROLES, MALE_ROLES, ORG_HEADS, ORG_NOUNS, RELATIONS, ROLE_NOUNS, ROLE_TITLES, TITLES
 
 _ORG_RE = re.compile(
     r"\b([Tt]he\s+)?((?:[A-Z][\w'’-]*\s+){1,4})(" + "|".join(ORG_HEADS) + r")\b")
@@ -36,6 +37,70 @@ def org_patterns(text: str) -> list[OrgPattern]:
         ns = m.start(2)
         out.append(OrgPattern(m.start(), m.end(), name, ns, ns + len(name)))
     return out
+
+
+_NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "GPE", "LOC"}
+_NAME_JOINERS = {"of", "for", "and", "&", "de", "the"}
+
+
+def org_appositions(chunk) -> list[OrgPattern]:
+    """`The company Gazprom said`, `the party United Russia`, `the group Americans for Prosperity`:
+    an organisation noun with a definite article (or opening the sentence) and a name right after
+    it is an organisation named by that name, whatever NER made of the name (nothing, a person)."""
+    off = chunk.offset
+    doc = chunk.doc
+    out = []
+    for t in doc:
+        if t.lower_ not in ORG_NOUNS or t.pos_ != "NOUN" or t.i + 1 >= len(doc):
+            continue
+        first = min([t] + [x for c in t.lefts if c.dep_ in ("det", "amod", "compound", "nmod") for x in c.subtree],
+                    key=lambda x: x.i)
+        if not (first.lower_ == "the" or first.is_sent_start):
+            continue
+        if any(x.text[:1].isupper() and x.i > first.i for x in doc[first.i:t.i]):
+            continue  # "the Green Alliance party NAME": the organisation is named already; NAME is a person
+        last = _name_run(doc, t.i + 1)
+        if last is None or _person_or_clause(doc, t, last):
+            continue
+        ns, ne = off + doc[t.i + 1].idx, off + last.idx + len(last.text)
+        name = doc[t.i + 1:last.i + 1].text
+        out.append(OrgPattern(off + first.idx, ne, name, ns, ne))
+    return out
+
+
+def _person_or_clause(doc, org, last) -> bool:
+    """`the company Anna Berg founded`: the name is the subject of a clause on the noun;
+    `the party Anna Berg`: a given name and NER's PERSON say a person, not the organisation."""
+    if last.dep_ in ("nsubj", "nsubjpass") and last.head.dep_ == "relcl" and last.head.head.i == org.i:
+        return True
+    nxt = doc[org.i + 1]
+    return nxt.ent_type_ == "PERSON" and given_name_gender(nxt.text) is not None
+
+
+def _name_run(doc, i: int):
+    """The last token of a name starting at token i: NER's entity when one starts there, else
+    capitalised words (joined by of/for/and); None when no name starts there."""
+    t = doc[i]
+    if not t.text[:1].isupper() or t.is_sent_start or t.pos_ not in ("PROPN", "NOUN", "ADJ"):
+        return None
+    ents = [e for e in doc.ents if e.start == i]
+    k = i
+    if ents:
+        e = ents[0]
+        if e.label_ in _NOT_NAMES and (e.label_ not in ("GPE", "LOC") or len(e) == 1):
+            return None
+        k = e.end - 1
+    # "Americans for Prosperity": NER stops at the first word
+    while k + 1 < len(doc) and (doc[k + 1].text[:1].isupper() and doc[k + 1].pos_ in ("PROPN", "NOUN", "ADJ")
+                                or doc[k + 1].lower_ in _NAME_JOINERS and k + 2 < len(doc)
+                                and doc[k + 2].text[:1].isupper() and doc[k + 2].pos_ == "PROPN"):
+        k += 1 if doc[k + 1].lower_ not in _NAME_JOINERS else 2
+    last = doc[k]
+    words = [x.lower_ for x in doc[i:last.i + 1]]
+    # "the company CEO NAME", "the party leader": a title, not the organisation's name
+    if any(w in ROLE_NOUNS or w in TITLES or w in ROLE_TITLES for w in words):
+        return None
+    return last
 
 
 @dataclass(frozen=True)
@@ -90,7 +155,11 @@ def role_text(text: str, span: tuple[int, int]) -> str:
     m = _POSS_ROLE.match(r.strip())
     if m and m.group(1)[:1].islower():  # "the journalist's lawyer" -> "lawyer of the journalist"
         return f"{m.group(2)} of the {m.group(1)}"
-    return re.sub(r"^(?:the|The|a|an|An|A|his|His|her|Her|their|Their|its|Its)\s+", "", r).strip(" ,")
+    r = re.sub(r"^(?:the|The|a|an|An|A|his|His|her|Her|their|Their|its|Its)\s+", "", r).strip(" ,")
+    words = r.split()
+    if words and words[-1].lower() in ROLE_TITLES:  # "Republican Sen." -> "Republican senator"
+        r = " ".join(words[:-1] + [ROLE_TITLES[words[-1].lower()]])
+    return r
 
 
 def gender_of_role(noun: str) -> str | None:
@@ -111,7 +180,15 @@ def appositive_roles(chunk, person_at) -> list[tuple[tuple[int, int], tuple[int,
     out = []
     doc = chunk.doc
     for t in doc:
-        if t.lower_ not in ROLE_NOUNS or t.pos_ != "NOUN" or t.ent_type_:
+        if t.lower_ not in ROLE_NOUNS and t.lower_ not in ROLE_TITLES or t.ent_type_:
+            continue
+        if t.pos_ == "PROPN" and t.text[:1].isupper() or t.lower_ in ROLE_TITLES:
+            # a capitalised title: "Health Minister NAME", "Governor of the X region NAME"
+            hit = _name_after_description(off, doc, t, person_at) or _premodifier_role(off, doc, t, person_at)
+            if hit is not None:
+                out.append(hit)
+            continue
+        if t.pos_ != "NOUN":
             continue
         desc = description_span(off, t)
         # "NAME, the first president of Y" — appos of a person
@@ -128,16 +205,39 @@ def appositive_roles(chunk, person_at) -> list[tuple[tuple[int, int], tuple[int,
             if span is not None:
                 out.append((span, desc, True))
                 continue
-        # "local partner NAME": role words right before the name, no determiner needed
-        if t.dep_ in ("compound", "nmod") and t.head.pos_ == "PROPN" or t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN":
-            head = t.head if t.dep_ in ("compound", "nmod") and t.head.pos_ == "PROPN" else doc[t.i + 1]
-            span = person_at(off + head.idx)
-            if span is not None:
-                left = [c for c in t.lefts if c.dep_ in ("amod", "compound")]
-                start = off + (left[0].idx if left else t.idx)
-                poss = [c for c in t.lefts if c.dep_ == "poss" and c.pos_ == "PRON"]
-                if poss:  # "his lawyer NAME told ...": "lawyer" names NAME (the "his" is someone else)
-                    out.append((span, (start, off + t.idx + len(t.text)), True))
-                else:
-                    out.append((span, (start, off + t.idx + len(t.text)), False))
+        hit = _name_after_description(off, doc, t, person_at) or _premodifier_role(off, doc, t, person_at)
+        if hit is not None:
+            out.append(hit)
     return out
+
+
+def _name_after_description(off: int, doc, t, person_at):
+    """`Governor of the X region NAME wrote`, `the head of the agency NAME said`: a role with an
+    of-phrase and a name right after it, no comma (translated news drops it)."""
+    if not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.rights):
+        return None
+    desc = description_span(off, t)
+    nxt = [x for x in doc if off + x.idx >= desc[1]][:1]
+    if not nxt or nxt[0].pos_ != "PROPN" or off + nxt[0].idx != desc[1] + 1:
+        return None
+    span = person_at(off + nxt[0].idx)
+    return (span, desc, True) if span is not None else None
+
+
+def _premodifier_role(off: int, doc, t, person_at):
+    """`local partner NAME`, `Foreign Ministry spokeswoman NAME`, `Deputy Prime Minister NAME`:
+    role words right before the name, with all their modifiers, no determiner needed."""
+    if t.dep_ in ("compound", "nmod") and t.head.pos_ == "PROPN":
+        head = t.head
+    elif t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN":
+        head = doc[t.i + 1]
+    else:
+        return None
+    span = person_at(off + head.idx)
+    if span is None or span[0] < off + t.idx:
+        return None
+    left = [c for c in t.lefts if c.dep_ in ("amod", "compound", "nmod")]
+    start = off + (min(c.left_edge.idx for c in left) if left else t.idx)
+    # "his lawyer NAME told ...": "lawyer" names NAME (the "his" is someone else)
+    poss = [c for c in t.lefts if c.dep_ == "poss" and c.pos_ == "PRON"]
+    return span, (start, off + t.idx + len(t.text)), bool(poss)

@@ -40,6 +40,11 @@ FEMALE_ROLES = {"chairwoman", "spokeswoman", "congresswoman", "businesswoman", "
 MALE_ROLES = {"chairman", "spokesman", "congressman", "businessman", "king", "prince", "man", "father",
               "husband", "son", "brother"}
 
+# abbreviated titles before a name that give a role ("Republican Sen. NAME" -> "Republican senator")
+ROLE_TITLES = {"sen.": "senator", "sen": "senator", "gov.": "governor", "gov": "governor", "rep.": "representative",
+               "gen.": "general", "lt.": "lieutenant", "col.": "colonel", "sgt.": "sergeant", "adm.": "admiral",
+               "atty.": "attorney", "supt.": "superintendent", "insp.": "inspector"}
+
 # organisation heads in "the X party" patterns
 ORG_HEADS = ("party", "movement", "union", "coalition", "bloc", "front", "alliance")
 
@@ -52,3 +57,101 @@ MEDIA = {
     "buzzfeed", "huffington post", "the huffington post", "vice", "vox", "usa today", "los angeles times",
 }
 PLATFORM_NAMES = set(PLATFORMS) - {"x", "medium", "signal", "threads"}  # too ambiguous as plain words
+
+# outlets recognisable by the shape of their name ("Radio Piemonte", "Khabar TV", "Fox News",
+# "Channel One"): NER often calls them persons, and a role apposition after them
+# ("Speaking on Radio X, the mayor of Y, NAME, said") then sticks to the outlet
+MEDIA_FIRST = {"radio", "channel", "telekanal"}
+MEDIA_LAST = {"tv", "television", "news", "channel", "radio", "broadcasting", "network", "times", "post",
+              "gazette", "herald", "tribune", "daily", "journal", "press", "24"}
+
+
+def is_outlet_name(text: str) -> bool:
+    words = text.lower().removeprefix("the ").split()
+    if len(words) < 2:
+        return False
+    return words[0] in MEDIA_FIRST or words[-1] in MEDIA_LAST
+
+
+# organisation nouns in an apposition before a name: "the company X", "the party X", "the agency X"
+ORG_NOUNS = {
+    "company", "party", "agency", "group", "firm", "bank", "corporation", "concern", "holding", "organisation",
+    "organization", "movement", "foundation", "fund", "union", "association", "coalition", "network",
+    "channel", "broadcaster", "newspaper", "outlet", "website", "publication", "operator", "carrier",
+    "airline", "manufacturer", "producer", "retailer", "giant", "startup", "charity", "watchdog", "regulator",
+    "ministry", "club", "institute", "university", "bloc", "alliance", "conglomerate", "lender", "insurer",
+    "automaker", "carmaker", "broadcaster", "daily", "magazine", "tabloid", "portal",
+}
+
+# Role nouns whose bearer is a specific office or trade: a definite description headed by one
+# ("the judge", "the prosecutor") refers only to a person the article gave that role or a
+# compatible one; without one it stays its own mention. Keys are heads, values the role words
+# that count as compatible (besides the head itself).
+COMPATIBLE_ROLES: dict[str, set[str]] = {
+    "judge": {"justice"},
+    "prosecutor": {"prosecutor-general", "attorney-general"},
+    "investigator": {"detective", "inspector"},
+    "lawyer": {"attorney", "counsel", "advocate", "defender", "barrister", "solicitor"},
+    "attorney": {"lawyer", "counsel", "advocate", "defender", "attorney-general"},
+    "spokesman": {"spokeswoman", "spokesperson", "representative", "press secretary", "secretary"},
+    "spokeswoman": {"spokesman", "spokesperson", "representative", "press secretary", "secretary"},
+    "spokesperson": {"spokesman", "spokeswoman", "representative", "secretary"},
+    "president": {"ex-president", "pres.", "pres", "potus"},
+    "governor": {"gov.", "gov", "akim", "head", "governor-general"},
+    "mayor": {"akim", "head"},
+    "akim": {"governor", "mayor", "head"},
+    "minister": {"premier", "secretary"},
+    "premier": {"prime", "chancellor"},
+    "chancellor": {"premier", "prime"},
+    "senator": {"sen.", "sen", "lawmaker"},
+    "congressman": {"rep.", "rep", "representative", "lawmaker"},
+    "congresswoman": {"rep.", "rep", "representative", "lawmaker"},
+    "lawmaker": {"senator", "sen.", "congressman", "congresswoman", "rep.", "representative", "mp", "deputy",
+                 "parliamentarian", "legislator", "assemblyman", "assemblywoman"},
+    "mp": {"deputy", "parliamentarian", "lawmaker", "legislator"},
+    "ambassador": {"envoy", "diplomat"},
+    "envoy": {"ambassador", "diplomat"},
+    "diplomat": {"ambassador", "envoy", "foreign", "diplomat", "consul"},
+    "general": {"gen.", "gen", "commander", "army", "military"},
+    "commander": {"general", "gen.", "commanding", "military"},
+    "doctor": {"dr.", "dr", "physician", "surgeon", "medic", "health"},
+    "coach": {"manager", "trainer"},
+    "defendant": {"accused", "suspect", "defendant"},
+    "suspect": {"accused", "defendant", "detained"},
+    "victim": {"injured"},
+    "witness": {"eyewitness"},
+    "journalist": {"reporter", "correspondent", "editor", "columnist", "blogger", "anchor", "host"},
+    "reporter": {"journalist", "correspondent"},
+    "editor": {"editor-in-chief", "journalist"},
+    "ceo": {"chief", "executive", "head", "director", "president", "founder"},
+    "founder": {"co-founder", "owner", "ceo"},
+    "businessman": {"businesswoman", "billionaire", "mogul", "tycoon", "entrepreneur", "executive", "ceo",
+                    "developer", "magnate", "owner", "founder"},
+    "billionaire": {"businessman", "mogul", "tycoon", "magnate"},
+    "mogul": {"businessman", "billionaire", "tycoon", "magnate", "developer"},
+    "chairman": {"chairwoman", "chairperson", "chair", "head", "leader"},
+    "chairwoman": {"chairman", "chairperson", "chair", "head", "leader"},
+    "economist": {"economics"},
+    "professor": {"prof.", "prof", "lecturer", "scholar"},
+    "candidate": {"nominee", "contender", "challenger", "frontrunner", "front-runner", "incumbent"},
+    "nominee": {"candidate", "contender", "frontrunner", "front-runner"},
+    "officer": {"policeman", "policewoman", "officer", "police", "trooper", "agent"},
+    "activist": {"campaigner", "protester"},
+}
+# words that make a person a politician, for "the politician"
+_POLITICAL = {"president", "minister", "senator", "sen.", "governor", "gov.", "mayor", "candidate", "nominee",
+              "lawmaker", "deputy", "congressman", "congresswoman", "rep.", "representative", "mp",
+              "parliamentarian", "premier", "chancellor", "speaker", "leader", "chairman", "chairwoman",
+              "politician", "akim", "republican", "democrat", "democratic", "gop", "party", "opposition",
+              "secretary", "legislator", "councillor", "councilman", "councilwoman", "incumbent", "challenger"}
+COMPATIBLE_ROLES["politician"] = _POLITICAL
+COMPATIBLE_ROLES["opposition"] = {"opposition", "opposition leader", "dissident", "activist"}
+
+# heads that are epithets more than offices: "the GOP nominee", "the New York businessman" name
+# the salient person even when the article never gave them that role in so many words
+SOFT_ROLES = {"candidate", "nominee", "businessman", "businesswoman", "billionaire", "mogul", "politician",
+              "opposition"}
+STRICT_ROLES = set(COMPATIBLE_ROLES) - SOFT_ROLES
+# party words: "the Republican nominee" is not the person called "Libertarian presidential nominee"
+PARTIES = {"republican": "R", "gop": "R", "republicans": "R", "democratic": "D", "democrat": "D",
+           "democrats": "D", "libertarian": "L", "green": "G"}

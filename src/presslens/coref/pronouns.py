@@ -4,12 +4,16 @@ Reading left to right, every person mention (name, relation, resolved
 pronoun) refreshes that person's salience; subjects count more. A `he`/`she`
 goes to the most salient person of compatible gender within a few sentences,
 a definite description (`the politician`) first to whoever the same
-description named before, then to the most salient person; a description
+description named before, then to the most salient person (for a specific
+office or trade, `the judge`, only among people the article gave that role
+or a compatible one, lexicon.COMPATIBLE_ROLES); a description
 before any name (a headline-like lead) goes to the next person named.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from .lexicon import COMPATIBLE_ROLES, PARTIES, SOFT_ROLES, STRICT_ROLES
 
 WINDOW = 6  # sentences a person stays available to a pronoun
 
@@ -18,7 +22,8 @@ WINDOW = 6  # sentences a person stays available to a pronoun
 class Salience:
     genders: dict[int, str | None]
     last: dict[int, tuple[int, float, int]] = field(default_factory=dict)  # gid -> (sentence, prominence, pos)
-    by_description: dict[str, int] = field(default_factory=dict)
+    by_description: dict[str | frozenset, int] = field(default_factory=dict)  # head or word set -> gid
+    guessed: bool = False
     role_words: dict[int, set[str]] = field(default_factory=dict)
 
     def see(self, gid: int, sent: int, subject: bool | float, pos: int) -> None:
@@ -28,6 +33,10 @@ class Salience:
         if old is not None and old[0] == sent:
             prom = max(prom, old[1])  # a person stays as prominent as their best role in the sentence
         self.last[gid] = (sent, prom, pos)
+
+    def anyone(self, sent: int) -> bool:
+        """Whether any person is available to a description at all (else it is a lead)."""
+        return any(sent - s <= 3 * WINDOW for s, _, _ in self.last.values())
 
     def _score(self, gid: int, sent: int) -> float:
         s, prom, pos = self.last[gid]
@@ -47,18 +56,51 @@ class Salience:
             return self._score(g, sent) + (known if gender and self.genders.get(g) == gender else 0) + near
         return max(cands, key=score)
 
-    def description(self, head: str, sent: int, words: set[str] = frozenset()) -> int | None:
+    def description(self, head: str, sent: int, words: set[str] = frozenset(), gender: str | None = None,
+                    epithet: bool = False) -> int | None:
         """A definite description: the same description before, else the most salient person,
         with a strong preference for people whose known roles share its words
-        ("the Republican nominee" -> the person introduced as "Republican presidential nominee")."""
-        if head in self.by_description:
+        ("the Republican nominee" -> the person introduced as "Republican presidential nominee").
+        Sets `guessed` when the answer rests on salience alone, not on a known role."""
+        self.guessed = False
+        key = frozenset(words)
+        if key in self.by_description:
+            return self.by_description[key]
+        if not epithet and head in self.by_description:  # "the governor" after "the Indiana governor"
             return self.by_description[head]
         cands = [g for g, (s, _, _) in self.last.items() if sent - s <= 3 * WINDOW]
+        if gender is not None:  # "the spokeswoman" is no man
+            cands = [g for g in cands if self.genders.get(g) in (None, gender)]
+        parties = {PARTIES[w] for w in words if w in PARTIES}
+        if parties:  # "the Republican nominee" is not the one called "Libertarian nominee"
+            cands = [g for g in cands if not (self._parties(g) - parties)]
+        if head in COMPATIBLE_ROLES:
+            # "the judge" is nobody the article never called a judge (or a compatible role);
+            # an epithet ("the Vermont senator", "the GOP nominee") may also be anyone whose known
+            # roles do not contradict it
+            fits = COMPATIBLE_ROLES[head] | {head}
+            fitting = [g for g in cands if fits & self.role_words.get(g, set())]
+            if not fitting and (epithet or head in SOFT_ROLES):
+                fitting = [g for g in cands if not (self.role_words.get(g, set()) & STRICT_ROLES)]
+                self.guessed = True
+            cands = fitting
         if not cands:
             return None
 
         def score(g: int) -> float:
-            overlap = len(words & self.role_words.get(g, set()))
+            overlap = len(words & self.role_words.get(g, set())) + len(parties & self._parties(g))
             near = self._score(g, sent) if sent - self.last[g][0] <= WINDOW else -50.0
             return near + 6.0 * overlap
         return max(cands, key=score)
+
+    def remember(self, head: str, words: set[str], epithet: bool, gid: int, guessed: bool = False) -> None:
+        """The description now names `gid`; its words become that person's role words only
+        when they were not a guess (a wrong guess must not make the next one look right)."""
+        self.by_description.setdefault(frozenset(words), gid)
+        if not epithet:
+            self.by_description.setdefault(head, gid)
+        if not guessed:
+            self.role_words.setdefault(gid, set()).update(words)
+
+    def _parties(self, g: int) -> set[str]:
+        return {PARTIES[w] for w in self.role_words.get(g, ()) if w in PARTIES}

@@ -9,13 +9,14 @@ A label is changed only on evidence in the text around the name:
   apposition to a role description (`The journalist's lawyer, Elena X,`),
   when it owns a kinship noun (`X's wife`), or when it is two or three
   capitalised words whose first is a given name mined from news corpora
-  (coref/given_names.py) and whose last is not an organisation word;
+  (coref/given_names.py) and whose last is not an organisation word, or when its
+  last word has an East European/Central Asian surname ending (`-ov`, `-enko`, `-shvili`);
 - a name followed by a place head (`X district court`, `X region`,
   `X street`) is a place, not a person.
 """
 from __future__ import annotations
 
-from .lexicon import MEDIA, PLATFORM_NAMES, RELATIONS, ROLE_NOUNS
+from .lexicon import MEDIA, PLATFORM_NAMES, RELATIONS, ROLE_NOUNS, is_outlet_name
 
 try:
     from .given_names import GIVEN_NAMES
@@ -26,6 +27,9 @@ try:
 except ImportError:
     FIRST_NAMES = {}
 
+# endings of East European and Central Asian surnames; places with them ("Rostov") are GPE,
+# which is never retyped to a person
+SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "enko", "sky", "skiy", "skaya", "vich", "idze", "shvili", "yan", "uly")
 RETYPABLE = {"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "LOC"}
 # kinship nouns: only a person has a wife or a mother (a company can have a lawyer)
 KIN = {w for w in RELATIONS if w not in ("lawyer", "attorney", "spokesman", "spokeswoman", "spokesperson",
@@ -63,7 +67,7 @@ def _tokens(parsed, s: int, e: int):
 
 def _retype_one(parsed, text: str, s: int, e: int, label: str) -> str:
     low = text[s:e].lower().removeprefix("the ").strip()
-    if low in MEDIA or low in PLATFORM_NAMES:
+    if low in MEDIA or low in PLATFORM_NAMES or is_outlet_name(low):
         return label
     c, toks = _tokens(parsed, s, e)
     if not toks:
@@ -92,6 +96,8 @@ def _retype_one(parsed, text: str, s: int, e: int, label: str) -> str:
     # "The journalist's lawyer, Elena X,": apposition to a role description
     if prev is not None and prev.text == "," and first.i >= 2:
         head = doc[first.i - 2]
+        while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ == "of":
+            head = head.head.head  # "the head of the port authority, NAME": the role is the head
         if head.lower_ in ROLE_NOUNS and head.pos_ == "NOUN" and any(x.dep_ in ("det", "poss") for x in head.lefts):
             return "PERSON"
     # "X's wife": only a person has kin
@@ -99,6 +105,8 @@ def _retype_one(parsed, text: str, s: int, e: int, label: str) -> str:
         return "PERSON"
     if label in ("GPE", "LOC", "FAC"):
         return label  # a given-name look-alike place ("Victoria", "Georgia") stays a place
+    if words[-1].text.istitle() and len(words[-1].text) > 4 and words[-1].lower_.endswith(SURNAME_ENDINGS):
+        return "PERSON"  # "Ivanov", "Bishimbayev", "Tkachenko": NER calls them organisations
     if 2 <= len(words) <= 3 and (words[0].lower_ in GIVEN_NAMES or words[0].lower_ in FIRST_NAMES):
         return "PERSON"
     return label

@@ -15,8 +15,8 @@ from bisect import bisect_right
 
 from ..attribution.lexicon import cue_score
 from ..coref.descriptions import (appositive_roles, description_span, gender_of_role, is_definite_role,
-                                  org_patterns, relations, role_text)
-from ..coref.lexicon import MEDIA, PLATFORM_NAMES, ROLE_NOUNS
+                                  org_appositions, org_patterns, relations, role_text)
+from ..coref.lexicon import MEDIA, PLATFORM_NAMES, ROLE_NOUNS, is_outlet_name
 from ..coref.names import Group, group_others, group_people
 from ..coref.pronouns import Salience
 from ..coref.types import retype
@@ -29,7 +29,7 @@ _PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "his": "m", "her": "f", "h
 
 def _label(text: str, label: str) -> str:
     low = text.lower().removeprefix("the ").strip()
-    if low in PLATFORM_NAMES or low in MEDIA or ("the " + low) in MEDIA:
+    if low in PLATFORM_NAMES or low in MEDIA or ("the " + low) in MEDIA or is_outlet_name(text):
         return "ORG"
     return label
 
@@ -59,7 +59,8 @@ def _ner_mentions(analysis: Analysis) -> list[tuple[int, int, str]]:
         s, e = _strip_poss(text, s, e)
         if e > s:
             out.append((s, e, _label(text[s:e], label)))
-    out = [(s, e, "PERSON" if label in ("ORG", "GPE", "NORP") and _has_person_apposition(parsed, e) else label)
+    out = [(s, e, "PERSON" if label in ("ORG", "GPE", "NORP") and not is_outlet_name(text[s:e])
+            and _has_person_apposition(parsed, e) else label)
            for s, e, label in out]
     out = retype(parsed, text, out)
     # platforms NER leaves untagged ("on his Telegram channel")
@@ -90,7 +91,10 @@ def _resolve(analysis: Analysis) -> dict:
     text = analysis.document.text
     parsed = analysis.get("parsed")
     ner = _ner_mentions(analysis)
-    orgs = [o for o in org_patterns(text) if not analysis.in_boilerplate(o.start, o.end)]
+    orgs = org_patterns(text)
+    orgs += [o for c in parsed.chunks for o in org_appositions(c)
+             if not any(p.start <= o.name_start < p.end for p in orgs)]
+    orgs = [o for o in orgs if not analysis.in_boilerplate(o.start, o.end)]
     # mentions inside an org pattern belong to the org
     ner = [m for m in ner if not any(o.start <= m[0] < o.end for o in orgs)]
     groups: list[Group] = group_people([m for m in ner if m[2] == "PERSON"], text)
@@ -145,9 +149,11 @@ def _resolve(analysis: Analysis) -> dict:
                 g.aliases.append(desc)
             described.add(desc)
     coref = _salience_pass(analysis, persons, index, described)
+    org_coref = _org_pronouns(analysis, others, index)
     entities, ids = _to_entities(text, persons + others)
-    return {"entities": entities,
-            "coref": {span: ids[id(persons[gi])] for span, gi in coref.items() if id(persons[gi]) in ids}}
+    out = {span: ids[id(persons[gi])] for span, gi in coref.items() if id(persons[gi]) in ids}
+    out.update({span: ids[id(g)] for span, g in org_coref.items() if id(g) in ids})
+    return {"entities": entities, "coref": out}
 
 
 def _absorb_person_names(persons: list[Group], others: list[Group]) -> None:
@@ -295,19 +301,98 @@ def _salience_pass(analysis: Analysis, persons: list[Group], index: _Index,
                     continue
                 if "," in text[span[0]:span[1]]:
                     continue
-                words = {w.lower() for w in text[span[0]:span[1]].split()} - {"the", "this", "that"}
-                gi = sal.description(low, sent_no, words)
+                words = _description_words(text, span)
+                gi = sal.description(low, sent_no, words, gender_of_role(low), _epithet(t))
                 if gi is None:
-                    if subj:
+                    if subj and not sal.anyone(sent_no):  # a lead before any name: cataphora
                         pending.append((span, low, sent_no))
                     continue
-                _add_description(text, persons, sal, resolved, span, low, gi, subj or _speaks(t))
+                _add_description(text, persons, sal, resolved, span, low, gi, subj or _speaks(t),
+                                 _epithet(t), sal.guessed)
                 if persons[gi].gender is None and gender_of_role(low):
                     persons[gi].gender = sal.genders[gi] = gender_of_role(low)
                 sal.see(gi, sent_no, _prominence(t), pos)
     if pending and fallback is not None:
         _flush(text, persons, sal, resolved, pending, fallback)
     return resolved
+
+
+ORG_WINDOW = 3  # sentences an organisation stays the antecedent of a speaking "it"/"they"
+
+
+def _org_pronouns(analysis: Analysis, others: list[Group], persons: _Index) -> dict[tuple[int, int], Group]:
+    """`It said ...`, `They added ...` as the subject of a speech verb: the organisation (for
+    `they` also a group NER calls NORP) that was last a subject, a speaker or an `according to`
+    source in the preceding sentences. A thing that spoke since (`The report said`) blocks `it`,
+    people named as a plural subject since (`Residents said`) block `they`: those are meant."""
+    text = analysis.document.text
+    parsed = analysis.get("parsed")
+    orgs = [g for g in others if g.label in ("ORG", "NORP")]
+    if not orgs:
+        return {}
+    index = _Index(orgs)
+    quoted = _quoted_spans(text, parsed)
+    last: dict[str, tuple[Group, int] | None] = {"it": None, "they": None}
+    out: dict[tuple[int, int], Group] = {}
+    sent_no = 0
+    for c, sent in parsed.sentences():
+        sent_no += 1
+        for t in sent:
+            pos = c.offset + t.idx
+            low = t.lower_
+            if low in ("it", "they") and t.dep_ in ("nsubj", "nsubjpass"):
+                hit = last[low]
+                if hit is not None and hit[0] is not None and sent_no - hit[1] <= ORG_WINDOW \
+                        and _speaks(t) and not _inside(pos, quoted):
+                    span = (pos, pos + len(t.text))
+                    out[span] = hit[0]
+                    hit[0].aliases.append(span)
+                continue
+            if t.pos_ not in ("NOUN", "PROPN") or not _source_like(t) or _inside(pos, quoted):
+                continue
+            g = index.group_at(pos) or _org_inside(t, c.offset, index)
+            if g is not None:
+                last["they"] = (g, sent_no)
+                if g.label == "ORG":
+                    last["it"] = (g, sent_no)
+            elif persons.group_at(pos) is None and t.tag_ in ("NNS", "NNPS"):
+                last["they"] = (None, sent_no)  # people or things named as a plural subject
+            elif persons.group_at(pos) is None and t.tag_ == "NN" and _speaks(t) and t.lower_ not in ROLE_NOUNS:
+                last["it"] = (None, sent_no)  # "The report said": a thing spoke
+    return out
+
+
+def _source_like(t) -> bool:
+    """A subject, or a source after `according to`, or a name inside one (compound, apposition)."""
+    for _ in range(3):
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according":
+            return True
+        if t.dep_ not in ("compound", "appos", "flat") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _org_inside(t, off: int, index: _Index) -> Group | None:
+    """`The press service of the Ministry of X reported`: the organisation in the subject's of-phrase."""
+    if t.lower_ in ROLE_NOUNS:
+        return None
+    for c in t.rights:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for x in c.subtree:
+                g = index.group_at(off + x.idx)
+                if g is not None:
+                    return g
+    return None
+
+
+def _epithet(t) -> bool:
+    """`the Vermont senator`, `the GOP nominee`: a role with a proper modifier is an epithet for
+    someone the reader is expected to know, not a new, unnamed actor like `the judge`."""
+    return any(c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))
+               for c in t.lefts)
 
 
 def _flush(text: str, persons: list[Group], sal: Salience, resolved: dict, pending: list, gi: int) -> None:
@@ -322,16 +407,19 @@ def _head_relcl_subject(t) -> bool:
     return any(c.dep_ == "relcl" for c in head.children)
 
 
+def _description_words(text: str, span: tuple[int, int]) -> set[str]:
+    return {w.lower() for w in text[span[0]:span[1]].split()} - {"the", "this", "that"}
+
+
 def _add_description(text: str, persons: list[Group], sal: Salience, resolved: dict, span: tuple[int, int],
-                     head: str, gi: int, as_mention: bool) -> None:
+                     head: str, gi: int, as_mention: bool, epithet: bool = False, guessed: bool = False) -> None:
     resolved[span] = gi
-    sal.by_description.setdefault(head, gi)
+    sal.remember(head, _description_words(text, span), epithet, gi, guessed)
     if as_mention:
         persons[gi].aliases.append(span)
         role = role_text(text, span)
-        if " of " in role and role not in persons[gi].roles:
+        if " of " in role and role not in persons[gi].roles and not guessed:
             persons[gi].roles.append(role)
-    sal.role_words.setdefault(gi, set()).update(w.lower() for w in text[span[0]:span[1]].split())
 
 
 _ABBREV = {"gov.": "governor", "gov": "governor", "sen.": "senator", "sen": "senator", "rep.": "representative",
