@@ -143,3 +143,78 @@ def test_hyphenated_description_stays_whole():
 def test_slavic_surname_ner_calls_an_organisation_is_a_person():
     _, ents, _ = run(COURTROOM)
     assert by_name(ents, "Kairatov").type == "PERSON"
+
+
+def test_a_bare_org_noun_goes_to_the_organisation_named_with_it():
+    text = ("The state corporation Almaz Energo reported that the dam was finished. "
+            "The corporation said the first turbine would start in May.\n")
+    a, ents, quotes = run(text)
+    assert speaker_of(a, quotes, "first turbine").name == "Almaz Energo"
+
+
+def test_an_acronym_joins_the_organisation_it_abbreviates():
+    text = ("The Democratic Governors Association said in a statement that it would spend heavily. "
+            "The DGA added that three races were close.\n")
+    _, ents, _ = run(text)
+    dga = by_name(ents, "Democratic Governors Association")
+    assert "DGA" in {m.text for m in dga.mentions}
+
+
+def test_the_role_in_an_of_phrase_is_not_the_appositive_name():
+    text = ("The lawyer of the activist, Saule Nurlanova, told reporters that the case would be appealed.\n")
+    _, ents, _ = run(text)
+    nurlanova = by_name(ents, "Saule Nurlanova")
+    assert "lawyer of the activist" in nurlanova.roles
+    assert "activist" not in nurlanova.roles
+    assert "the activist" not in {m.text for m in nurlanova.mentions}
+
+
+def test_a_partisan_epithet_names_the_person():
+    text = ("Gov. Harold Finch vetoed the measure on Friday. The Idaho Republican said it was unconstitutional.\n")
+    a, _, quotes = run(text)
+    assert speaker_of(a, quotes, "it was unconstitutional").name == "Harold Finch"
+
+
+def test_they_for_a_body_in_translated_news():
+    text = ("The akimat of the district said that the school would be rebuilt by autumn. "
+            "They also noted that 40 teachers would be hired.\n")
+    a, _, quotes = run(text)
+    assert speaker_of(a, quotes, "40 teachers").name == "The akimat of the district"
+
+
+def test_name_after_an_org_in_an_of_phrase_is_the_role_holder():
+    text = ("The official representative of the ministry Yerlan Kasymov stated that the audit continues. "
+            "He noted that the losses exceed 20 million tenge.\n")
+    a, ents, quotes = run(text)
+    kasymov = by_name(ents, "Yerlan Kasymov")
+    assert kasymov.type == "PERSON"
+    assert "official representative of the ministry" in kasymov.roles
+    assert speaker_of(a, quotes, "the audit continues").name == "Yerlan Kasymov"
+    assert speaker_of(a, quotes, "losses exceed").name == "Yerlan Kasymov"
+
+
+def test_a_vice_president_is_not_the_president():
+    text = ("Vice President Nora Lindgren toured the plant on Monday. Prosecutors said in a filing that "
+            "the president had approved the contract.\n")
+    _, ents, _ = run(text)
+    assert "the president" not in {m.text for m in by_name(ents, "Nora Lindgren").mentions}
+
+
+def test_an_office_title_before_a_name_is_a_role_and_its_description_joins():
+    text = ("Chief Justice Harriet Okafor wrote for the majority that the law stands. "
+            "The justice added that the ruling was narrow.\n")
+    a, ents, quotes = run(text)
+    assert "Chief Justice" in by_name(ents, "Harriet Okafor").roles
+    assert speaker_of(a, quotes, "ruling was narrow").name == "Harriet Okafor"
+
+
+def test_a_name_ner_glued_to_an_organisation_is_split_off():
+    text = ("The head of the Ministry of Energy Almas Kuanyshev said that tariffs would not rise. "
+            "According to the minister, the grid has enough capacity.\n")
+    a, ents, quotes = run(text)
+    person = by_name(ents, "Almas Kuanyshev")
+    assert person.type == "PERSON"
+    assert "head of the Ministry of Energy" in person.roles
+    assert by_name(ents, "Ministry of Energy").type == "ORG"
+    assert speaker_of(a, quotes, "tariffs would not rise").name == "Almas Kuanyshev"
+    assert speaker_of(a, quotes, "enough capacity").name == "Almas Kuanyshev"

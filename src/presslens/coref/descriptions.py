@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .types import given_name_gender
-from .lexicon import FEMALE_ROLES, MALE_ROLES, ORG_HEADS, ORG_NOUNS, RELATIONS, ROLE_NOUNS, ROLE_TITLES, TITLES
+from .types import SURNAME_ENDINGS, given_name_gender
+from .lexicon import FEMALE_ROLES, MALE_ROLES, OFFICE_TITLES, ORG_HEADS, ORG_NOUNS, PARTISANS, RELATIONS, ROLE_NOUNS, ROLE_TITLES, TITLES
 
 _ORG_RE = re.compile(
     r"\b([Tt]he\s+)?((?:[A-Z][\w'’-]*\s+){1,4})(" + "|".join(ORG_HEADS) + r")\b")
@@ -73,8 +73,12 @@ def _person_or_clause(doc, org, last) -> bool:
     `the party Anna Berg`: a given name and NER's PERSON say a person, not the organisation."""
     if last.dep_ in ("nsubj", "nsubjpass") and last.head.dep_ == "relcl" and last.head.head.i == org.i:
         return True
+    # "the representative of the ministry NAME": NAME is the representative
+    if org.dep_ == "pobj" and org.head.lower_ == "of" and org.head.head.lower_ in ROLE_NOUNS:
+        return True
     nxt = doc[org.i + 1]
-    return nxt.ent_type_ == "PERSON" and given_name_gender(nxt.text) is not None
+    return nxt.ent_type_ == "PERSON" and (given_name_gender(nxt.text) is not None
+                                          or last.lower_.endswith(SURNAME_ENDINGS))
 
 
 def _name_run(doc, i: int):
@@ -167,8 +171,11 @@ def gender_of_role(noun: str) -> str | None:
 
 
 def is_definite_role(tok) -> bool:
-    """`the politician` / `the leader of ...`: a role noun with a definite article, no name inside."""
-    if tok.lower_ not in ROLE_NOUNS or tok.pos_ not in ("NOUN",) or tok.ent_type_:
+    """`the politician` / `the leader of ...`: a role noun with a definite article, no name inside;
+    also a partisan label heading its phrase (`the Florida Republican`, `the centrist`)."""
+    if tok.lower_ in PARTISANS and tok.tag_ in ("NN", "NNP", "JJ") and tok.dep_ in ("nsubj", "nsubjpass"):
+        pass
+    elif tok.lower_ not in ROLE_NOUNS or tok.pos_ not in ("NOUN",) or tok.ent_type_:
         return False
     dets = [c for c in tok.lefts if c.dep_ == "det"]
     return bool(dets) and dets[0].lower_ in ("the", "this", "that")
@@ -180,7 +187,8 @@ def appositive_roles(chunk, person_at) -> list[tuple[tuple[int, int], tuple[int,
     out = []
     doc = chunk.doc
     for t in doc:
-        if t.lower_ not in ROLE_NOUNS and t.lower_ not in ROLE_TITLES or t.ent_type_:
+        if t.lower_ not in ROLE_NOUNS and t.lower_ not in ROLE_TITLES and t.lower_ not in OFFICE_TITLES \
+                or t.ent_type_:
             continue
         if t.pos_ == "PROPN" and t.text[:1].isupper() or t.lower_ in ROLE_TITLES:
             # a capitalised title: "Health Minister NAME", "Governor of the X region NAME"
@@ -188,7 +196,7 @@ def appositive_roles(chunk, person_at) -> list[tuple[tuple[int, int], tuple[int,
             if hit is not None:
                 out.append(hit)
             continue
-        if t.pos_ != "NOUN":
+        if t.pos_ != "NOUN" or t.lower_ not in ROLE_NOUNS:
             continue
         desc = description_span(off, t)
         # "NAME, the first president of Y" — appos of a person
@@ -198,6 +206,10 @@ def appositive_roles(chunk, person_at) -> list[tuple[tuple[int, int], tuple[int,
                 out.append((span, desc, True))
                 continue
         # "the first president of Y, NAME" — the name follows the description after a comma
+        # (not "the lawyer of the blogger, NAME": NAME is the lawyer, not the blogger)
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and (t.head.head.lower_ in ROLE_NOUNS
+                                                             or t.head.head.lower_ in RELATIONS):
+            continue
         right = desc[1]
         nxt = [x for x in doc if off + x.idx >= right][:2]
         if len(nxt) == 2 and nxt[0].text == "," and nxt[1].text[:1].isupper():
@@ -217,11 +229,38 @@ def _name_after_description(off: int, doc, t, person_at):
     if not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.rights):
         return None
     desc = description_span(off, t)
+    # "Chairman of the State Duma NAME SURNAME": the parse may pull the first name into the
+    # of-phrase; the description stops where the person begins
+    inside = [x for x in doc[t.i + 1:] if off + x.idx < desc[1] and x.pos_ == "PROPN"
+              and person_at(off + x.idx) is not None]
+    if inside:
+        k = inside[0]
+        span = person_at(off + k.idx)
+        if span[1] < desc[1] or k.i - 1 <= t.i or not _glued_name(doc, t, k):
+            return None  # "the wife of President NAME": NAME is the of-object, not the holder
+        prev = doc[k.i - 1]
+        return span, (desc[0], off + prev.idx + len(prev.text)), True
     nxt = [x for x in doc if off + x.idx >= desc[1]][:1]
     if not nxt or nxt[0].pos_ != "PROPN" or off + nxt[0].idx != desc[1] + 1:
         return None
     span = person_at(off + nxt[0].idx)
     return (span, desc, True) if span is not None else None
+
+
+def _glued_name(doc, role, name) -> bool:
+    """`head of the Ministry of Health NAME`, `press secretary of the President NAME`: translated
+    news glues the holder's name to the end of the of-phrase; a kinship noun (`the wife of
+    President NAME`) or an of-phrase with no article keeps NAME as the of-object."""
+    if role.lower_ in RELATIONS:
+        return False
+    between = doc[role.i + 1:name.i]
+    if len(between) < 2 or between[0].lower_ != "of":
+        return False
+    if between[1].lower_ == "the":
+        return len(between) >= 3
+    # "President of Kazakhstan NAME": a place or organisation, not a title, stands before the name
+    return any(t.ent_type_ in ("GPE", "ORG", "LOC", "NORP") and t.lower_ not in ROLE_NOUNS
+               and t.lower_ not in OFFICE_TITLES for t in between[1:])
 
 
 def _premodifier_role(off: int, doc, t, person_at):
@@ -236,8 +275,21 @@ def _premodifier_role(off: int, doc, t, person_at):
     span = person_at(off + head.idx)
     if span is None or span[0] < off + t.idx:
         return None
+    outer = doc[t.i - 1] if t.i > 0 else None
+    while outer is not None and outer.i > 0 and outer.lower_ not in ("of",) and outer.i > t.i - 4:
+        outer = doc[outer.i - 1]
+    if outer is not None and outer.lower_ == "of" and outer.i > 0 and doc[outer.i - 1].lower_ in ROLE_NOUNS \
+            and _glued_name(doc, doc[outer.i - 1], doc[t.i + 1]):
+        return None  # "press secretary of the President NAME": NAME's role is the outer one
+    nxt = doc[t.i + 1]
+    if nxt.head.i == head.i and off + nxt.idx < span[0] and (nxt.lower_ in ROLE_NOUNS or nxt.lower_ in OFFICE_TITLES):
+        return None  # "Chief Justice NAME": the last title word speaks for the whole title
     left = [c for c in t.lefts if c.dep_ in ("amod", "compound", "nmod")]
-    start = off + (min(c.left_edge.idx for c in left) if left else t.idx)
+    first = min([c.left_edge for c in left], key=lambda x: x.i) if left else t
+    # title words parsed as siblings on the name rather than modifiers of the title
+    while first.i > 0 and doc[first.i - 1].head.i == head.i and doc[first.i - 1].dep_ in ("amod", "compound", "nmod"):
+        first = doc[first.i - 1]
+    start = off + first.idx
     # "his lawyer NAME told ...": "lawyer" names NAME (the "his" is someone else)
     poss = [c for c in t.lefts if c.dep_ == "poss" and c.pos_ == "PRON"]
     return span, (start, off + t.idx + len(t.text)), bool(poss)

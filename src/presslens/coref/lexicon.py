@@ -33,7 +33,7 @@ ROLE_NOUNS = {
     "strategist", "adviser", "advisor", "aide", "official", "officer", "commissioner", "economist",
     "woman", "man", "incumbent", "challenger", "frontrunner", "front-runner", "billionaire", "mogul",
     "governor", "envoy", "negotiator", "host", "anchor", "columnist", "editor", "politician", "ex-president",
-    "vice-president", "chairperson", "partner", "associate", "colleague", "ally", "rival", "opponent", "deputy", "head", "leader", "premier", "mother", "father", "wife", "husband",
+    "vice-president", "chairperson", "justice", "akim", "partner", "associate", "colleague", "ally", "rival", "opponent", "deputy", "head", "leader", "premier", "mother", "father", "wife", "husband",
 }
 FEMALE_ROLES = {"chairwoman", "spokeswoman", "congresswoman", "businesswoman", "queen", "princess", "actress",
                 "woman", "mother", "wife", "daughter", "sister"}
@@ -97,10 +97,11 @@ COMPATIBLE_ROLES: dict[str, set[str]] = {
     "spokeswoman": {"spokesman", "spokesperson", "representative", "press secretary", "secretary"},
     "spokesperson": {"spokesman", "spokeswoman", "representative", "secretary"},
     "president": {"ex-president", "pres.", "pres", "potus"},
-    "governor": {"gov.", "gov", "akim", "head", "governor-general"},
-    "mayor": {"akim", "head"},
-    "akim": {"governor", "mayor", "head"},
-    "minister": {"premier", "secretary"},
+    "governor": {"gov.", "gov", "akim", "governor-general"},
+    "mayor": {"akim"},
+    "akim": {"governor", "mayor"},
+    "minister": {"premier", "secretary", "ministry"},
+    "justice": {"judge"},
     "premier": {"prime", "chancellor"},
     "chancellor": {"premier", "prime"},
     "senator": {"sen.", "sen", "lawmaker"},
@@ -137,6 +138,9 @@ COMPATIBLE_ROLES: dict[str, set[str]] = {
     "nominee": {"candidate", "contender", "frontrunner", "front-runner"},
     "officer": {"policeman", "policewoman", "officer", "police", "trooper", "agent"},
     "activist": {"campaigner", "protester"},
+    # a deputy of a parliament in translated news; "her deputy" is a relation handled apart
+    "deputy": {"mp", "lawmaker", "parliamentarian", "legislator", "mazhilis", "duma", "rada", "parliament",
+               "vice", "vice-premier", "first"},
 }
 # words that make a person a politician, for "the politician"
 _POLITICAL = {"president", "minister", "senator", "sen.", "governor", "gov.", "mayor", "candidate", "nominee",
@@ -155,3 +159,27 @@ STRICT_ROLES = set(COMPATIBLE_ROLES) - SOFT_ROLES
 # party words: "the Republican nominee" is not the person called "Libertarian presidential nominee"
 PARTIES = {"republican": "R", "gop": "R", "republicans": "R", "democratic": "D", "democrat": "D",
            "democrats": "D", "libertarian": "L", "green": "G"}
+# partisan labels that head a description of one person ("the Florida Republican", "the centrist")
+PARTISANS = {"republican", "democrat", "centrist", "progressive", "conservative", "liberal", "moderate",
+             "libertarian"}
+# titles that are offices (unlike Mr., Dr.): before a name they are the person's role ("Chief Justice NAME")
+OFFICE_TITLES = TITLES - {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "lord", "lady",
+                          "st", "st.", "prof", "prof.", "rev", "rev."}
+# "Vice President", "Deputy Prime Minister": the office words after these are not the office itself
+OFFICE_PREFIXES = ("vice", "deputy")
+
+
+def role_words(words: list[str]) -> set[str]:
+    """Words of a role for matching descriptions; after `vice`/`deputy` a word is prefixed
+    ("vice-president"), so a vice president is no "the president"."""
+    out: set[str] = set()
+    prefix = None
+    for w in (x.lower() for x in words):
+        if w in OFFICE_PREFIXES:
+            prefix = w
+            out.add(w)
+        elif prefix:
+            out.add(f"{prefix}-{w}")
+        else:
+            out.add(w)
+    return out

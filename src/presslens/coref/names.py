@@ -85,4 +85,24 @@ def group_others(mentions: list[tuple[int, int, str]], text: str) -> list[Group]
             continue
         grp = groups.setdefault((label, " ".join(words)), Group(label, words))
         grp.spans.append((s, e))
-    return list(groups.values())
+    return _merge_acronyms(list(groups.values()), text)
+
+
+_MINOR = {"of", "for", "and", "the", "&", "on", "in"}
+
+
+def _merge_acronyms(groups: list[Group], text: str) -> list[Group]:
+    """`the Republican National Committee` ... `the RNC`: an all-capitals organisation name that
+    spells the initials of exactly one other organisation's name is that organisation."""
+    full = [g for g in groups if g.label == "ORG" and len(g.words) >= 2]
+    for g in list(groups):
+        if g.label != "ORG" or len(g.words) != 1 or not 2 <= len(g.words[0]) <= 6:
+            continue
+        surface = text[g.spans[0][0]:g.spans[0][1]].removeprefix("the ").removeprefix("The ")
+        if not surface.isupper():
+            continue
+        hits = [f for f in full if "".join(w[0] for w in f.words if w not in _MINOR) == g.words[0]]
+        if len(hits) == 1:
+            hits[0].spans.extend(g.spans)
+            groups.remove(g)
+    return groups

@@ -29,7 +29,7 @@ except ImportError:
 
 # endings of East European and Central Asian surnames; places with them ("Rostov") are GPE,
 # which is never retyped to a person
-SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "enko", "sky", "skiy", "skaya", "vich", "idze", "shvili", "yan", "uly")
+SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "ko", "sky", "skiy", "skaya", "vich", "idze", "shvili", "yan", "uly")
 RETYPABLE = {"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "LOC"}
 # kinship nouns: only a person has a wife or a mother (a company can have a lawyer)
 KIN = {w for w in RELATIONS if w not in ("lawyer", "attorney", "spokesman", "spokeswoman", "spokesperson",
@@ -40,7 +40,9 @@ ORG_WORDS = {"party", "union", "court", "ministry", "council", "committee", "ban
              "university", "college", "school", "institute", "foundation", "association", "federation", "club",
              "airlines", "air", "railways", "police", "army", "forces", "republic", "kingdom", "state", "states",
              "city", "county", "district", "region", "street", "square", "avenue", "bridge", "river", "radio",
-             "television", "tv", "press", "media", "house", "hall", "centre", "center", "front", "movement"}
+             "television", "tv", "press", "media", "house", "hall", "centre", "center", "front", "movement",
+             "duma", "parliament", "mazhilis", "senate", "assembly", "akimat", "administration", "department",
+             "government", "health", "affairs", "defense", "defence", "justice", "finance", "education"}
 # heads after a place name: "the Buiucani district court", "Quay street", "the Volga region"
 PLACE_AFTER = {"district": "GPE", "region": "GPE", "oblast": "GPE", "province": "GPE", "county": "GPE",
                "municipality": "GPE", "city": "GPE", "village": "GPE", "raion": "GPE", "court": "GPE",
@@ -56,6 +58,45 @@ def retype(parsed, text: str, mentions: list[tuple[int, int, str]]) -> list[tupl
             pass
         out.append((s, e, label))
     return out
+
+
+def split_trailing_person(parsed, text: str, mention: tuple[int, int, str]) -> list[tuple[int, int, str]]:
+    """`the Ministry of Health Mikhail Murashko`, `President of Kazakhstan Kassym-Jomart Tokayev`
+    tagged as one ORG (translated news drops the comma): a given name + surname closing an
+    organisation or place name are a person of their own."""
+    s, e, label = mention
+    if label not in ("ORG", "GPE", "NORP", "FAC"):
+        return [mention]
+    c, toks = _tokens(parsed, s, e)
+    groups = _word_groups([t for t in toks if not t.is_punct or t.text == "-"])
+    if len(groups) < 3:
+        return [mention]
+    first, last = groups[-2], groups[-1]
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in first + last if t.text != "-"):
+        return [mention]
+    if last[-1].lower_ in ORG_WORDS or first[0].lower_ in ORG_WORDS:
+        return [mention]
+    if not (first[0].lower_ in GIVEN_NAMES or first[0].lower_ in FIRST_NAMES
+            or last[-1].lower_.endswith(SURNAME_ENDINGS)):
+        return [mention]
+    doc = toks[0].doc
+    before_span = doc[toks[0].i - 2:toks[0].i] if toks[0].i >= 2 else []
+    after_office = len(before_span) == 2 and before_span[1].lower_ == "of" and before_span[0].lower_ in ROLE_NOUNS
+    if not (after_office or any(t.lower_ in ORG_WORDS for g in groups[:-2] for t in g)):
+        return [mention]
+    prev = groups[-3][-1]
+    return [(s, c.offset + prev.idx + len(prev.text), label), (c.offset + first[0].idx, e, "PERSON")]
+
+
+def _word_groups(toks) -> list[list]:
+    """Tokens grouped into written words: `Kassym`, `-`, `Jomart` with no spaces are one word."""
+    groups: list[list] = []
+    for t in toks:
+        if groups and (not groups[-1][-1].whitespace_) and (t.text == "-" or groups[-1][-1].text == "-"):
+            groups[-1].append(t)
+        else:
+            groups.append([t])
+    return groups
 
 
 def _tokens(parsed, s: int, e: int):

@@ -16,10 +16,11 @@ from bisect import bisect_right
 from ..attribution.lexicon import cue_score
 from ..coref.descriptions import (appositive_roles, description_span, gender_of_role, is_definite_role,
                                   org_appositions, org_patterns, relations, role_text)
-from ..coref.lexicon import MEDIA, PLATFORM_NAMES, ROLE_NOUNS, is_outlet_name
+from ..coref.lexicon import (MEDIA, OFFICE_PREFIXES, OFFICE_TITLES, ORG_NOUNS, PLATFORM_NAMES, ROLE_NOUNS,
+                             is_outlet_name, role_words)
 from ..coref.names import Group, group_others, group_people
 from ..coref.pronouns import Salience
-from ..coref.types import retype
+from ..coref.types import retype, split_trailing_person
 from ..model import Analysis, Entity, Mention
 from ..pipeline import stage
 
@@ -38,6 +39,8 @@ def _strip_poss(text: str, s: int, e: int) -> tuple[int, int]:
     for suf in ("'s", "’s"):
         if text[s:e].endswith(suf):
             return s, e - len(suf)
+    while e > s and text[e - 1] in " -–—":  # a dateline "KazTAG -" is the agency's name
+        e -= 1
     return s, e
 
 
@@ -62,6 +65,7 @@ def _ner_mentions(analysis: Analysis) -> list[tuple[int, int, str]]:
     out = [(s, e, "PERSON" if label in ("ORG", "GPE", "NORP") and not is_outlet_name(text[s:e])
             and _has_person_apposition(parsed, e) else label)
            for s, e, label in out]
+    out = [m for x in out for m in split_trailing_person(parsed, text, x)]
     out = retype(parsed, text, out)
     # platforms NER leaves untagged ("on his Telegram channel")
     tagged = [(s, e) for s, e, _ in out]
@@ -240,7 +244,7 @@ def _salience_pass(analysis: Analysis, persons: list[Group], index: _Index,
     sal = Salience({i: g.gender for i, g in enumerate(persons)})
     gid_of = {id(g): i for i, g in enumerate(persons)}
     for i, g in enumerate(persons):
-        sal.role_words[i] = {w.lower() for r in g.roles for w in r.split()}
+        sal.role_words[i] = {w for r in g.roles for w in role_words(r.split())}
     for c in parsed.chunks:
         for e in c.doc.ents:
             g = index.group_at(c.offset + e.start_char) if e.label_ == "PERSON" else None
@@ -302,6 +306,7 @@ def _salience_pass(analysis: Analysis, persons: list[Group], index: _Index,
                 if "," in text[span[0]:span[1]]:
                     continue
                 words = _description_words(text, span)
+                low = _head_key(t)
                 gi = sal.description(low, sent_no, words, gender_of_role(low), _epithet(t))
                 if gi is None:
                     if subj and not sal.anyone(sent_no):  # a lead before any name: cataphora
@@ -333,6 +338,10 @@ def _org_pronouns(analysis: Analysis, others: list[Group], persons: _Index) -> d
     index = _Index(orgs)
     quoted = _quoted_spans(text, parsed)
     last: dict[str, tuple[Group, int] | None] = {"it": None, "they": None}
+    # "The state corporation X ... The corporation said": org nouns each organisation was named with
+    nouns = {id(g): {w.lower() for s, e in g.spans + g.aliases for w in text[s:e].split()} & ORG_NOUNS
+             for g in orgs}
+    by_noun: dict[str, tuple[Group, int]] = {}
     out: dict[tuple[int, int], Group] = {}
     sent_no = 0
     for c, sent in parsed.sentences():
@@ -340,6 +349,15 @@ def _org_pronouns(analysis: Analysis, others: list[Group], persons: _Index) -> d
         for t in sent:
             pos = c.offset + t.idx
             low = t.lower_
+            if low in by_noun and _bare_definite(t) and t.dep_ in ("nsubj", "nsubjpass") and _speaks(t) \
+                    and index.group_at(pos) is None and not _inside(pos, quoted):
+                g, at = by_noun[low]
+                if sent_no - at <= 2 * ORG_WINDOW:
+                    span = (c.offset + t.left_edge.idx, pos + len(t.text))
+                    out[span] = g
+                    g.aliases.append(span)
+                    last["it"] = last["they"] = (g, sent_no)
+                    continue
             if low in ("it", "they") and t.dep_ in ("nsubj", "nsubjpass"):
                 hit = last[low]
                 if hit is not None and hit[0] is not None and sent_no - hit[1] <= ORG_WINDOW \
@@ -352,6 +370,8 @@ def _org_pronouns(analysis: Analysis, others: list[Group], persons: _Index) -> d
                 continue
             g = index.group_at(pos) or _org_inside(t, c.offset, index)
             if g is not None:
+                for noun in nouns.get(id(g), ()):
+                    by_noun[noun] = (g, sent_no)
                 last["they"] = (g, sent_no)
                 if g.label == "ORG":
                     last["it"] = (g, sent_no)
@@ -360,6 +380,13 @@ def _org_pronouns(analysis: Analysis, others: list[Group], persons: _Index) -> d
             elif persons.group_at(pos) is None and t.tag_ == "NN" and _speaks(t) and t.lower_ not in ROLE_NOUNS:
                 last["it"] = (None, sent_no)  # "The report said": a thing spoke
     return out
+
+
+def _bare_definite(t) -> bool:
+    """`The corporation`, `the company`: a definite org noun with no name or of-phrase of its own."""
+    lefts = list(t.lefts)
+    return t.pos_ == "NOUN" and bool(lefts) and lefts[0].lower_ == "the" and len(lefts) == 1 \
+        and not any(c.dep_ in ("prep", "appos", "compound") for c in t.rights)
 
 
 def _source_like(t) -> bool:
@@ -398,6 +425,9 @@ def _epithet(t) -> bool:
 def _flush(text: str, persons: list[Group], sal: Salience, resolved: dict, pending: list, gi: int) -> None:
     while pending:
         span, head, _ = pending.pop()
+        # a lead "The akim said" is not the next person named when that one holds another office
+        if not sal.may_hold(gi, head):
+            continue
         _add_description(text, persons, sal, resolved, span, head, gi, True)
 
 
@@ -408,7 +438,13 @@ def _head_relcl_subject(t) -> bool:
 
 
 def _description_words(text: str, span: tuple[int, int]) -> set[str]:
-    return {w.lower() for w in text[span[0]:span[1]].split()} - {"the", "this", "that"}
+    return role_words(text[span[0]:span[1]].split()) - {"the", "this", "that"}
+
+
+def _head_key(t) -> str:
+    """The description's head as an office: `the vice president` is a "vice-president"."""
+    pre = [c.lower_ for c in t.lefts if c.dep_ in ("amod", "compound", "nmod") and c.lower_ in OFFICE_PREFIXES]
+    return f"{pre[-1]}-{t.lower_}" if pre else t.lower_
 
 
 def _add_description(text: str, persons: list[Group], sal: Salience, resolved: dict, span: tuple[int, int],
@@ -429,17 +465,17 @@ _ABBREV = {"gov.": "governor", "gov": "governor", "sen.": "senator", "sen": "sen
 def _premodifier_words(ent) -> set[str]:
     """`Indiana Gov. Mike Pence`, `Republican presidential nominee Donald Trump`,
     `President Obama`: the descriptive words around a name, for matching later descriptions."""
-    words: set[str] = set()
     doc = ent.doc
     k = ent.start - 1
+    left = []
     while k >= 0 and doc[k].dep_ in ("compound", "amod", "nmod") and doc[k].head.i >= ent.start - 1 - 4:
-        words.add(doc[k].lower_)
+        left.insert(0, doc[k].lower_)
         k -= 1
-    for t in ent:
-        if t.lower_ in _ABBREV or t.lower_ in ("president", "senator", "governor", "secretary", "general"):
-            words.add(t.lower_)
-    words |= {_ABBREV[w] for w in list(words) if _ABBREV.get(w)}
-    return {w for w in words if w.isalpha() or w.endswith(".")}
+    inside = [t.lower_ for t in ent if t.lower_ in _ABBREV or t.lower_ in OFFICE_TITLES or t.lower_ in OFFICE_PREFIXES
+              or t.lower_ in ("president", "senator", "governor", "secretary", "general")]
+    raw = left + inside
+    words = role_words(raw) | role_words([_ABBREV.get(w) or w for w in raw])  # "gov." and "governor"
+    return {w for w in words if w.replace("-", "").replace(".", "").isalpha()}
 
 
 def _prominence(t) -> float:
@@ -502,6 +538,8 @@ def _to_entities(text: str, groups: list[Group]) -> tuple[list[Entity], dict[int
         spans = sorted(set(g.spans + g.aliases))
         names = [text[s:e] for s, e in sorted(set(g.spans))]
         canonical = g.name or max(names, key=lambda x: (len(x.split()), len(x)), default=text[spans[0][0]:spans[0][1]])
+        if g.label != "PERSON" and canonical[:4] in ("The ", "the ") and len(canonical.split()) > 2:
+            canonical = canonical[4:]  # "the Ministry of Finance" is named "Ministry of Finance"
         aliases = tuple(dict.fromkeys(text[s:e] for s, e in spans if text[s:e] != canonical))
         mentions = tuple(Mention(s, e, text[s:e]) for s, e in spans)
         out.append(Entity(ids[id(g)], canonical, g.label, aliases, tuple(g.roles), mentions))

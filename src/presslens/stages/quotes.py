@@ -133,11 +133,14 @@ def _body_pronoun(text: str, f: Found, spk: Speaker | None, last: dict[str, tupl
     here = sents.index(f.speaker[0])
     mention = text[f.speaker[0]:f.speaker[1]].lower()
     if spk.name == UNKNOWN and mention in ("it", "they"):
-        prev = last.get(mention)
-        if prev is not None and 0 < here - prev[1] <= 2:
-            return Speaker(None, prev[0].name, spk.start, spk.end)
+        # translated news says "they" for a body too ("The akimat said ... They also noted ...")
+        opts = [last.get("it")] + ([last.get("they")] if mention == "they" else [])
+        opts = [o for o in opts if o is not None and 0 < here - o[1] <= 2]
+        body = max(opts, key=lambda o: o[1]) if opts else None
         group = _plural_subject(text, sents, here) if mention == "they" else None
-        return Speaker(None, group, spk.start, spk.end) if group else spk
+        if group is not None and (body is None or group[1] > body[1]):
+            return Speaker(None, group[0], spk.start, spk.end)
+        return Speaker(None, body[0].name, spk.start, spk.end) if body else spk
     tok = f.speaker_token
     if spk.entity is not None or tok is None or mention in SPEAKER_PRONOUNS or spk.name == UNKNOWN:
         return spk
@@ -147,17 +150,19 @@ def _body_pronoun(text: str, f: Found, spk: Speaker | None, last: dict[str, tupl
     return spk
 
 
-def _plural_subject(text: str, sents: _Sentences, here: int) -> str | None:
-    """`Residents gathered outside. They said ...`: the plural subject of the sentence before."""
+def _plural_subject(text: str, sents: _Sentences, here: int) -> tuple[str, int] | None:
+    """`Residents gathered outside. They said ...`: the plural main-clause subject of a sentence
+    before (not one inside what was said: "... said the roads would be repaired")."""
     for k in (here - 1, here - 2):
         if k < 0:
             return None
         _, _, c, sent = sents.rows[k]
-        subj = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS")
-                and t.ent_type_ != "PERSON"]
-        if subj:
+        subj = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+        if subj and subj[0].tag_ in ("NNS", "NNPS") and subj[0].ent_type_ != "PERSON":
             s, e = mention_span(c.offset, subj[0])
-            return text[s:e]
+            return text[s:e], k
+        if subj:
+            return None  # the last main subject is singular: no group to point to
     return None
 
 
