@@ -218,3 +218,22 @@ def test_a_name_ner_glued_to_an_organisation_is_split_off():
     assert by_name(ents, "Ministry of Energy").type == "ORG"
     assert speaker_of(a, quotes, "tariffs would not rise").name == "Almas Kuanyshev"
     assert speaker_of(a, quotes, "enough capacity").name == "Almas Kuanyshev"
+
+
+def test_a_descriptive_org_noun_goes_to_the_organisation_that_spoke():
+    text = ("The National Bank of Kazakhstan kept its base rate at 14 percent. The regulator noted that "
+            "inflation was slowing. Timur Suleimenov, the head of the National Bank, said the rate could fall.\n")
+    a, ents, quotes = run(text)
+    bank = by_name(ents, "National Bank of Kazakhstan")
+    assert speaker_of(a, quotes, "inflation was slowing").entity == bank.id
+    assert "the National Bank" in {m.text for m in bank.mentions}  # the short form is the same bank
+
+
+def test_a_name_glued_after_a_role_of_phrase_is_a_person():
+    text = ("The deputy head of the regional administration Nurlan Abenov wrote that the roads would be "
+            "repaired. Abenov added that the work would start in April.\n")
+    a, ents, quotes = run(text)
+    person = by_name(ents, "Nurlan Abenov")
+    assert person.type == "PERSON"
+    assert "deputy head of the regional administration" in person.roles
+    assert speaker_of(a, quotes, "work would start").name == "Nurlan Abenov"

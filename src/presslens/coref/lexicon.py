@@ -183,3 +183,9 @@ def role_words(words: list[str]) -> set[str]:
         else:
             out.add(w)
     return out
+# org nouns that describe any kind of organisation ("the company", "the regulator"): as a bare
+# speaker they may go to the last organisation that spoke even when it was not named with them
+DESCRIPTIVE_ORG_NOUNS = {"company", "firm", "group", "regulator", "watchdog", "giant", "organisation",
+                         "organization", "corporation", "concern", "holding", "operator", "lender", "insurer",
+                         "carrier", "airline", "manufacturer", "producer", "retailer", "broadcaster", "outlet",
+                         "automaker", "carmaker", "conglomerate", "startup"}

@@ -85,7 +85,23 @@ def group_others(mentions: list[tuple[int, int, str]], text: str) -> list[Group]
             continue
         grp = groups.setdefault((label, " ".join(words)), Group(label, words))
         grp.spans.append((s, e))
-    return _merge_acronyms(list(groups.values()), text)
+    return _merge_short_forms(_merge_acronyms(list(groups.values()), text))
+
+
+def _merge_short_forms(groups: list[Group]) -> list[Group]:
+    """`the Central Bank of Russia` ... `the Central Bank`: an organisation name that is the head of
+    exactly one longer name (`X of Y`) is that organisation."""
+    orgs = [g for g in groups if g.label == "ORG"]
+    for g in list(groups):
+        n = len(g.words)
+        if g.label != "ORG" or n < 2 or "of" in g.words:
+            continue
+        hits = [f for f in orgs if f is not g and len(f.words) > n + 1 and f.words[:n] == g.words and f.words[n] == "of"]
+        if len(hits) == 1:
+            hits[0].spans.extend(g.spans)
+            groups.remove(g)
+            orgs.remove(g)
+    return groups
 
 
 _MINOR = {"of", "for", "and", "the", "&", "on", "in"}

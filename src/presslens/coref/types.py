@@ -141,6 +141,10 @@ def _retype_one(parsed, text: str, s: int, e: int, label: str) -> str:
             head = head.head.head  # "the head of the port authority, NAME": the role is the head
         if head.lower_ in ROLE_NOUNS and head.pos_ == "NOUN" and any(x.dep_ in ("det", "poss") for x in head.lefts):
             return "PERSON"
+    # "the deputy head of the presidential administration Aibek X wrote": a name glued after the
+    # noun that closes a role's of-phrase (translated news drops the comma)
+    if len(words) >= 2 and prev is not None and prev.pos_ == "NOUN" and prev.text.islower() and _closes_role_of(doc, prev):
+        return "PERSON"
     # "X's wife": only a person has kin
     if nxt is not None and nxt.text in ("'s", "’s") and nxt2 is not None and nxt2.lower_ in KIN:
         return "PERSON"
@@ -151,6 +155,17 @@ def _retype_one(parsed, text: str, s: int, e: int, label: str) -> str:
     if 2 <= len(words) <= 3 and (words[0].lower_ in GIVEN_NAMES or words[0].lower_ in FIRST_NAMES):
         return "PERSON"
     return label
+
+
+def _closes_role_of(doc, noun) -> bool:
+    """`head of the presidential administration`: `noun` ends an of-phrase on a role noun."""
+    for k in range(noun.i - 1, max(-1, noun.i - 7), -1):
+        t = doc[k]
+        if t.is_punct or t.pos_ in ("VERB", "AUX"):
+            return False
+        if t.lower_ == "of":
+            return k > 0 and doc[k - 1].lower_ in ROLE_NOUNS
+    return False
 
 
 def given_name_gender(word: str) -> str | None:

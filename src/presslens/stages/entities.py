@@ -16,7 +16,7 @@ from bisect import bisect_right
 from ..attribution.lexicon import cue_score
 from ..coref.descriptions import (appositive_roles, description_span, gender_of_role, is_definite_role,
                                   org_appositions, org_patterns, relations, role_text)
-from ..coref.lexicon import (MEDIA, OFFICE_PREFIXES, OFFICE_TITLES, ORG_NOUNS, PLATFORM_NAMES, ROLE_NOUNS,
+from ..coref.lexicon import (DESCRIPTIVE_ORG_NOUNS, MEDIA, OFFICE_PREFIXES, OFFICE_TITLES, ORG_NOUNS, PLATFORM_NAMES, ROLE_NOUNS,
                              is_outlet_name, role_words)
 from ..coref.names import Group, group_others, group_people
 from ..coref.pronouns import Salience
@@ -349,9 +349,12 @@ def _org_pronouns(analysis: Analysis, others: list[Group], persons: _Index) -> d
         for t in sent:
             pos = c.offset + t.idx
             low = t.lower_
-            if low in by_noun and _bare_definite(t) and t.dep_ in ("nsubj", "nsubjpass") and _speaks(t) \
+            hit = by_noun.get(low)
+            if hit is None and low in DESCRIPTIVE_ORG_NOUNS and last["it"] is not None and last["it"][0] is not None:
+                hit = last["it"]  # "Lukoil reported ... The company said": any organisation is a company
+            if hit is not None and _bare_definite(t) and t.dep_ in ("nsubj", "nsubjpass") and _speaks(t) \
                     and index.group_at(pos) is None and not _inside(pos, quoted):
-                g, at = by_noun[low]
+                g, at = hit
                 if sent_no - at <= 2 * ORG_WINDOW:
                     span = (c.offset + t.left_edge.idx, pos + len(t.text))
                     out[span] = g
