@@ -237,3 +237,36 @@ def test_a_name_glued_after_a_role_of_phrase_is_a_person():
     assert person.type == "PERSON"
     assert "deputy head of the regional administration" in person.roles
     assert speaker_of(a, quotes, "work would start").name == "Nurlan Abenov"
+
+
+def test_said_in_a_statement_that_is_speech_whatever_the_parse_hangs_it_on():
+    text = ("Campaign manager Lena Ortiz said Friday that the emails were stolen. The campaign said in a "
+            "statement that a foreign government was behind the hack.\n")
+    a, _, quotes = run(text)
+    q = [q for q in quotes if "behind the hack" in a.document.text[q.start:q.end]]
+    assert q and q[0].cue.text == "said" and q[0].channel == "statement"
+
+
+def test_a_group_with_its_own_relative_clause_is_not_the_last_organisation():
+    text = ("Officials said the Environmental Protection Agency was reviewing the permit. "
+            "The group, which has 40,000 members, said it would sue.\n")
+    a, ents, quotes = run(text)
+    spk = speaker_of(a, quotes, "would sue")
+    assert spk.entity is None and spk.name == "The group"
+
+
+def test_the_former_president_is_not_the_one_in_office():
+    text = ("Its president, Dana Whitmore, opened the meeting. The former president said the club "
+            "had lost its way.\n")
+    a, ents, quotes = run(text)
+    assert speaker_of(a, quotes, "lost its way").name != "Dana Whitmore"
+
+
+def test_an_outlet_by_its_last_word_and_a_person_acting_on_a_company():
+    text = ("The Harbor City Post reported on Monday that the deal was dead. The Post added that "
+            "lawyers were still talking.\n\n"
+            "The company Victor Hale founded said it would appeal.\n")
+    _, ents, _ = run(text)
+    post = by_name(ents, "Harbor City Post")
+    assert "Post" in {m.text for m in post.mentions}
+    assert not any(e.type == "ORG" and e.name == "Victor Hale" for e in ents)

@@ -124,7 +124,7 @@ def candidates(text: str, chunk, th: Thresholds) -> list[Found]:
 def _from_verb(text: str, off: int, tok, th: Thresholds) -> Found | None:
     if not tok.tag_.startswith("VB"):
         return None
-    clause = [c for c in tok.children if c.dep_ == "ccomp"]
+    clause = [c for c in tok.children if c.dep_ == "ccomp"] or _channel_clause(tok)
     xcomp = [c for c in tok.children if c.dep_ == "xcomp"]
     score = cue_score(tok.lower_, bool(clause or xcomp))
     cue_end_tok = tok
@@ -204,6 +204,8 @@ def _better_subject(tok, spk):
     - `Speaking on Radio X, the mayor of Y, NAME, said`: the cue left without a subject; the
       noun phrase ending right before it (commas aside) is the speaker.
     """
+    if spk is not None and spk.pos_ in ("VERB", "AUX"):
+        spk = None  # "The company X founded, Y, said": a verb parsed as the subject names nobody
     if spk is not None:
         if spk.head.i == tok.i and spk.ent_type_ != "PERSON":
             named = [c for c in tok.lefts if c.dep_ in SUBJ and c.ent_type_ == "PERSON" and c.i > spk.i]
@@ -223,6 +225,24 @@ def _better_subject(tok, spk):
     while t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.pos_ in ("NOUN", "PROPN"):
         t = t.head.head  # "the head of the agency, said": the head, not the agency
     return t
+
+
+_CHANNEL_HEADS = {"statement", "interview", "post", "letter", "tweet", "video", "speech", "release", "briefing",
+                  "conference", "message", "address", "email", "filing", "appeal"}
+
+
+def _channel_clause(tok) -> list:
+    """`said in a statement that ...`: the parse hangs the that-clause on the channel noun."""
+    for p in tok.children:
+        if p.dep_ != "prep":
+            continue
+        for o in p.children:
+            if o.dep_ == "pobj" and o.lower_ in _CHANNEL_HEADS:
+                for c in o.children:
+                    if c.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                   for m in c.children):
+                        return [c]
+    return []
 
 
 def _parenthetical(tok):

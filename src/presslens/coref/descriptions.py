@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..attribution.lexicon import cue_score
 from .types import SURNAME_ENDINGS, given_name_gender
 from .lexicon import FEMALE_ROLES, MALE_ROLES, OFFICE_TITLES, ORG_HEADS, ORG_NOUNS, PARTISANS, RELATIONS, ROLE_NOUNS, ROLE_TITLES, TITLES
 
@@ -73,10 +74,16 @@ def _person_or_clause(doc, org, last) -> bool:
     `the party Anna Berg`: a given name and NER's PERSON say a person, not the organisation."""
     if last.dep_ in ("nsubj", "nsubjpass") and last.head.dep_ == "relcl" and last.head.head.i == org.i:
         return True
+    # "The company Elon Musk founded": the name is a subject of its own verb, not an apposition
+    if last.dep_ in ("nsubj", "nsubjpass") and org.dep_ != "compound":
+        return True
     # "the representative of the ministry NAME": NAME is the representative
     if org.dep_ == "pobj" and org.head.lower_ == "of" and org.head.head.lower_ in ROLE_NOUNS:
         return True
     nxt = doc[org.i + 1]
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt.ent_type_ == "PERSON" and after is not None and after.pos_ == "VERB" and cue_score(after.lower_, True) < 0.3:
+        return True  # "The company Elon Musk founded": a person doing something to the company
     return nxt.ent_type_ == "PERSON" and (given_name_gender(nxt.text) is not None
                                           or last.lower_.endswith(SURNAME_ENDINGS))
 

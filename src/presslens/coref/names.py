@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import TITLE_GENDER, TITLES
+from .lexicon import TITLE_GENDER, TITLES, is_outlet_name
 
 try:
     from .first_names import FIRST_NAMES
@@ -90,13 +90,19 @@ def group_others(mentions: list[tuple[int, int, str]], text: str) -> list[Group]
 
 def _merge_short_forms(groups: list[Group]) -> list[Group]:
     """`the Central Bank of Russia` ... `the Central Bank`: an organisation name that is the head of
-    exactly one longer name (`X of Y`) is that organisation."""
+    exactly one longer name (`X of Y`) is that organisation; so is an outlet's last word (`the
+    Times` for `The New York Times`). One word is not enough otherwise (`Ministry of X`, `Y Ministry`)."""
     orgs = [g for g in groups if g.label == "ORG"]
     for g in list(groups):
         n = len(g.words)
-        if g.label != "ORG" or n < 2 or "of" in g.words:
+        if g.label != "ORG" or "of" in g.words:
             continue
-        hits = [f for f in orgs if f is not g and len(f.words) > n + 1 and f.words[:n] == g.words and f.words[n] == "of"]
+        if n >= 2:
+            hits = [f for f in orgs if f is not g and len(f.words) > n + 1 and f.words[:n] == g.words
+                    and f.words[n] == "of"]
+        else:
+            hits = [f for f in orgs if f is not g and len(f.words) >= 2 and f.words[-1] == g.words[0]
+                    and is_outlet_name(" ".join(f.words))]
         if len(hits) == 1:
             hits[0].spans.extend(g.spans)
             groups.remove(g)

@@ -80,6 +80,8 @@ class Salience:
             # roles do not contradict it
             fits = COMPATIBLE_ROLES[head] | {head}
             fitting = [g for g in cands if fits & self.role_words.get(g, set())]
+            if words & {"former", "ex"}:  # "the former president" is not the one now in office
+                fitting = [g for g in fitting if self.role_words.get(g, set()) & {"former", "ex", "ex-president"}]
             if not fitting and (epithet or head in SOFT_ROLES):
                 fitting = [g for g in cands if not (self.role_words.get(g, set()) & STRICT_ROLES)]
                 self.guessed = True

@@ -372,6 +372,8 @@ def _org_pronouns(analysis: Analysis, others: list[Group], persons: _Index) -> d
             if t.pos_ not in ("NOUN", "PROPN") or not _source_like(t) or _inside(pos, quoted):
                 continue
             g = index.group_at(pos) or _org_inside(t, c.offset, index)
+            if g is not None and not _main_or_speaker(t):
+                continue  # "... said that the FBI was investigating": the FBI did not speak
             if g is not None:
                 for noun in nouns.get(id(g), ()):
                     by_noun[noun] = (g, sent_no)
@@ -389,7 +391,16 @@ def _bare_definite(t) -> bool:
     """`The corporation`, `the company`: a definite org noun with no name or of-phrase of its own."""
     lefts = list(t.lefts)
     return t.pos_ == "NOUN" and bool(lefts) and lefts[0].lower_ == "the" and len(lefts) == 1 \
-        and not any(c.dep_ in ("prep", "appos", "compound") for c in t.rights)
+        and not any(c.dep_ in ("prep", "appos", "compound", "relcl", "acl") for c in t.rights)
+
+
+def _main_or_speaker(t) -> bool:
+    """A subject of the main clause or of a speech verb, or an `according to` source."""
+    while t.dep_ in ("compound", "appos", "flat") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "pobj":
+        return True
+    return t.head.dep_ == "ROOT" or _speaks(t)
 
 
 def _source_like(t) -> bool:
