@@ -270,3 +270,26 @@ def test_an_outlet_by_its_last_word_and_a_person_acting_on_a_company():
     post = by_name(ents, "Harbor City Post")
     assert "Post" in {m.text for m in post.mentions}
     assert not any(e.type == "ORG" and e.name == "Victor Hale" for e in ents)
+
+
+def test_a_long_of_phrase_role_before_a_name_and_the_pronoun_after_it():
+    text = ("ASTANA - Minister of Transport Marat Karabayev opened the new terminal. The minister said "
+            "flights to Europe would double.\n\n"
+            "The inspector of the Department of Police of the Pavlodar region Marat Zhaksylykov told "
+            "reporters that a case had been opened. According to him, the suspects fled abroad.\n")
+    a, ents, quotes = run(text)
+    minister = by_name(ents, "Marat Karabayev")
+    assert "Minister of Transport" in minister.roles
+    assert speaker_of(a, quotes, "flights to Europe").name == "Marat Karabayev"
+    inspector = by_name(ents, "Marat Zhaksylykov")
+    assert "inspector of the Department of Police of the Pavlodar region" in inspector.roles
+    assert speaker_of(a, quotes, "a case had been opened").name == "Marat Zhaksylykov"
+    assert speaker_of(a, quotes, "the suspects fled abroad").name == "Marat Zhaksylykov"
+
+
+def test_a_person_ner_glues_to_the_office_object_is_split_off():
+    text = "Minister of Transport Bolat Akhmetov said the new terminal would open in May.\n"
+    a, ents, quotes = run(text)
+    person = by_name(ents, "Bolat Akhmetov")
+    assert person.type == "PERSON" and "Minister of Transport" in person.roles
+    assert speaker_of(a, quotes, "new terminal").name == "Bolat Akhmetov"

@@ -98,7 +98,7 @@ def _name_run(doc, i: int):
     k = i
     if ents:
         e = ents[0]
-        if e.label_ in _NOT_NAMES and (e.label_ not in ("GPE", "LOC") or len(e) == 1):
+        if e.label_ in _NOT_NAMES and e.label_ not in ("GPE", "LOC"):  # "the company Kazakhmys": NER says GPE
             return None
         k = e.end - 1
     # "Americans for Prosperity": NER stops at the first word
@@ -233,25 +233,32 @@ def appositive_roles(chunk, person_at) -> list[tuple[tuple[int, int], tuple[int,
 def _name_after_description(off: int, doc, t, person_at):
     """`Governor of the X region NAME wrote`, `the head of the agency NAME said`: a role with an
     of-phrase and a name right after it, no comma (translated news drops it)."""
-    if not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.rights):
+    ofs = [c for c in t.rights if c.dep_ == "prep" and c.lower_ == "of"]
+    if not ofs:
         return None
     desc = description_span(off, t)
     # "Chairman of the State Duma NAME SURNAME": the parse may pull the first name into the
-    # of-phrase; the description stops where the person begins
-    inside = [x for x in doc[t.i + 1:] if off + x.idx < desc[1] and x.pos_ == "PROPN"
+    # of-phrase (however long: "the investigator of the Department of Police of the X region NAME");
+    # the description stops where the person begins
+    reach = max(desc[1], off + ofs[0].right_edge.idx + len(ofs[0].right_edge.text))
+    inside = [x for x in doc[t.i + 1:] if off + x.idx < reach and x.pos_ == "PROPN"
               and person_at(off + x.idx) is not None]
     if inside:
         k = inside[0]
         span = person_at(off + k.idx)
-        if span[1] < desc[1] or k.i - 1 <= t.i or not _glued_name(doc, t, k):
+        if span[1] < min(desc[1], reach) or k.i - 1 <= t.i or not _glued_name(doc, t, k):
             return None  # "the wife of President NAME": NAME is the of-object, not the holder
         prev = doc[k.i - 1]
-        return span, (desc[0], off + prev.idx + len(prev.text)), True
-    nxt = [x for x in doc if off + x.idx >= desc[1]][:1]
-    if not nxt or nxt[0].pos_ != "PROPN" or off + nxt[0].idx != desc[1] + 1:
+        # a dateline glued on by the parse ("KAZINFORM - Minister of X NAME") is not the role
+        cut = [x for x in doc[:t.i] if x.is_punct and off + x.idx >= desc[0]]
+        start = off + doc[cut[-1].i + 1].idx if cut else desc[0]
+        return span, (start, off + prev.idx + len(prev.text)), True
+    end = max(desc[1], reach)  # a long of-phrase counts whole here: the name comes after it
+    nxt = [x for x in doc if off + x.idx >= end][:1]
+    if not nxt or nxt[0].pos_ != "PROPN" or off + nxt[0].idx != end + 1:
         return None
     span = person_at(off + nxt[0].idx)
-    return (span, desc, True) if span is not None else None
+    return (span, (desc[0], end), True) if span is not None else None
 
 
 def _glued_name(doc, role, name) -> bool:
@@ -265,9 +272,10 @@ def _glued_name(doc, role, name) -> bool:
         return False
     if between[1].lower_ == "the":
         return len(between) >= 3
-    # "President of Kazakhstan NAME": a place or organisation, not a title, stands before the name
-    return any(t.ent_type_ in ("GPE", "ORG", "LOC", "NORP") and t.lower_ not in ROLE_NOUNS
-               and t.lower_ not in OFFICE_TITLES for t in between[1:])
+    # "President of Kazakhstan NAME", "Minister of Ecology NAME": a place or an organisation's
+    # name, not a title, stands before the name ("an ally of President NAME" keeps NAME the object)
+    return all(t.text[:1].isupper() and t.lower_ not in ROLE_NOUNS and t.lower_ not in OFFICE_TITLES
+               and t.lower_ not in ROLE_TITLES for t in between[1:] if not t.is_punct)
 
 
 def _premodifier_role(off: int, doc, t, person_at):

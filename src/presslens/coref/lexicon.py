@@ -33,7 +33,7 @@ ROLE_NOUNS = {
     "strategist", "adviser", "advisor", "aide", "official", "officer", "commissioner", "economist",
     "woman", "man", "incumbent", "challenger", "frontrunner", "front-runner", "billionaire", "mogul",
     "governor", "envoy", "negotiator", "host", "anchor", "columnist", "editor", "politician", "ex-president",
-    "vice-president", "chairperson", "justice", "akim", "partner", "associate", "colleague", "ally", "rival", "opponent", "deputy", "head", "leader", "premier", "mother", "father", "wife", "husband",
+    "vice-president", "chairperson", "justice", "akim", "investigator", "inspector", "partner", "associate", "colleague", "ally", "rival", "opponent", "deputy", "head", "leader", "premier", "mother", "father", "wife", "husband",
 }
 FEMALE_ROLES = {"chairwoman", "spokeswoman", "congresswoman", "businesswoman", "queen", "princess", "actress",
                 "woman", "mother", "wife", "daughter", "sister"}

@@ -152,7 +152,7 @@ def _resolve(analysis: Analysis) -> dict:
             if is_mention:
                 g.aliases.append(desc)
             described.add(desc)
-    coref = _salience_pass(analysis, persons, index, described)
+    coref = _salience_pass(analysis, persons, _Index(persons), described)
     org_coref = _org_pronouns(analysis, others, index)
     entities, ids = _to_entities(text, persons + others)
     out = {span: ids[id(persons[gi])] for span, gi in coref.items() if id(persons[gi]) in ids}
@@ -264,7 +264,7 @@ def _salience_pass(analysis: Analysis, persons: list[Group], index: _Index,
             if g is not None and (t.i == sent.start or index.group_at(pos - 1) is not g):
                 gi = gid_of[id(g)]
                 if not _inside(pos, quoted):  # people named inside a quotation are not the antecedents
-                    sal.see(gi, sent_no, _prominence(t), pos)
+                    sal.see(gi, sent_no, _mention_prominence(t, off, index, g), pos)
                 # a lead description goes to the next person named as a subject ("The chairman of
                 # the X party was indignant at the verdict against Y. Z, who heads the party, ...");
                 # failing one within the next sentence, to the first person named after it
@@ -490,6 +490,16 @@ def _premodifier_words(ent) -> set[str]:
     raw = left + inside
     words = role_words(raw) | role_words([_ABBREV.get(w) or w for w in raw])  # "gov." and "governor"
     return {w for w in words if w.replace("-", "").replace(".", "").isalpha()}
+
+
+def _mention_prominence(t, off: int, index: _Index, g: Group) -> float:
+    """A role description standing for a person (`The investigator of the X department NAME told`)
+    is as prominent as its head word, not its first word; a name is judged as before."""
+    span = index.span_at(off + t.idx)
+    if span is None or span not in g.aliases or span in g.spans:
+        return _prominence(t)
+    toks = [x for x in t.sent if span[0] <= off + x.idx < span[1] and x.lower_ in ROLE_NOUNS]
+    return max([_prominence(t)] + [_prominence(x) for x in toks])
 
 
 def _prominence(t) -> float:
