@@ -293,3 +293,21 @@ def test_a_person_ner_glues_to_the_office_object_is_split_off():
     person = by_name(ents, "Bolat Akhmetov")
     assert person.type == "PERSON" and "Minister of Transport" in person.roles
     assert speaker_of(a, quotes, "new terminal").name == "Bolat Akhmetov"
+
+
+def test_a_role_whose_name_the_parse_spreads_over_two_prepositions():
+    text = ("The chairman of the Agency for Protection and Development of Competition Marat Omarov noted "
+            "that 15 investigations had been launched.\n")
+    a, ents, quotes = run(text)
+    omarov = by_name(ents, "Marat Omarov")
+    assert "chairman of the Agency for Protection and Development of Competition" in omarov.roles
+    assert speaker_of(a, quotes, "15 investigations").name == "Marat Omarov"
+
+
+def test_a_title_inside_the_ner_name_is_not_part_of_the_name():
+    text = ("Kazakhstan's Ombudsman Artur Lastayev met the residents on Friday. He said the complaints "
+            "would be reviewed. The ombudsman added that help was coming.\n")
+    a, ents, quotes = run(text)
+    person = by_name(ents, "Artur Lastayev")
+    assert speaker_of(a, quotes, "complaints would be reviewed").name == "Artur Lastayev"
+    assert speaker_of(a, quotes, "help was coming").name == "Artur Lastayev"

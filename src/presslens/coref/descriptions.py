@@ -194,8 +194,10 @@ def appositive_roles(chunk, person_at) -> list[tuple[tuple[int, int], tuple[int,
     out = []
     doc = chunk.doc
     for t in doc:
-        if t.lower_ not in ROLE_NOUNS and t.lower_ not in ROLE_TITLES and t.lower_ not in OFFICE_TITLES \
-                or t.ent_type_:
+        if t.lower_ not in ROLE_NOUNS and t.lower_ not in ROLE_TITLES and t.lower_ not in OFFICE_TITLES:
+            continue
+        # a title NER put inside a PERSON span ("Ombudsman NAME") is outside the person's name
+        if t.ent_type_ and not (t.ent_type_ == "PERSON" and person_at(off + t.idx) is None):
             continue
         if t.pos_ == "PROPN" and t.text[:1].isupper() or t.lower_ in ROLE_TITLES:
             # a capitalised title: "Health Minister NAME", "Governor of the X region NAME"
@@ -240,7 +242,10 @@ def _name_after_description(off: int, doc, t, person_at):
     # "Chairman of the State Duma NAME SURNAME": the parse may pull the first name into the
     # of-phrase (however long: "the investigator of the Department of Police of the X region NAME");
     # the description stops where the person begins
-    reach = max(desc[1], off + ofs[0].right_edge.idx + len(ofs[0].right_edge.text))
+    # the parse may hang later parts of the name on the role ("chairman of the Agency | for X of Y")
+    preps = [c for c in t.rights if c.dep_ == "prep" and c.i >= ofs[0].i]
+    edge = max((c.right_edge for c in preps), key=lambda x: x.i)
+    reach = max(desc[1], off + edge.idx + len(edge.text))
     inside = [x for x in doc[t.i + 1:] if off + x.idx < reach and x.pos_ == "PROPN"
               and person_at(off + x.idx) is not None]
     if inside:

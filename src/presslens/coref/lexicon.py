@@ -33,7 +33,7 @@ ROLE_NOUNS = {
     "strategist", "adviser", "advisor", "aide", "official", "officer", "commissioner", "economist",
     "woman", "man", "incumbent", "challenger", "frontrunner", "front-runner", "billionaire", "mogul",
     "governor", "envoy", "negotiator", "host", "anchor", "columnist", "editor", "politician", "ex-president",
-    "vice-president", "chairperson", "justice", "akim", "investigator", "inspector", "partner", "associate", "colleague", "ally", "rival", "opponent", "deputy", "head", "leader", "premier", "mother", "father", "wife", "husband",
+    "vice-president", "chairperson", "justice", "akim", "investigator", "inspector", "ombudsman", "partner", "associate", "colleague", "ally", "rival", "opponent", "deputy", "head", "leader", "premier", "mother", "father", "wife", "husband",
 }
 FEMALE_ROLES = {"chairwoman", "spokeswoman", "congresswoman", "businesswoman", "queen", "princess", "actress",
                 "woman", "mother", "wife", "daughter", "sister"}
@@ -189,3 +189,7 @@ DESCRIPTIVE_ORG_NOUNS = {"company", "firm", "group", "regulator", "watchdog", "g
                          "organization", "corporation", "concern", "holding", "operator", "lender", "insurer",
                          "carrier", "airline", "manufacturer", "producer", "retailer", "broadcaster", "outlet",
                          "automaker", "carmaker", "conglomerate", "startup"}
+# words that open a PERSON span as a title, not a name ("Ombudsman NAME", "Deputy Prime Minister NAME")
+NAME_TITLES = (ROLE_NOUNS | OFFICE_TITLES | set(ROLE_TITLES) | {"vice", "prime", "chief", "deputy", "acting"}) - {
+    "man", "woman", "star", "host", "king", "queen", "prince", "princess", "partner", "associate", "rival", "ally",
+    "mother", "father", "wife", "husband", "victim", "witness", "owner", "chair", "head", "general", "opposition"}

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from ..attribution.lexicon import cue_score
 from ..coref.descriptions import (appositive_roles, description_span, gender_of_role, is_definite_role,
                                   org_appositions, org_patterns, relations, role_text)
-from ..coref.lexicon import (DESCRIPTIVE_ORG_NOUNS, MEDIA, OFFICE_PREFIXES, OFFICE_TITLES, ORG_NOUNS, PLATFORM_NAMES, ROLE_NOUNS,
+from ..coref.lexicon import (DESCRIPTIVE_ORG_NOUNS, MEDIA, NAME_TITLES, OFFICE_PREFIXES, OFFICE_TITLES, ORG_NOUNS, PLATFORM_NAMES, ROLE_NOUNS,
                              is_outlet_name, role_words)
 from ..coref.names import Group, group_others, group_people
 from ..coref.pronouns import Salience
@@ -67,6 +67,7 @@ def _ner_mentions(analysis: Analysis) -> list[tuple[int, int, str]]:
            for s, e, label in out]
     out = [m for x in out for m in split_trailing_person(parsed, text, x)]
     out = retype(parsed, text, out)
+    out = [_trim_title(text, m) for m in out]
     # platforms NER leaves untagged ("on his Telegram channel")
     tagged = [(s, e) for s, e, _ in out]
     for c in parsed.chunks:
@@ -76,6 +77,19 @@ def _ner_mentions(analysis: Analysis) -> list[tuple[int, int, str]]:
                 if not any(a <= s < b for a, b in tagged):
                     out.append((s, s + len(t.text), "ORG"))
     return sorted(out)
+
+
+def _trim_title(text: str, m: tuple[int, int, str]) -> tuple[int, int, str]:
+    """`Ombudsman Artur X`, `President Y` inside NER's PERSON span: the title is a role (found by
+    the role pass), not part of the name."""
+    s, e, label = m
+    if label != "PERSON":
+        return m
+    while True:
+        word = text[s:e].split(" ", 1)
+        if len(word) < 2 or not word[0][:1].isupper() or word[0].lower() not in NAME_TITLES:
+            return s, e, label
+        s += len(word[0]) + 1
 
 
 def _has_person_apposition(parsed, end: int) -> bool:
