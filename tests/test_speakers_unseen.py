@@ -311,3 +311,23 @@ def test_a_title_inside_the_ner_name_is_not_part_of_the_name():
     person = by_name(ents, "Artur Lastayev")
     assert speaker_of(a, quotes, "complaints would be reviewed").name == "Artur Lastayev"
     assert speaker_of(a, quotes, "help was coming").name == "Artur Lastayev"
+
+
+def test_a_description_inside_what_was_said_is_no_lead_for_the_next_name():
+    text = ("The Governor's Mansion said Monday that the president would veto the bill.\n\n"
+            "Minority Leader Tom Reyes told reporters the caucus was united.\n")
+    _, ents, _ = run(text)
+    assert "the president" not in {m.text for m in by_name(ents, "Tom Reyes").mentions}
+
+
+def test_a_determined_title_then_a_comma_and_the_name():
+    text = "Orbitex said it would hire 5,000 workers. Its CEO, Lydia Marsh, said the company was growing.\n"
+    a, ents, quotes = run(text)
+    assert "CEO" in by_name(ents, "Lydia Marsh").roles
+    assert speaker_of(a, quotes, "company was growing").name == "Lydia Marsh"
+
+
+def test_which_said_is_the_body_it_hangs_on():
+    text = ("A judge blocked the rule. It was a setback for the administration, which said it would appeal.\n")
+    a, _, quotes = run(text)
+    assert speaker_of(a, quotes, "would appeal").name == "the administration"

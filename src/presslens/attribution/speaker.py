@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..coref.lexicon import RELATIONS, ROLE_NOUNS
 from ..model import Entity, Speaker
 from .lexicon import RELATIVE, SPEAKER_PRONOUNS
+from .spans import mention_span
 
 
 UNKNOWN = "unknown"
@@ -76,6 +77,11 @@ class SpeakerIndex:
             ent = self.entity_over(offset + head.idx, offset + head.idx + len(head.text))
         if ent is not None:
             return Speaker(ent.id, ent.name, s, e)
+        if low in RELATIVE and token is not None and token.head.dep_ == "relcl" and token.head.head.pos_ == "NOUN":
+            # "the administration, which said ...": the body the clause hangs on, unnamed
+            hs, he = mention_span(offset, token.head.head)
+            if text[hs:he] and text[hs:he].lower() not in RELATIVE:
+                return Speaker(None, text[hs:he], s, e)
         if low in SPEAKER_PRONOUNS or low in RELATIVE:
             top = self._top_person(text, low) if low in ("he", "she") else None
             if top is not None:

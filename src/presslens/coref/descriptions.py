@@ -200,8 +200,10 @@ def appositive_roles(chunk, person_at) -> list[tuple[tuple[int, int], tuple[int,
         if t.ent_type_ and not (t.ent_type_ == "PERSON" and person_at(off + t.idx) is None):
             continue
         if t.pos_ == "PROPN" and t.text[:1].isupper() or t.lower_ in ROLE_TITLES:
-            # a capitalised title: "Health Minister NAME", "Governor of the X region NAME"
-            hit = _name_after_description(off, doc, t, person_at) or _premodifier_role(off, doc, t, person_at)
+            # a capitalised title: "Health Minister NAME", "Governor of the X region NAME",
+            # "Its CEO, NAME,"
+            hit = _name_after_description(off, doc, t, person_at) or _premodifier_role(off, doc, t, person_at) \
+                or _name_after_comma(off, doc, t, person_at)
             if hit is not None:
                 out.append(hit)
             continue
@@ -230,6 +232,19 @@ def appositive_roles(chunk, person_at) -> list[tuple[tuple[int, int], tuple[int,
         if hit is not None:
             out.append(hit)
     return out
+
+
+def _name_after_comma(off: int, doc, t, person_at):
+    """`Its CEO, NAME, said`: a determined title, a comma, the name."""
+    if not any(c.dep_ in ("det", "poss") for c in t.lefts):
+        return None
+    desc = description_span(off, t)
+    nxt = [x for x in doc if off + x.idx >= desc[1]][:2]
+    if len(nxt) == 2 and nxt[0].text == "," and nxt[1].text[:1].isupper():
+        span = person_at(off + nxt[1].idx)
+        if span is not None:
+            return span, desc, True
+    return None
 
 
 def _name_after_description(off: int, doc, t, person_at):

@@ -96,12 +96,11 @@ class Salience:
         return max(cands, key=score)
 
     def may_hold(self, gid: int, head: str) -> bool:
-        """Whether the person may be `the <head>`: no office known, or a compatible one."""
+        """Whether the person may be `the <head>`: no role known, or a compatible one."""
         if head not in STRICT_ROLES:
             return True
         known = self.role_words.get(gid, set())
-        return not (known & (STRICT_ROLES | {"vice-president", "deputy-minister", "deputy-prime"})) \
-            or bool(known & (COMPATIBLE_ROLES[head] | {head}))
+        return not known or bool(known & (COMPATIBLE_ROLES[head] | {head}))
 
     def remember(self, head: str, words: set[str], epithet: bool, gid: int, guessed: bool = False) -> None:
         """The description now names `gid`; its words become that person's role words only

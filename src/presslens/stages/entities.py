@@ -323,7 +323,9 @@ def _salience_pass(analysis: Analysis, persons: list[Group], index: _Index,
                 low = _head_key(t)
                 gi = sal.description(low, sent_no, words, gender_of_role(low), _epithet(t))
                 if gi is None:
-                    if subj and not sal.anyone(sent_no):  # a lead before any name: cataphora
+                    # a lead before any name ("The chairman of the X party was indignant ...") is
+                    # cataphora; one inside what someone said ("... said the president would") is not
+                    if subj and t.head.dep_ == "ROOT" and not sal.anyone(sent_no):
                         pending.append((span, low, sent_no))
                     continue
                 _add_description(text, persons, sal, resolved, span, low, gi, subj or _speaks(t),
