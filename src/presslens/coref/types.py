@@ -139,7 +139,7 @@ def _retype_one(parsed, text: str, s: int, e: int, label: str) -> str:
         head = doc[first.i - 2]
         while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ == "of":
             head = head.head.head  # "the head of the port authority, NAME": the role is the head
-        if head.lower_ in ROLE_NOUNS and head.pos_ == "NOUN" and any(x.dep_ in ("det", "poss") for x in head.lefts):
+        if head.lower_ in ROLE_NOUNS and head.pos_ in ("NOUN", "PROPN") and any(x.dep_ in ("det", "poss") for x in head.lefts):
             return "PERSON"
     # "the deputy head of the presidential administration Aibek X wrote": a name glued after the
     # noun that closes a role's of-phrase (translated news drops the comma)
