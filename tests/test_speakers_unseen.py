@@ -331,3 +331,10 @@ def test_which_said_is_the_body_it_hangs_on():
     text = ("A judge blocked the rule. It was a setback for the administration, which said it would appeal.\n")
     a, _, quotes = run(text)
     assert speaker_of(a, quotes, "would appeal").name == "the administration"
+
+
+def test_someone_jailed_or_detained_is_a_person_whatever_ner_said():
+    text = ("Judge Anna Petrova sentenced Kuznetsov to five years. Investigators questioned Petrova for five "
+            "hours.\n")
+    _, ents, _ = run(text)
+    assert by_name(ents, "Kuznetsov").type == "PERSON"

@@ -145,6 +145,9 @@ def _retype_one(parsed, text: str, s: int, e: int, label: str) -> str:
     # noun that closes a role's of-phrase (translated news drops the comma)
     if len(words) >= 2 and prev is not None and prev.pos_ == "NOUN" and prev.text.islower() and _closes_role_of(doc, prev):
         return "PERSON"
+    # "sentenced X to five years", "police detained X": only people are jailed or detained
+    if _jailed(first, last):
+        return "PERSON"
     # "X's wife": only a person has kin
     if nxt is not None and nxt.text in ("'s", "’s") and nxt2 is not None and nxt2.lower_ in KIN:
         return "PERSON"
@@ -155,6 +158,18 @@ def _retype_one(parsed, text: str, s: int, e: int, label: str) -> str:
     if 2 <= len(words) <= 3 and (words[0].lower_ in GIVEN_NAMES or words[0].lower_ in FIRST_NAMES):
         return "PERSON"
     return label
+
+
+# verbs whose object can only be a person (a company is fined or charged, never jailed)
+_JAILED = {"sentenced", "convicted", "acquitted", "detained", "arrested", "jailed", "imprisoned", "extradited",
+           "interrogated", "sentence", "detain", "arrest", "jail"}
+
+
+def _jailed(first, last) -> bool:
+    head = last if last.dep_ in ("dobj", "nsubjpass") else None
+    if head is None and last.dep_ == "compound":
+        return False
+    return head is not None and head.head.lower_ in _JAILED
 
 
 def _closes_role_of(doc, noun) -> bool:
