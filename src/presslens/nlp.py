@@ -73,19 +73,39 @@ def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+WRAP_WIDTH = 100  # hard-wrapped prose keeps its lines under this many characters
+
+
+def wrap_width(text: str) -> int | None:
+    """The width the text's lines are wrapped at, or None when it puts one
+    paragraph per line. Scraped and pasted news does the latter, so several long
+    lines mean every newline ends a paragraph; a single long line may be a
+    headline above wrapped prose (e-mail, print layout)."""
+    lengths = sorted(len(ln.rstrip()) for ln in text.split("\n") if ln.strip())
+    long = sum(n > WRAP_WIDTH for n in lengths)
+    if long >= 2 and long * 5 >= len(lengths):
+        return None
+    short_of_wrap = [n for n in lengths if n <= WRAP_WIDTH]
+    return short_of_wrap[int(0.9 * (len(short_of_wrap) - 1))] if short_of_wrap else WRAP_WIDTH
+
+
 def paragraph_ranges(text: str) -> list[tuple[int, int]]:
-    """Paragraph-like ranges: break at blank lines, and at single newlines that
-    follow sentence-final punctuation or a short line (a title), so hard-wrapped
-    prose stays one paragraph."""
+    """Paragraph-like ranges: break at blank lines; in hard-wrapped text also at
+    single newlines that follow sentence-final punctuation or a line well short of
+    the wrap width (a title), so wrapped prose stays one paragraph; otherwise at
+    every newline, so a headline without a full stop is never parsed into the
+    sentence below it."""
     ranges: list[tuple[int, int]] = []
     start = 0
+    width = wrap_width(text)
     for m in re.finditer(r"\n[ \t\r\f\v\n]*", text):
         before = text[start:m.start()].rstrip()
         is_break = (
             m.group().count("\n") >= 2
+            or width is None
             or not before
             or before[-1] in _BREAK_AFTER
-            or len(before) - before.rfind("\n") < 80
+            or len(before) - before.rfind("\n") - 1 < 0.75 * width  # a short line: a title or a paragraph's end
         )
         if is_break:
             if before.strip():
