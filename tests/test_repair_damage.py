@@ -44,6 +44,13 @@ def test_splice_lower_case_after_sentence() -> None:
     assert kind == "splice" and span == "represented by two lawyers from the capital."
 
 
+@pytest.mark.parametrize("unit", ["thousand", "million", "see"])
+def test_translated_russian_abbreviation_is_not_a_splice(unit: str) -> None:
+    text = (f"The ministry says that in 2021 the agency received 106.2 {unit}. requests from citizens of the region. "
+            "Most of them concerned heating.")
+    assert not [k for k, _ in flags(text) if k == "splice"]
+
+
 def test_splice_paragraph_start_ru() -> None:
     text = "Суд рассмотрел дело в понедельник.\n\nпредставленный двумя адвокатами из столицы, он не признал вину."
     (kind, span), = flags(text)

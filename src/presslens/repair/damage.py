@@ -147,6 +147,13 @@ def _ends_open(frag: str) -> bool:
     return bool(f) and f[-1] not in _TERMINAL and (f[-1].isalnum() or f[-1] in ",-–—")
 
 
+# Russian abbreviations that machine translation spells out but keeps the full stop of
+# ("тыс." -> "thousand.", "млн." -> "million.", "см." -> "see."): a lower-case word after
+# them continues the sentence.
+_UNIT_ABBREV = frozenset("thousand thousands million millions billion billions trillion thous mln bln bn rub rubles "
+                         "see cf incl approx sq km kg".split())
+
+
 def _splices(text: str, paras: list[tuple[int, int]], idx: int) -> list[DamageHit]:
     s, e = paras[idx]
     out = []
@@ -166,6 +173,9 @@ def _splices(text: str, paras: list[tuple[int, int]], idx: int) -> list[DamageHi
         m = _LOWER_START.match(text, c)
         if not m or _lower_ok(text, c) or word_count(text[c:d]) < 4:
             continue
+        last = re.search(r"(\w+)\.\W*$", tail)
+        if last and last.group(1).lower() in _UNIT_ABBREV:
+            continue  # "106.2 thousand. reports": a Russian abbreviation (тыс., млн., см.) kept by the translation
         out.append(DamageHit(c, d, "splice", "a sentence starts mid-clause in lower case: text before it was lost"))
     for a, b in sents[1:]:
         if _RELATIVE_RU.match(text, a) and text[a:b].rstrip().endswith("."):
