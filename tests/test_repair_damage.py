@@ -38,6 +38,15 @@ def test_apposition_is_not_fused() -> None:
     assert flags(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Poland was the first to introduce a full embargo on coal, former Minister of Economy Jan Kowalski said in an interview.",
+    "The bridge was a key supply route for the army, the former commander of allied forces in Europe General Jan Kowalski "
+    "called it a target.",
+])
+def test_apposition_without_its_comma_is_not_fused(text: str) -> None:
+    assert not [k for k, _ in flags(text) if k == "fused"]
+
+
 def test_splice_lower_case_after_sentence() -> None:
     text = "The court heard the case on Monday. represented by two lawyers from the capital. The verdict came later."
     (kind, span), = flags(text)

@@ -145,6 +145,12 @@ def find_fusions(text: str, start: int, end: int) -> list[Fusion]:
         # word right before a name is too often a role ("striker Harry Kane scored").
         if not repeated and (run < 3 or prev.lower() not in _PREPS):
             continue
+        # ... but not an office's of-phrase ("Minister of Economy Jan Kowal said") nor a
+        # title standing inside the run ("forces in Europe General Jan Kowal said"): an
+        # apposition whose comma the translation dropped
+        before_prep = lower[i - 2] if i >= 2 else ""
+        if not repeated and (before_prep in _ROLE or any(lower[k] in _ROLE for k in range(i + 1, j))):
+            continue
         note = (
             "a new subject and the same predicate start mid-sentence: a headline or standfirst is glued to the body"
             if repeated else "a new subject and verb start mid-sentence without punctuation: two segments glued"
