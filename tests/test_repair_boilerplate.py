@@ -56,6 +56,11 @@ def kinds(text: str) -> list[tuple[str, str]]:
         ("By Jane Roe", "byline"),
         ("Copyright © 2019 City Gazette. All rights reserved.", "copyright"),
         ("Все права защищены.", "copyright"),
+        ("Views: 1 245", "counter"),
+        ("Просмотров: 3 402", "counter"),
+        ("If you find an error, select it and press Ctrl+Enter", "site-notice"),
+        ("Если вы нашли ошибку, выделите ее и нажмите Ctrl+Enter", "site-notice"),
+        ("Join us on Telegram: t.me/city_gazette", "subscribe"),
     ],
 )
 def test_debris_lines(line: str, kind: str) -> None:
@@ -72,6 +77,8 @@ def test_debris_lines(line: str, kind: str) -> None:
         "Читайте также сами решения суда, сказал адвокат, они опубликованы полностью.",
         "The photo shows the mayor at the opening of the bridge in 2019.",
         "Fans follow the singer Jane Roe on Instagram.",
+        "Views differ: 1 245 people signed the petition, the organisers said.",
+        "Join us in welcoming the new director of the city museum, the mayor said.",
         "Reading time for pupils rose to 40 minutes a day, the ministry said.",
         "Many voters follow Jane Roe on Twitter, where she posts every morning about the budget.",
         "Жители следят за мэром в Telegram, где он каждый день пишет о ремонте моста.",
@@ -108,6 +115,27 @@ def test_widget_pasted_inside_a_paragraph_en() -> None:
     assert kind == "related-links"
     assert span.startswith("Related materials10:15") and span.endswith("cope with the closure?")
     assert "She said" not in span
+
+
+@pytest.mark.parametrize("text,widget", [
+    ("The mayor spoke on Monday. READ ALSO: 14:05, 3 May \u201dBridge closed again\u201c "
+     "She said the repairs would take a month.", "READ ALSO: 14:05, 3 May \u201dBridge closed again\u201c"),
+    ("The mayor spoke on Monday.Related news 09:15 \u2013 3 May Bridge closed again 17:40 \u2013 1 May Fines for "
+     "drivers rise She said the repairs would take a month.",
+     "Related news 09:15 \u2013 3 May Bridge closed again 17:40 \u2013 1 May Fines for drivers rise"),
+])
+def test_widget_ends_where_the_story_resumes(text: str, widget: str) -> None:
+    (kind, span), = kinds(text)
+    assert kind == "related-links" and span == widget
+
+
+def test_share_buttons_closing_a_paragraph() -> None:
+    text = "The mayor spoke on Monday. Share on Facebook Share on Twitter Share on Telegram"
+    assert kinds(text) == [("share-bar", "Share on Facebook Share on Twitter Share on Telegram")]
+
+
+def test_glued_capitals_inside_an_abbreviation_are_no_widget() -> None:
+    assert kinds("He said the U.S.Related agencies would help. The plan is new.") == []
 
 
 def test_widget_pasted_inside_a_paragraph_ru() -> None:

@@ -124,6 +124,10 @@ def classify_line(line: str) -> str | None:
             return "advertisement"
         if cues.COMMENTS.match(line):
             return "comments"
+        if cues.VIEWS.match(line):
+            return "counter"
+        if cues.SITE_NOTICE.match(line):
+            return "site-notice"
         if is_timestamp(line) or cues.READING_TIME.match(line):
             return "timestamp"
         if _is_nav(line):
@@ -230,11 +234,17 @@ def _teaser_lists(text: str, lines: list[tuple[int, int]], kinds: list[str | Non
 
 # --- widgets inside a paragraph -------------------------------------------------
 
+# A widget header at a sentence start, also glued to the full stop before it
+# ("...continue.Related news 09:15 ..."); capitalised or all capitals ("READ ALSO").
+_HEADS = (
+    r"Related\s+(?:materials?|articles?|stories|news|posts?|content|coverage|links|reading)|Read\s+(?:also|more|next)|See\s+also"
+    r"|Also\s+read|More\s+on\s+(?:this|the\s+topic)|(?:Читайте|Смотрите)\s+(?:также|ещ[её])|См\.\s+также|Материалы\s+по\s+теме"
+    r"|По\s+теме|Ещ[её]\s+по\s+теме|Похожие\s+(?:материалы|новости)"
+)
+_HEADS_UPPER = _HEADS.upper().replace(r"\S", r"\s")  # upper() turned the \s classes into \S
 _INLINE_HEAD = re.compile(
-    r"(?:(?<=^)|(?<=[.!?…]\s)|(?<=[.!?…][\"”»’]\s)|(?<=\n))"
-    r"(?:Related\s+(?:materials?|articles?|stories|news|posts?|content|coverage|links|reading)|Read\s+(?:also|more|next)|See\s+also|Also\s+read"
-    r"|More\s+on\s+(?:this|the\s+topic)|(?:Читайте|Смотрите)\s+(?:также|ещ[её])|См\.\s+также|Материалы\s+по\s+теме|По\s+теме|Ещ[её]\s+по\s+теме"
-    r"|Похожие\s+(?:материалы|новости))"
+    r"(?:(?<=^)|(?<=[.!?…]\s)|(?<=[.!?…][\"”»’]\s)|(?<=\n)|(?<=[a-zа-яё)][.!?]))"
+    rf"(?:{_HEADS}|{_HEADS_UPPER})"
 )
 _CLOCK = r"\d{1,2}\s?:\s?\d{2}"
 _DATEBIT = (
@@ -246,15 +256,34 @@ KICKER_WORDS = 2  # a teaser may open with a one- or two-word kicker ("Opinion."
 HEADLINE_WORDS = 25
 
 
+_OPEN_MARKS = "”“\"«„"
+_CLOSE_MARKS = "”“\"»"
+# A teaser headline has no full stop, so where the story resumes right after it
+# ("... Prices rise again The sides agreed ..."), a sentence opener followed by a
+# lower-case word marks the restart.
+_RESTART = re.compile(
+    r"\s(?=(?:The|He|She|They|We|It|This|These|In|On|At|After|According|Earlier|Meanwhile|However|"
+    r"Он|Она|Они|Мы|Это|В|На|По|После|Однако|Ранее)\s+[a-zа-яё])"
+)
+
+
 def _headline_end(text: str, start: int, end: int) -> int:
-    """End of one teaser (optional short kickers, then one headline sentence)
-    starting at `start`; the story resumes after it."""
+    """End of one teaser (optional short kickers, then one headline) starting at
+    `start`; the story resumes after it. A headline in quotation marks ends at
+    its closing mark, whatever follows."""
+    if start < end and text[start] in _OPEN_MARKS:
+        close = next((k for k in range(start + 1, min(end, start + 300)) if text[k] in _CLOSE_MARKS), -1)
+        if close > start + 1:
+            return close + 1
     sents = sentence_spans(text, start, end)
     pos = start
     for s, e in sents:
         n = word_count(text[s:e])
         pos = e
         if n > KICKER_WORDS:
+            restart = _RESTART.search(text, s, e)
+            if restart and word_count(text[s:restart.start()]) >= 2:
+                pos = restart.start()
             break
     return pos
 
@@ -289,7 +318,8 @@ def inline_widgets(text: str, start: int, end: int) -> list[Hit]:
 
 
 _INLINE_CREDIT = re.compile(
-    r"\((?:photo|image|picture|credit|фото)s?\s*(?:by|:|©)[^()]{2,80}\)|\bClick\s+To\s+Tweet\b|\b(?:ADVERTISEMENT|РЕКЛАМА)\b", re.I
+    r"\((?:photo|image|picture|credit|фото)s?\s*(?:by|:|©)[^()]{2,80}\)|\bClick\s+To\s+Tweet\b|\b(?:ADVERTISEMENT|РЕКЛАМА)\b"
+    r"|(?:\bShare\s+(?:on|via)\s+(?:Facebook|Twitter|X|Telegram|WhatsApp|LinkedIn|VK|Email)\s*){2,}$", re.I
 )
 
 
@@ -299,7 +329,7 @@ def _inline_small(text: str, start: int, end: int) -> list[Hit]:
         g = m.group().lower()
         if g.startswith("("):
             kind = "photo-credit"
-        elif "tweet" in g:
+        elif "tweet" in g or g.startswith("share"):
             kind = "share-bar"
         elif m.group().isupper():
             kind = "advertisement"

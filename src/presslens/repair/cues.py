@@ -57,7 +57,7 @@ SHARE_LINE = re.compile(rf"^(?:[\s|,•·/-]*{SHARE_WORD.pattern})(?:[\s|,•·/
 SHARE_HEAD = re.compile(r"^(?:share(?:\s+this(?:\s+(?:article|story|page|post))?)?|поделиться|share\s+on\s+\w+)\s*:?$", I)
 
 SUBSCRIBE = re.compile(
-    r"^(?:sign\s+up|subscribe|follow\s+us|like\s+us\s+on|stay\s+(?:up\s+to\s+date|informed|in\s+the\s+know)|never\s+miss|"
+    r"^(?:sign\s+up|subscribe|follow\s+us|like\s+us\s+on|join\s+(?:us|our\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:on|in)|stay\s+(?:up\s+to\s+date|informed|in\s+the\s+know)|never\s+miss|"
     r"подпис(?:ывайтесь|аться|ывайся)|подпишитесь|следите\s+за\s+(?:нами|новостями)|присоединяйтесь|будьте\s+в\s+курсе|читайте\s+нас|мы\s+в)\b"
     r".*\b(?:newsletters?|inbox|e-?mail\s+(?:alerts|updates)|alerts|channel|telegram|twitter|facebook|instagram|youtube|podcast|"
     r"канал\w*|рассылк\w*|соцсет\w*|дзен\w*|вконтакте|vk)\b",
@@ -154,6 +154,14 @@ BYLINE = re.compile(
 
 TAGS = re.compile(
     r"^(?:tags?|topics?|keywords|filed\s+under|categor(?:y|ies)|sections?|теги|метки|ключевые\s+слова|рубрик[аи]|темы?)\s*(?::|：|$)", I
+)
+# View and read counters ("Views: 1 245", "Просмотров: 3 402").
+VIEWS = re.compile(r"^(?:views?|reads|просмотр(?:ов|ы)?|прочитали)\s*:?\s*\d[\d\s\u00a0,.]*[kкK]?$", I)
+# Site functions, not content ("select it and press Ctrl+Enter" to report an error).
+SITE_NOTICE = re.compile(
+    r"^(?:if\s+you\s+(?:find|found|notice|see)\s+an?\s+(?:error|mistake|typo)|(?:если\s+вы\s+)?(?:нашли|заметили)\s+ошибку)\b"
+    r".*\bctrl\s*\+\s*enter\b.*$",
+    I,
 )
 COMMENTS = re.compile(
     r"^(?:\d+\s+)?(?:comments?|replies|комментари[йяи]\w*|обсуждение)\s*(?:\(\s*\d+\s*\)|:?\s*\d+)?\s*$"
