@@ -137,3 +137,41 @@ def test_never_crashes(text):
         assert 0 <= q.start < q.end <= len(text)
         if q.speaker:
             assert 0 <= q.speaker.start <= q.speaker.end <= len(text)
+
+
+# "CLAUSE, NAME told OUTLET." / "CLAUSE, writes OUTLET, citing ..." / "CLAUSE, NAME said, quoted by
+# OUTLET.": the parse hangs the cue on the clause; the clause is what was said, the outlet the channel
+TRAILING = ("The district court in Taraz refused to hear the appeal of the farmer Berik Omarov, "
+            "lawyer Saule Nurlanova told Vlast.kz.\n\n"
+            "The flood damaged three bridges, the akim of the Zhambyl region Nurlan Kalmuratov told TASS.\n\n"
+            "The refinery will be sold before the summer, writes Kommersant, citing sources in the ministry.\n\n"
+            "Grain prices will fall by the autumn, Agriculture Minister Ruslan Dauletov said, quoted by RIA Novosti.\n")
+
+
+def test_sentence_final_told_outlet_reports_the_clause():
+    q = one(TRAILING, "refused to hear the appeal of the farmer")
+    assert q.speaker.name == "Saule Nurlanova" and q.channel == "Vlast.kz"
+    assert q.cue.text == "told"
+
+
+def test_sentence_final_told_with_a_role_phrase_stops_the_content_before_it():
+    q = one(TRAILING, "The flood damaged three bridges")
+    assert "akim" not in TRAILING[q.start:q.end] and q.channel == "TASS"
+    assert "Kalmuratov" in q.speaker.name
+
+
+def test_inverted_writes_outlet_is_the_speaker():
+    q = one(TRAILING, "The refinery will be sold before the summer")
+    assert q.speaker.name == "Kommersant" and q.channel == "Kommersant"
+
+
+def test_quoted_by_ends_no_parenthetical():
+    q = one(TRAILING, "Grain prices will fall by the autumn")
+    assert "Dauletov" not in TRAILING[q.start:q.end]
+    assert q.speaker.name == "Ruslan Dauletov" and q.channel == "RIA Novosti"
+
+
+def test_channel_in_the_content_is_not_the_speakers():
+    q = one("The mayor said that the governor had spoken at a press conference in the capital.\n",
+            "the governor had spoken")
+    assert q.channel is None

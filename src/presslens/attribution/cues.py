@@ -142,6 +142,22 @@ def _from_verb(text: str, off: int, tok, th: Thresholds) -> Found | None:
         comp = max(clause, key=lambda c: len(list(c.subtree)))
         start, end = subtree_span(off, comp)
         kind = "ccomp"
+    elif (tail := _trailing(tok)) is not None and cue_score(tok.lower_, True) >= th.with_clause:
+        # "CLAUSE, NAME told TASS." / "CLAUSE, writes Kommersant.": the parse hangs the cue on the
+        # clause; read it as the "CLAUSE, NAME said" it stands for
+        host, spk_tok, left = tail
+        own = {t.i for t in tok.subtree}
+        toks = [t for t in host.subtree if t.i not in own and t.i < left]
+        if not toks:
+            return None
+        start, end = off + toks[0].idx, off + toks[-1].idx + len(toks[-1].text)
+        score = cue_score(tok.lower_, True)
+        start, end = trim(text, start, end)
+        spk = mention_span(off, spk_tok)
+        cue = (off + tok.idx, off + tok.idx + len(tok.text))
+        return Found("indirect", start, end, cue, spk, spk_tok, score,
+                     features=candidate_features(tok, "ccomp", spk_tok, _n_tokens(tok.doc, start - off, end - off),
+                                                 _first(tok.doc, start - off), text[start:end]))
     elif xcomp and score >= th.with_clause:
         comp = xcomp[0]
         start, end = subtree_span(off, comp)
@@ -204,6 +220,8 @@ def _better_subject(tok, spk):
     - `Speaking on Radio X, the mayor of Y, NAME, said`: the cue left without a subject; the
       noun phrase ending right before it (commas aside) is the speaker.
     """
+    if tok.dep_ == "advcl" and tok.head.i < tok.i and (tail := _trailing(tok.head)) is not None:
+        return tail[1]  # "..., writes Kommersant, citing sources": Kommersant cites, not the clause's subject
     if spk is not None and spk.pos_ in ("VERB", "AUX"):
         spk = None  # "The company X founded, Y, said": a verb parsed as the subject names nobody
     if spk is not None:
@@ -229,6 +247,60 @@ def _better_subject(tok, spk):
 
 _CHANNEL_HEADS = {"statement", "interview", "post", "letter", "tweet", "video", "speech", "release", "briefing",
                   "conference", "message", "address", "email", "filing", "appeal"}
+
+
+# verbs whose sentence-final use after a clause reports it ("..., NAME told TASS", "..., writes X")
+_TRAILING = {"told", "said", "says", "writes", "wrote", "reports", "reported", "added", "noted", "stressed",
+             "explained", "informs", "informed", "stated", "emphasized", "emphasised", "specified", "clarified"}
+# what may follow the outlet: a participle saying where the words came from
+_TAIL_PARTICIPLES = {"citing", "quoted", "cited", "referring", "according", "adding", "noting", "speaking"}
+
+
+def _trailing(tok):
+    """(host verb, speaker token, first token of the cue part) when `tok` ends its sentence as `, [SUBJ] cue [OBJ][, citing ...].`
+    after a full clause the parse made its head; None otherwise."""
+    if tok.lower_ not in _TRAILING or tok.dep_ not in ("conj", "advcl", "parataxis") or tok.head.i >= tok.i:
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+        return None
+    host = tok.head
+    if host.pos_ not in ("VERB", "AUX") or not any(c.dep_ in SUBJ for c in host.children):
+        return None
+    left = min(t.i for t in tok.subtree)
+    subj = [c for c in tok.lefts if c.dep_ in SUBJ]
+    objs = [c for c in tok.rights if c.dep_ in ("dobj", "dative", "attr", "npadvmod")]
+    if left == tok.i and not subj and tok.lower_ != "told" and objs and objs[0].pos_ == "PROPN":
+        spk = objs[0]  # "..., writes Kommersant": the outlet after the verb is the speaker
+    elif left == tok.i and not subj:
+        # no subject of its own: the noun phrase before it was hung elsewhere ("houses, the governor")
+        spk = _better_subject(tok, None)
+        if spk is None:
+            return None
+        # the phrase starts after the nearest comma before it ("houses, the akim of the X region NAME")
+        left = spk.left_edge.i
+        while left - 1 > host.i and left > tok.i - 14 and tok.doc[left - 1].text != "," \
+                and tok.doc[left - 1].pos_ not in ("VERB", "AUX"):
+            left -= 1
+    else:
+        spk = subj[0] if subj else None
+    if left - 1 <= host.sent.start or tok.doc[left - 1].text != ",":
+        return None
+    if spk is None:
+        return None
+    if tok.lower_ == "told" and not objs:
+        return None
+    # nothing after the cue but its object, and a "citing ..."/"quoted by ..." participle
+    for t in tok.doc[tok.i + 1:tok.sent.end]:
+        if t.is_punct or t.is_space or (objs and t.i in {x.i for x in objs[0].subtree}):
+            continue
+        anc = t
+        while anc.head.i != tok.i and anc.head.i != anc.i:
+            anc = anc.head
+        if anc.head.i != tok.i or anc.lower_ not in _TAIL_PARTICIPLES and not anc.is_punct:
+            return None
+    if spk.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return host, spk, left
 
 
 def _channel_clause(tok) -> list:
@@ -259,6 +331,10 @@ def _parenthetical(tok):
         return None
     if tok.doc[left.i - 1].text != "," or tok.doc[after].text != ",":
         return None
+    rest = [t for t in tok.doc[after + 1:sent.end] if not t.is_punct and not t.is_space]
+    own = {t.i for t in tok.subtree}
+    if rest and all(t.i in own for t in rest):
+        return None  # "CLAUSE, NAME said, quoted by RIA Novosti.": no host clause goes on after it
     toks = [t for t in sent if not t.is_space and not t.is_punct or t.text in '"“”\'']
     return (toks[0], toks[-1]) if toks else None
 

@@ -66,6 +66,9 @@ CHANNEL_NOUNS = {
     "post": "post", "blog": "blog", "op-ed": "op-ed", "letter": "letter", "email": "email", "e-mail": "email",
     "press release": "press release", "video": "video", "podcast": "podcast", "radio": "radio",
     "television": "television", "broadcast": "broadcast", "debate": "debate", "rally": "rally",
+    "address": "address", "video address": "video address", "meeting": "meeting", "session": "session",
+    "hearing": "hearing", "forum": "forum", "summit": "summit", "message": "message", "appeal": "appeal",
+    "column": "column", "article": "article",
 }
 AUDIENCE = {"reporters", "journalists", "the press", "the media", "correspondents", "press"}
 

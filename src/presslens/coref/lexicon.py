@@ -55,6 +55,17 @@ MEDIA = {
     "washington post", "the guardian", "guardian", "the wall street journal", "wall street journal", "tass",
     "ria novosti", "interfax", "rt", "sputnik", "kommersant", "izvestia", "al jazeera", "axios", "the hill",
     "buzzfeed", "huffington post", "the huffington post", "vice", "vox", "usa today", "los angeles times",
+    # Russian, Kazakh and other post-Soviet outlets that translated news cites by name
+    "ria", "ria novosti", "tass", "interfax-kazakhstan", "rbc", "vedomosti", "meduza", "novaya gazeta", "fontanka",
+    "lenta.ru", "gazeta.ru", "kazinform", "tengrinews", "tengrinews.kz", "vlast.kz", "orda.kz", "khabar",
+    "khabar 24", "azattyq", "radio azattyq", "radio liberty", "radio free europe", "current time", "ekho moskvy",
+    "echo of moscow", "dozhd", "tv rain", "rossiya 1", "rossiya 24", "channel one", "ntv", "ren tv", "zvezda",
+    "kommersant fm", "rossiyskaya gazeta", "komsomolskaya pravda", "moskovsky komsomolets",
+    "argumenty i fakty", "ukrainska pravda", "ukrinform", "unian", "belta", "kun.uz", "24.kg", "akipress",
+    "kazakhstanskaya pravda", "the insider", "the bell", "financial times", "the economist",
+    "the telegraph", "le monde", "der spiegel", "dw", "deutsche welle",
+    "euronews", "cnbc", "the new yorker", "newsweek", "abc news", "cbs news",
+    "nbc news", "the associated press", "yahoo news", "mediazona", "sputnik kazakhstan",
 }
 PLATFORM_NAMES = set(PLATFORMS) - {"x", "medium", "signal", "threads"}  # too ambiguous as plain words
 
@@ -142,6 +153,24 @@ COMPATIBLE_ROLES: dict[str, set[str]] = {
     "deputy": {"mp", "lawmaker", "parliamentarian", "legislator", "mazhilis", "duma", "rada", "parliament",
                "vice", "vice-premier", "first"},
 }
+# a vice-premier is a deputy prime minister (role words of "Deputy Prime Minister": deputy-prime, ...)
+COMPATIBLE_ROLES["vice-premier"] = {"deputy-prime", "deputy-premier", "vice-premier", "vice-prime"}
+COMPATIBLE_ROLES["deputy-premier"] = COMPATIBLE_ROLES["vice-premier"]
+# "the head of state" is the president or monarch; "the head of the department" heads a ministry
+# or agency (translated news calls a minister "the head of the department")
+COMPATIBLE_ROLES["head-of-state"] = {"president", "king", "queen", "monarch", "emir", "sultan", "head-of-state"}
+# ("head" itself is no evidence: the head of state is a head too)
+COMPATIBLE_ROLES["head-of-department"] = {"minister", "director", "chairman", "chairwoman", "ministry",
+                                          "department", "agency", "commissioner", "secretary"}
+COMPATIBLE_ROLES["head-of-region"] = {"governor", "gov.", "akim", "mayor", "region", "oblast"}
+HEADED_BY_OF = {"head", "chief", "leader"}
+HEAD_OF = {"state": "head-of-state", "department": "head-of-department", "ministry": "head-of-department",
+           "agency": "head-of-department", "office": "head-of-department", "service": "head-of-department",
+           "committee": "head-of-department", "region": "head-of-region", "oblast": "head-of-region"}
+# "ex-premier" is a premier who is no longer one (the "ex" is kept among its words); a
+# "vice-premier" is an office of its own
+HYPHEN_KEYS = {"deputy-premier": "vice-premier", "former-premier": "premier"}
+
 # words that make a person a politician, for "the politician"
 _POLITICAL = {"president", "minister", "senator", "sen.", "governor", "gov.", "mayor", "candidate", "nominee",
               "lawmaker", "deputy", "congressman", "congresswoman", "rep.", "representative", "mp",

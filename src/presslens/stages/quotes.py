@@ -111,16 +111,31 @@ def _finish(text: str, found: list[Found], index: SpeakerIndex, sents: _Sentence
             spk = Speaker(None, UNKNOWN, at, at)
         channel = f.channel
         if channel is None and f.cue is not None:
-            hit = sents.at(f.cue[0])
-            if hit is not None:
-                c, s = hit
-                channel = channel_in(text[c.offset + s.start_char:c.offset + s.end_char])
+            channel = _cue_channel(text, f, sents)
         if channel is None and spk is not None and spk.name in standing and f.kind in ("direct", "mixed"):
             ch, at = standing[spk.name]
             if 0 <= sents.index(f.start) - at <= 8:
                 channel = ch
         quotes.append(Quote(f.kind, f.start, f.end, spk, cue, channel))
     return quotes
+
+
+def _cue_channel(text: str, f: Found, sents: _Sentences) -> str | None:
+    """The channel named in the cue's sentence outside what was said: a platform or press
+    conference the speaker talks about is not where the speaker spoke. A parenthetical cue
+    (`The plan, X told TASS, is dead`) has the whole sentence as content, so it reads all of it."""
+    hit = sents.at(f.cue[0])
+    if hit is None:
+        return None
+    c, s = hit
+    a, b = c.offset + s.start_char, c.offset + s.end_char
+    if f.start <= f.cue[0] < f.end:
+        return channel_in(text[a:b])
+    lo, hi = max(a, f.start), min(b, f.end)
+    if lo >= hi:
+        return channel_in(text[a:b])
+    # blanked, not cut: "..., writes Kommersant" keeps its comma
+    return channel_in(text[a:lo] + " " * (hi - lo) + text[hi:b])
 
 
 def _body_pronoun(text: str, f: Found, spk: Speaker | None, last: dict[str, tuple[Speaker, int]],
