@@ -37,11 +37,12 @@ class EntityIndex:
         return [it for it in self.items[max(0, hi - 64):hi] if it[1] > start]
 
     def resolve(self, start: int, end: int, head: tuple[int, int]) -> tuple[str, str] | None:
-        hits = self.overlapping(start, end)
-        if not hits:
+        """The entity the phrase names. Only a mention covering the head counts: in
+        "a Moscow court" or "a Capitol rioter" the name only modifies another referent."""
+        on_head = [h for h in self.overlapping(start, end) if h[0] < head[1] and head[0] < h[1]]
+        if not on_head:
             return None
-        on_head = [h for h in hits if h[0] < head[1] and head[0] < h[1]]
-        best = max(on_head or hits, key=lambda h: min(end, h[1]) - max(start, h[0]))
+        best = max(on_head, key=lambda h: min(end, h[1]) - max(start, h[0]))
         return best[2], best[3]
 
 
@@ -61,6 +62,18 @@ def phrase(tok: Any) -> tuple[int, int]:
     return left, right
 
 
+def _apposed(tok: Any, chunk_offset: int, index: EntityIndex) -> tuple[str, str] | None:
+    for c in tok.rights:
+        if c.dep_ == "appos":
+            i, j = phrase(c)
+            doc = c.doc
+            hit = index.resolve(chunk_offset + doc[i].idx, chunk_offset + doc[j - 1].idx + len(doc[j - 1].text),
+                                (chunk_offset + c.idx, chunk_offset + c.idx + len(c.text)))
+            if hit:
+                return hit
+    return None
+
+
 def argument(tok: Any, chunk_offset: int, text: str, index: EntityIndex) -> Argument | None:
     if tok is None:
         return None
@@ -71,6 +84,8 @@ def argument(tok: Any, chunk_offset: int, text: str, index: EntityIndex) -> Argu
     start, end = chunk_offset + doc[i].idx, chunk_offset + doc[j - 1].idx + len(doc[j - 1].text)
     head = (chunk_offset + tok.idx, chunk_offset + tok.idx + len(tok.text))
     hit = index.resolve(start, end, head)
+    if not hit:
+        hit = _apposed(tok, chunk_offset, index)  # "the organizer, activist Dana Omarova"
     if hit:
         return Argument(text=text[start:end], start=start, end=end, entity=hit[0], name=hit[1])
     return Argument(text=text[start:end], start=start, end=end)

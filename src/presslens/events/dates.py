@@ -38,6 +38,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("dm", rf"\b{_DAY}(?:\s+of)?\s+{_MON}\b"),
     ("my", rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b"),
     ("rel_day", r"\b(?P<rel>yesterday|today|tomorrow|the day before yesterday)\b"),
+    ("day_shift", r"\b(?:(?P<shift>the\s+(?:previous|next|following)\s+day|(?:a|one)\s+day\s+(?:earlier|later)"
+                  r"|(?P<sn>two|three|four|five|six|\d)\s+days\s+(?:earlier|later))"
+                  r"|the\s+day\s+(?:before|after)(?=\s*[,.;:)]))"),
     ("weekday", r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
     ("rel_period", r"\b(?P<which>last|next|this|past)\s+(?P<unit>week|month|year)\b"),
     ("year", r"\b(?:in|since|of|by)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*(?:-|–)\s*\d)"),
@@ -54,6 +57,27 @@ class DateMention:
     end: int
     kind: str
     value: str | None  # ISO 8601 (possibly partial), or None when it cannot be resolved
+
+
+_SHIFT_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def day_shift(phrase: str) -> int:
+    """Days from the day last named in the text: 'the day before' -1, 'two days later' 2."""
+    low = phrase.lower()
+    n = re.match(r"(two|three|four|five|six|\d)\s+days", low)
+    step = (_SHIFT_NUMBERS.get(n.group(1)) or int(n.group(1))) if n else 1
+    return -step if re.search(r"before|previous|earlier", low) else step
+
+
+def shift_day(value: str, days: int) -> str | None:
+    """An ISO day ('2023-06-06', or partial '--06-06') moved by `days`."""
+    m = re.fullmatch(r"(\d{4}|-)-(\d{2})-(\d{2})", value)
+    if not m:
+        return None
+    year = 2001 if m.group(1) == "-" else int(m.group(1))  # a non-leap year for partial dates
+    d = date(year, int(m.group(2)), int(m.group(3))) + timedelta(days=days)
+    return d.isoformat() if m.group(1) != "-" else f"--{d.month:02d}-{d.day:02d}"
 
 
 def parse_published(published: str | None) -> date | None:
@@ -111,6 +135,8 @@ def normalise(kind: str, groups: dict[str, str | None], anchor: date | None, fut
         return f"{int(groups['year']):04d}-{_month(groups['mon']):02d}"
     if kind == "year":
         return groups["year"]
+    if kind == "day_shift":
+        return None  # relative to the day last named in the text, not to publication: the caller resolves it
     if anchor is None:
         return None
     if kind == "rel_day":
@@ -180,4 +206,5 @@ def _looks_like_duration_or_count(text: str, s: int, e: int) -> bool:
     return bool(re.match(r"\s*(?:years?|months?|days?|weeks?)\b", text[e:e + 8], re.I))
 
 
-__all__ = ["DateMention", "find_dates", "normalise", "parse_published", "MONTHS", "WEEKDAYS"]
+__all__ = ["DateMention", "find_dates", "normalise", "parse_published", "day_shift", "shift_day", "MONTHS",
+           "WEEKDAYS"]

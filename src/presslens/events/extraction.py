@@ -10,16 +10,18 @@ from the trigger's own subtree (not its coordinated siblings', so the
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Callable
 
 from ..model import Argument, Event, Span
 from .arguments import EntityIndex, argument
-from .dates import DateMention, find_dates
+from .dates import DateMention, day_shift, find_dates, shift_day
+from .headline import fold_headline, headline_spans
 from .lexicon import INFO_NOUNS, NOUN_LEMMA, TriggerRule, rules_for
 from .quantities import find_durations, find_money, find_people_counts
-from .reading import generic_clause, has_event_reading, in_attitude_phrase, is_date_token
+from .reading import (bare_mention, generic_clause, has_event_reading, in_attitude_phrase, is_date_token,
+                      requested)
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 MODALS = {"could", "would", "might", "may", "should", "can", "must", "ca"}
@@ -176,7 +178,7 @@ def _skip(tok: Any, pos: str, rule: TriggerRule) -> bool:
             return True  # "a video that said": no speaker
     if pos == "N" and tok.dep_ == "pobj":
         above = tok.head.head
-        if above is not tok and any(r.type == rule.type for r in rules_for(above.text, _pos(above) or "")):
+        if above.i != tok.i and any(r.type == rule.type for r in rules_for(above.text, _pos(above) or "")):
             return True  # "victory in the elections": one event
     return False
 
@@ -189,7 +191,7 @@ def _governor(tok: Any) -> Any:
     """The verb a noun trigger hangs from (or the noun itself when none)."""
     cur = tok
     for _ in range(6):
-        if cur.dep_ == "ROOT" or cur.head is cur:
+        if cur.dep_ == "ROOT" or cur.head.i == cur.i:
             return cur
         cur = cur.head
         if _pos(cur) == "V":
@@ -201,7 +203,7 @@ def _conj_chain(verb: Any) -> list[Any]:
     """The verb and the verbs it is coordinated under ('found ... and sentenced')."""
     chain = [verb]
     cur = verb
-    while cur.dep_ == "conj" and cur.head is not cur:
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
         cur = cur.head
         chain.append(cur)
     return chain
@@ -222,7 +224,63 @@ def _subject(verb: Any) -> tuple[Any, bool]:
     return None, False
 
 
-def _verb_args(tok: Any, etype: str) -> tuple[Any, Any]:
+# Nouns that only count or package an event noun: "a package of sanctions", "a note of protest"
+CONTAINERS = {"package", "packages", "round", "rounds", "set", "series", "wave", "waves", "batch", "raft",
+              "note", "notes", "string", "spate"}
+# Verbs whose object is an official, written or spoken protest, not a street one
+PROTEST_DELIVERY = {"lodge", "lodged", "lodges", "lodging", "deliver", "delivered", "delivers", "hand", "handed",
+                    "hands", "send", "sent", "sends", "submit", "submitted", "submits", "express", "expressed",
+                    "expresses", "voice", "voiced", "voices", "convey", "conveyed", "register", "registered",
+                    "declare", "declared", "file", "filed", "issue", "issued", "make", "made", "lodge"}
+# Words for a state body as the one protesting: its protest is a diplomatic one
+STATE_BODIES = {"ministry", "ministries", "embassy", "embassies", "government", "governments", "mfa",
+                "department", "office", "ambassador", "envoy", "foreign", "kremlin", "president", "minister",
+                "chancellery", "consulate", "mission", "delegation", "diplomats", "diplomat"}
+# Verbs that always take an object: with a subject and no object they are headline passives
+# ("Protesters detained in Almaty", "Journalist sentenced to 5 years")
+TRANSITIVE_TYPES = {"arrest", "charge", "convict", "acquit", "sentence", "release", "appoint", "sanction"}
+
+
+def stand_in(tok: Any) -> Any:
+    """The noun that stands in a clause for an event noun it packages ("imposed a package of
+    sanctions", "handed a note of protest"), else the event noun itself."""
+    if tok.dep_ == "pobj" and tok.head.text.lower() == "of" and tok.head.head.text.lower() in CONTAINERS:
+        return tok.head.head
+    return tok
+
+
+def _diplomatic(tok: Any, pos: str) -> bool:
+    """A protest made by or to a state, in words or a note: DISAPPROVE, not a street protest."""
+    holder = stand_in(tok)
+    if holder.i != tok.i and holder.text.lower() in ("note", "notes"):
+        return True
+    if pos == "N" and tok.dep_ == "compound" and tok.head.text.lower() in ("note", "notes"):
+        return True
+    gov = holder.head if holder.dep_ in ("dobj", "obj") else None
+    if gov is not None and gov.text.lower() in PROTEST_DELIVERY:
+        return True
+    if _prep_obj(tok, "to") is not None or (gov is not None and _prep_obj(gov, "to") is not None):
+        return True  # "protested to the embassy", "lodged a protest with"... to someone
+    subj = _subject(tok)[0] if pos == "V" else (_subject(gov)[0] if gov is not None else _child(tok, "poss"))
+    if subj is not None:
+        words = {t.text.lower() for t in subj.subtree}
+        if words & STATE_BODIES:
+            return True
+    return False
+
+
+def _headline_passive(tok: Any, etype: str, in_headline: bool) -> bool:
+    """'Protesters detained in Almaty': a headline drops the auxiliary, the subject is the one acted on."""
+    if etype not in TRANSITIVE_TYPES or _child(tok, "nsubj") is None:
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "dobj", "obj", "dative", "ccomp", "xcomp") for c in tok.children):
+        return False
+    return in_headline or tok.tag_ == "VBN"
+
+
+def _verb_args(tok: Any, etype: str, in_headline: bool = False) -> tuple[Any, Any]:
+    if _headline_passive(tok, etype, in_headline):
+        return _prep_obj(tok, "by"), _child(tok, "nsubj")
     passive = _is_passive(tok)
     subj, subj_passive = _subject(tok)
     if passive:
@@ -270,11 +328,12 @@ def _noun_args(tok: Any, etype: str) -> tuple[Any, Any]:
         target = _prep_obj(tok, "against", "on")
     if target is None and etype in ("meet", "agree"):
         target = _prep_obj(tok, "with")
-    gov = tok.head
-    if actor is None and tok.dep_ in ("dobj", "nsubjpass") and _pos(gov) == "V":
+    holder = stand_in(tok)
+    gov = holder.head
+    if actor is None and holder.dep_ in ("dobj", "nsubjpass") and _pos(gov) == "V":
         a, t = _verb_args(gov, etype)
         actor = a
-        if target is None and t is not None and t is not tok:
+        if target is None and t is not None and t.i not in (tok.i, holder.i):
             target = t
     return actor, target
 
@@ -287,7 +346,7 @@ def _own_text(tok: Any) -> str:
     while stack:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ in ("conj", "cc", "parataxis", "advcl", "relcl") and (t is tok or _pos(c) == "V"):
+            if c.dep_ in ("conj", "cc", "parataxis", "advcl", "relcl") and (t.i == tok.i or _pos(c) == "V"):
                 continue
             if c.dep_ == "punct":
                 continue
@@ -307,17 +366,82 @@ PARTY_WORDS = {"court", "courts", "judge", "judges", "jury", "tribunal", "prosec
                "government", "state", "case", "verdict", "sentence", "decision", "ruling"}
 
 
+CHARGE_WORDS = ("charges", "charge", "suspicion", "accusations", "accusation", "allegations")
+# Clauses hanging off a charge that say something else about it
+_NOT_CHARGE = ("relcl", "advcl", "parataxis", "appos")
+
+
+def _prep_arg(tok: Any, *preps: str) -> Any:
+    """The object of one of `preps` on tok: a noun, or a gerund clause ("for accepting a bribe")."""
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.text.lower() in preps:
+            for g in c.children:
+                if g.dep_ == "pobj" and not is_date_token(g) or g.dep_ == "pcomp" and g.tag_ == "VBG":
+                    return g
+    return None
+
+
+def _charge_token(tok: Any, etype: str, args: tuple[Any, Any]) -> Any:
+    """The head of what someone is accused of, convicted or punished for."""
+    if etype in ("convict", "acquit"):
+        g = next((t for t in tok.subtree if t.text.lower() == "guilty"), None)
+        ch = _prep_arg(g, "of") if g is not None else None
+        if ch is not None:
+            return ch
+        if _pos(tok) == "V" and args[1] is not None:
+            ch = _prep_arg(args[1], "of")  # "convicted the engineer of negligence": the parse hangs it on the object
+            if ch is not None and _charge_ok(ch, args):
+                return ch
+    if etype not in ("convict", "charge", "arrest", "acquit", "trial", "sentence"):
+        return None
+    # a verb's "of"/"with"/"for" ("convicted of", "charged with"); a noun's "of" is a participant
+    # ("the verdict of the court", "the arrest of the mayor") except on a charge noun ("charges of fraud");
+    # "on charges of X" on either
+    preps = ("of", "with", "for", "on") if _pos(tok) == "V" or etype == "charge" else ("for", "on")
+    for prep in preps:
+        ch = _prep_arg(tok, prep)
+        if ch is not None and ch.text.lower() in CHARGE_WORDS and _prep_arg(ch, "of"):
+            ch = _prep_arg(ch, "of")
+        elif prep == "on" and ch is not None and ch.text.lower() not in CHARGE_WORDS:
+            continue  # "arrested on Monday", "sentenced on appeal"
+        if ch is not None and _charge_ok(ch, args):
+            return ch
+    if _pos(tok) == "V" and args[1] is not None:
+        ch = _prep_arg(args[1], "for")  # "jails former mayor for bribery": the parse hangs it on the object
+        if ch is not None and _charge_ok(ch, args):
+            return ch
+    return None
+
+
+def _charge_span(ch: Any) -> tuple[int, int]:
+    """Token range [i, j) of a charge phrase with its complements ("calls for the violent
+    seizure of power", "accepting a bribe of $2.5 million"), without clauses about it."""
+    drop: set[int] = set()
+    for t in ch.subtree:
+        if t.i != ch.i and t.dep_ in _NOT_CHARGE:
+            drop.update(x.i for x in t.subtree)
+    keep = [t.i for t in ch.subtree if t.i not in drop]
+    i, j = min(keep), max(keep) + 1
+    doc = ch.doc
+    while j - 1 > i and (doc[j - 1].is_punct or doc[j - 1].dep_ == "cc"):
+        j -= 1
+    while i < j - 1 and doc[i].is_punct:
+        i += 1
+    return i, j
+
+
 def _charge_ok(ch: Any, args: tuple[Any, Any]) -> bool:
-    """A charge is a matter ("defamation", "fraud"), not a participant or a party."""
-    if any(ch is a for a in args if a is not None):
+    """A charge is a matter ("defamation", "fraud", "accepting a bribe"), not a participant or a party."""
+    if any(ch.i == a.i for a in args if a is not None):
         return False
     if ch.pos_ in ("PRON", "PROPN") or ch.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "DATE"):
         return False
-    return _pos(ch) == "N" and ch.text.lower() not in PARTY_WORDS and ch.text.lower() not in (
+    return (_pos(ch) == "N" or ch.tag_ == "VBG") and ch.text.lower() not in PARTY_WORDS and ch.text.lower() not in (
         "years", "months", "prison")
 
 
-def _attributes(tok: Any, etype: str, args: tuple[Any, Any] = (None, None)) -> dict[str, Any]:
+def _attributes(tok: Any, etype: str, args: tuple[Any, Any] = (None, None)) -> tuple[dict[str, Any], tuple[int, int] | None]:
+    """The event's attributes, and the character span (in the sentence's doc) of its charge."""
     attrs: dict[str, Any] = {}
     region = _own_text(tok)
     if etype in ("convict", "acquit"):
@@ -325,24 +449,13 @@ def _attributes(tok: Any, etype: str, args: tuple[Any, Any] = (None, None)) -> d
         if g is not None:
             mods = [c.text.lower() for c in g.children if c.dep_ in ("advmod", "neg") and c.i < g.i]
             attrs["verdict"] = " ".join(mods + ["guilty"])
-            ch = _prep_obj(g, "of")
-            if ch is not None:
-                attrs["charge"] = _np_text(ch)
-    if etype in ("convict", "acquit") and "charge" not in attrs and _pos(tok) == "V" and args[1] is not None:
-        ch = _prep_obj(args[1], "of")  # "convicted the engineer of negligence": the parse hangs it on the object
-        if ch is not None and _charge_ok(ch, args):
-            attrs["charge"] = _np_text(ch)
-    if etype in ("convict", "charge", "arrest", "acquit", "trial", "sentence") and "charge" not in attrs:
-        # a verb's "of"/"with"/"for" ("convicted of", "charged with"); a noun's "of" is a participant
-        # ("the verdict of the court", "the arrest of the mayor") except on a charge noun ("charges of fraud")
-        preps = ("of", "with", "for") if _pos(tok) == "V" or etype == "charge" else ("for", "on")
-        for prep in preps:
-            ch = _prep_obj(tok, prep)
-            if ch is not None and ch.text.lower() in ("charges", "charge", "suspicion", "accusations") and _prep_obj(ch, "of"):
-                ch = _prep_obj(ch, "of")
-            if ch is not None and _charge_ok(ch, args):
-                attrs["charge"] = _np_text(ch)
-                break
+    charge = None
+    ch = _charge_token(tok, etype, args)
+    if ch is not None:
+        i, j = _charge_span(ch)
+        doc = ch.doc
+        attrs["charge"] = doc[i:j].text
+        charge = (doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text))
     if etype == "sentence":
         low = region.lower()
         for p in PENALTIES:
@@ -352,19 +465,16 @@ def _attributes(tok: Any, etype: str, args: tuple[Any, Any] = (None, None)) -> d
     durs = [d for d in find_durations(region) if d.value]
     if durs and etype in ("sentence", "arrest", "convict", "release", "sanction", "trial"):
         attrs["duration_months"] = durs[0].value
-    money = find_money(region)
+    base = tok.sent.start_char
+    # money inside the charge ("for accepting a bribe of $2.5 million") is what the case is about, not a fine
+    money = [m for m in find_money(region)
+             if charge is None or not (charge[0] <= base + m.start < charge[1])]
     if money:
         attrs["money"] = {"amount": money[0].value, "currency": money[0].unit}
     counts = find_people_counts(region)
-    if counts and etype in ("attack", "protest", "arrest", "release", "convict", "sentence", "meet"):
+    if counts and etype in ("attack", "protest", "arrest", "release", "convict", "sentence", "meet", "sanction"):
         attrs["people"] = counts[0].value
-    return attrs
-
-
-def _np_text(tok: Any) -> str:
-    toks = list(tok.subtree)
-    toks = [t for t in toks if t.dep_ not in ("relcl", "punct") or t.i <= tok.i]
-    return tok.doc[toks[0].i: tok.i + 1].text if toks else tok.text
+    return attrs, charge
 
 
 def _sentence_dates(sent: Any, base: int, ctx: Context) -> list[tuple[DateMention, int, int]]:
@@ -378,8 +488,27 @@ def _sentence_dates(sent: Any, base: int, ctx: Context) -> list[tuple[DateMentio
         s, e = base + d.start, base + d.end
         if ctx.in_boilerplate(s, e):
             continue
+        if d.kind == "day_shift":
+            last = _last_day(ctx, s)
+            d = replace(d, value=shift_day(last, day_shift(stext[d.start:d.end])) if last else None)
         out.append((d, s, e))
     return out
+
+
+_DAY_KINDS = ("iso", "dotted", "mdy", "dmy", "md", "dm", "weekday", "rel_day")
+LOOKBACK = 3000  # characters: "the day before" points at a day named in the last paragraphs
+
+
+def _last_day(ctx: Context, pos: int) -> str | None:
+    """The last calendar day named before pos ('on Tuesday', 'on June 6'), outside boilerplate."""
+    lo = max(0, pos - LOOKBACK)
+    window = ctx.text[lo:pos]
+    durs = find_durations(window)
+    for d in reversed(find_dates(window, ctx.anchor)):
+        if d.kind in _DAY_KINDS and d.value and not ctx.in_boilerplate(lo + d.start, lo + d.end) and not any(
+                q.start < d.end and d.start < q.end for q in durs):
+            return d.value
+    return None
 
 
 def _own_date(tok: Any, dates: list[tuple[DateMention, int, int]], chunk_off: int) -> bool:
@@ -389,6 +518,9 @@ def _own_date(tok: Any, dates: list[tuple[DateMention, int, int]], chunk_off: in
     return any(a <= s and e <= b for _, s, e in dates)
 
 
+SEQUENCE_PREPS = {"after", "before", "following", "since", "prior", "until", "till"}
+
+
 def _date_for(tok: Any, gov: Any, dates: list[tuple[DateMention, int, int]], chunk_off: int,
               future: bool, ctx: Context) -> str | None:
     if not dates:
@@ -396,6 +528,8 @@ def _date_for(tok: Any, gov: Any, dates: list[tuple[DateMention, int, int]], chu
     doc = tok.doc
     chain = set(t.i for t in _conj_chain(gov))
     own = set(t.i for t in tok.subtree) if _pos(tok) == "N" else set()
+    if own and tok.dep_ == "pobj" and tok.head.text.lower() in SEQUENCE_PREPS:
+        chain = set()  # "detained on Tuesday after a rally": the rally came before Tuesday, on a day not given
     best = None
     for d, s, e in dates:
         # the token where the date starts, and the nearest verb above it
@@ -407,7 +541,7 @@ def _date_for(tok: Any, gov: Any, dates: list[tuple[DateMention, int, int]], chu
             break
         v = t
         for _ in range(8):
-            if v.head is v:
+            if v.head.i == v.i:
                 break
             v = v.head
             if _pos(v) == "V" and v.tag_ != "VBG" or v.dep_ == "ROOT":
@@ -449,9 +583,12 @@ def _location(tok: Any) -> str | None:
 
 def extract(parsed: Any, ctx: Context) -> list[Event]:
     events: list[Event] = []
+    charges: list[tuple[int, int, int]] = []  # charge spans (global), with the trigger start that owns each
+    spans = headline_spans(parsed)
     for chunk in getattr(parsed, "chunks", ()):
         doc = chunk.doc
         off = chunk.offset
+        in_headline = spans is not None and spans[0][0] <= off < spans[0][1]
         for sent in doc.sents:
             stext = sent.text
             if not stext.strip():
@@ -468,28 +605,37 @@ def extract(parsed: Any, ctx: Context) -> list[Event]:
                 rule = next((r for r in rules if _rule_ok(r, tok, has_quote)), None)
                 if rule is None:
                     continue
-                if _skip(tok, pos, rule):
-                    continue
                 etype = rule.type
+                diplomatic = etype == "protest" and _diplomatic(tok, pos)
+                if diplomatic:
+                    etype = "accuse"  # "handed a note of protest", "protested to the embassy": DISAPPROVE
+                elif _skip(tok, pos, rule):
+                    continue
                 if pos == "V" and etype == "charge" and _child(tok, "ccomp") is not None:
                     etype = "accuse"  # "he charged that the party ignored ...": an accusation
                 if pos == "V" and etype == "convict" and any(
                         c.dep_ == "neg" for g in tok.children if g.text.lower() == "guilty" for c in g.children):
                     etype = "acquit"
                 gov = tok if pos == "V" else _governor(tok)
-                if _hypothetical(tok) or (pos == "N" and gov is not tok and _hypothetical(gov)):
+                if _hypothetical(tok) or (pos == "N" and gov.i != tok.i and _hypothetical(gov)):
                     continue
                 if generic_clause(tok if pos == "V" else gov):
                     continue  # "any citizen who writes the truth will sit in a cell"
+                if pos == "N" and requested(stand_in(tok)):
+                    continue  # "demanded the resignation of the governor": asked for, not done
                 s, e = off + tok.idx, off + tok.idx + len(tok.text)
                 if ctx.in_boilerplate(s, e):
                     continue
                 if dates is None:
                     dates = _sentence_dates(sent, off + sent.start_char, ctx)
-                if pos == "N" and (in_attitude_phrase(tok) or not has_event_reading(
-                        tok, _own_date(tok, dates, off))):
+                own_date = pos == "N" and _own_date(tok, dates, off)
+                if pos == "N" and (in_attitude_phrase(tok) or not has_event_reading(tok, own_date)):
                     continue  # "indignant by the verdict", "would appeal the verdict"
-                a_tok, t_tok = _verb_args(tok, etype) if pos == "V" else _noun_args(tok, etype)
+                if pos == "N" and not own_date and bare_mention(tok) and any(ev.type == etype for ev in events):
+                    continue  # "the organizer of the rally", "his detention": the event told before
+                a_tok, t_tok = _verb_args(tok, etype, in_headline) if pos == "V" else _noun_args(tok, etype)
+                if diplomatic and t_tok is None:
+                    t_tok = _diplomatic_target(tok, pos)
                 if etype == "attack":
                     if t_tok is not None and t_tok.text.lower() in REFLEXIVE:
                         continue  # "killing himself" is no attack
@@ -497,6 +643,9 @@ def extract(parsed: Any, ctx: Context) -> list[Event]:
                             a_tok is not None and a_tok.ent_type_ == "PERSON"):
                         etype = "accuse"  # "X attacked Clinton", "Trump's attacks": verbal in political news
                 future = _future(gov)
+                attrs, charge = _attributes(tok, etype, (a_tok, t_tok))
+                if charge is not None:
+                    charges.append((off + charge[0], off + charge[1], s))
                 events.append(Event(
                     type=etype,
                     trigger=Span(s, e),
@@ -504,9 +653,21 @@ def extract(parsed: Any, ctx: Context) -> list[Event]:
                     target=argument(t_tok, off, ctx.text, ctx.index),
                     date=_date_for(tok, gov, dates, off, future, ctx),
                     location=_location(tok if pos == "V" else gov),
-                    attributes=_attributes(tok, etype, (a_tok, t_tok)),
+                    attributes=attrs,
                 ))
-    return _dedupe(events)
+    # "found guilty of calls for the seizure of power": words inside a charge name no event of their own
+    events = [ev for ev in events if not any(a <= ev.trigger.start < b and ev.trigger.start != owner
+                                             for a, b, owner in charges)]
+    events = _dedupe(events)
+    return fold_headline(events, *spans) if spans else events
+
+
+def _diplomatic_target(tok: Any, pos: str) -> Any:
+    """Whom a diplomatic protest is addressed to: "to the Russian side", "handed him a note"."""
+    holder = stand_in(tok)
+    gov = holder.head if pos == "N" else tok
+    return (_prep_obj(tok, "to") or _prep_obj(gov, "to") or _child(gov, "dative")
+            or (_child(gov, "dobj") if pos == "N" and gov.i != holder.i and _child(gov, "dobj").i != holder.i else None))
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

@@ -78,6 +78,8 @@ INFO_NOUNS = frozenset(
     "image images study survey analysis memo proposal song".split())
 VERDICT_NOUNS = frozenset("verdict sentence decision ruling conviction judgment judgement".split())
 SPEECH_OBJECTS = frozenset("opinion opinions view views thoughts position doubts doubt concerns".split())
+ENVOYS = frozenset("ambassador ambassadors envoy envoys diplomat diplomats chargé charge attaché attache "
+                   "consul consuls".split())
 # Nouns that make "open/initiate/launch a ... case" a charge
 CASE_NOUNS = frozenset({"case"})
 
@@ -105,6 +107,8 @@ RULES: tuple[TriggerRule, ...] = (
     *(_r(w, _V, "accuse") for w in "accuse blame criticize criticise condemn denounce slam lambast rebuke "
       "reproach chastise allege".split()),
     *(_r(w, _N, "accuse") for w in "accusation criticism condemnation".split()),
+    # summoning an envoy is a diplomatic rebuke (PLOVER DISAPPROVE), as is a note of protest (extraction.py)
+    _r("summon", _V, "accuse", obj_in=ENVOYS),
     *(_r(w, _V, "demand") for w in "demand urge request implore".split()),
     _r("call", _V, "demand", needs="on upon for"),
     _r("appeal", _V, "demand", needs="to"),

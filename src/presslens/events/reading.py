@@ -92,7 +92,7 @@ def is_date_token(tok: Any) -> bool:
 def in_attitude_phrase(tok: Any) -> bool:
     """'indignant by the verdict', 'outrage over the arrest', 'regretted the sentence'."""
     head = tok.head
-    if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head is not head:
+    if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent") and head.head.i != head.i:
         head = head.head
     elif tok.dep_ not in ("dobj", "obj"):
         return False
@@ -102,7 +102,7 @@ def in_attitude_phrase(tok: Any) -> bool:
 def generic_clause(tok: Any) -> bool:
     """A verb trigger in a relative clause that describes a kind, not an occurrence."""
     cur = tok
-    while cur.dep_ == "conj" and cur.head is not cur:
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
         cur = cur.head
     if cur.dep_ not in ("relcl", "acl"):
         return False
@@ -114,7 +114,7 @@ def generic_clause(tok: Any) -> bool:
     # the clause the described noun belongs to: "any citizen who writes ... will sit"
     gov = head
     for _ in range(6):
-        if gov.head is gov:
+        if gov.head.i == gov.i:
             break
         gov = gov.head
         if _verb_like(gov):
@@ -130,11 +130,41 @@ def generic_clause(tok: Any) -> bool:
         c.dep_ == "mark" and _lower(c) in ("if", "unless") for c in gov.children)
 
 
+# Verbs that ask for an event rather than report it: "demanded the resignation of the governor"
+REQUEST_VERBS = frozenset(
+    "demand demanded demands demanding urge urged urges urging seek seeks sought seeking want wants wanted "
+    "propose proposed proposes request requested requests requesting threaten threatened threatens".split())
+# ... and those that do it through "for": "called for his release", "pressed for talks"
+REQUEST_FOR = frozenset(
+    "call calls called calling appeal appeals appealed appealing push pushed pushing press pressed pressing "
+    "ask asks asked asking demand demands demanded campaign campaigned lobby lobbied plea pleas".split())
+
+
+def requested(tok: Any) -> bool:
+    """An event noun someone asks for ("demanded the resignation", "called for his release"): it has
+    not happened, and the asking is the event."""
+    head = tok.head
+    if tok.dep_ in ("dobj", "obj") and _lower(head) in REQUEST_VERBS:
+        return True
+    return tok.dep_ == "pobj" and _lower(head) == "for" and head.head.i != head.i and _lower(head.head) in REQUEST_FOR
+
+
+def bare_mention(tok: Any) -> bool:
+    """'the rally', 'his detention': a definite or pronoun-owned event noun with nothing of its own
+    (no argument phrase, modifier, number or clause). After an event of its type it names that event."""
+    dets = [c for c in tok.children if c.dep_ == "det"]
+    poss = [c for c in tok.children if c.dep_ == "poss"]
+    if not ((dets and _lower(dets[0]) in DEFINITE) or (poss and poss[0].pos_ == "PRON")):
+        return False
+    return not any(c.dep_ in ("prep", "agent", "relcl", "acl", "compound", "amod", "nummod", "appos")
+                   or (c.dep_ == "poss" and c.pos_ != "PRON") for c in tok.children)
+
+
 def has_event_reading(tok: Any, own_date: bool) -> bool:
     """Whether an event noun names an occurrence (see the module docstring)."""
     head = tok.head
     # what an event-reporting verb reports; the object of a text verb is a text
-    if tok.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr") and head is not tok and _verb_like(head):
+    if tok.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr") and head.i != tok.i and _verb_like(head):
         lem = _lemmaish(head.text)
         if tok.dep_ in ("dobj", "obj") and lem in INFO_VERBS:
             return False
@@ -142,7 +172,7 @@ def has_event_reading(tok: Any, own_date: bool) -> bool:
             return True
     if tok.dep_ == "pobj" and _lower(head) in TEMPORAL_PREPS:
         return True
-    if tok.dep_ == "pobj" and head.head is not head and head.head.pos_ in ("NOUN", "PROPN"):
+    if tok.dep_ == "pobj" and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN"):
         return True  # it specifies another noun: "their defeat in the elections", "a witness at the trial"
     dets = [c for c in tok.children if c.dep_ == "det"]
     if not dets or _lower(dets[0]) not in DEFINITE:
@@ -161,4 +191,5 @@ def has_event_reading(tok: Any, own_date: bool) -> bool:
     return False
 
 
-__all__ = ["has_event_reading", "in_attitude_phrase", "generic_clause", "is_date_token", "INFO_NOUNS"]
+__all__ = ["has_event_reading", "in_attitude_phrase", "generic_clause", "is_date_token", "requested", "bare_mention",
+           "INFO_NOUNS"]

@@ -1,0 +1,197 @@
+"""Events on news in the style the lexicon was not written from: translated court and
+diplomatic reports, and headlines above their leads (invented text only)."""
+import pytest
+
+import presslens
+from presslens.events.dates import day_shift, find_dates, shift_day
+from presslens.ingest.text import document_from_text
+from presslens.pipeline import Pipeline
+
+PIPE = Pipeline.from_names(("repair", "parse", "entities", "events"))
+
+
+def events(text, published=None):
+    return presslens.analyze(document_from_text(text, source="t.txt", published=published), PIPE).get("events")
+
+
+def trig(text, ev):
+    return text[ev.trigger.start:ev.trigger.end]
+
+
+def of_type(text, etype, published=None):
+    return [e for e in events(text, published) if e.type == etype]
+
+
+# ---------------------------------------------------------------- headlines
+HEADED = ("Regional court jails former mayor for bribery\n\n"
+          "The Zarechny District Court on Tuesday sentenced former mayor Pavel Orlov to six years in prison. "
+          "He was detained in May.")
+
+
+def test_headline_and_its_lead_are_one_event():
+    found = of_type(HEADED, "sentence", "2024-05-30")
+    assert len(found) == 1
+    ev = found[0]
+    assert trig(HEADED, ev) == "sentenced"
+    assert ev.date == "2024-05-28"
+    assert ev.attributes["duration_months"] == 72
+    assert ev.attributes.get("charge") == "bribery"  # lent by the headline, which the body left out
+    assert "headline" not in ev.attributes
+
+
+def test_headline_without_body_counterpart_is_marked():
+    text = "Student activists detained after march in Ostrava\n\nThe city council met on Friday to discuss the budget."
+    found = of_type(text, "arrest")
+    assert len(found) == 1 and found[0].attributes.get("headline") is True
+
+
+def test_headline_passive_without_auxiliary():
+    text = "Protesters detained in Lidsk\n\nThe governor said nothing about it."
+    ev = of_type(text, "arrest")[0]
+    assert ev.actor is None
+    assert ev.target is not None and ev.target.text == "Protesters"
+
+
+def test_a_single_paragraph_has_no_headline():
+    text = "Police detained two students in Lidsk on Monday. A court fined them."
+    assert all("headline" not in e.attributes for e in events(text))
+
+
+# ---------------------------------------------------------------- diplomatic protests
+@pytest.mark.parametrize("text,trigger,target", [
+    ("The Foreign Ministry of Veltria handed a note of protest to the Ostrian side.", "protest", "the Ostrian side"),
+    ("The ministry summoned the Ostrian ambassador and handed him a note of protest.", "protest", "him"),
+    ("Veltria's Foreign Ministry protested to the Ostrian embassy on Thursday.", "protested", "the Ostrian embassy"),
+    ("The embassy lodged a strong protest over the remarks.", "protest", None),
+])
+def test_diplomatic_protest_is_disapproval(text, trigger, target):
+    evs = events(text)
+    assert not [e for e in evs if e.type == "protest"]
+    ev = next(e for e in evs if e.type == "accuse" and trig(text, e) == trigger)
+    assert (ev.target.text if ev.target else None) == target
+
+
+def test_summoning_an_ambassador_is_disapproval():
+    text = "The Foreign Ministry summoned the Ostrian ambassador on Monday."
+    ev = of_type(text, "accuse", "2024-03-15")[0]
+    assert trig(text, ev) == "summoned" and ev.target.text == "the Ostrian ambassador"
+    assert ev.date == "2024-03-11"
+
+
+def test_street_protest_stays_a_protest():
+    text = "Thousands of students staged a protest against the new law in the capital."
+    assert of_type(text, "protest") and not of_type(text, "accuse")
+
+
+# ---------------------------------------------------------------- participants
+def test_package_of_sanctions_takes_the_imposer():
+    text = "The European Union on Friday imposed a ninth package of sanctions against Veltria."
+    ev = of_type(text, "sanction")[0]
+    assert ev.actor is not None and "European Union" in ev.actor.text
+    assert ev.target is not None and ev.target.text == "Veltria"
+
+
+def test_a_place_modifying_the_head_is_not_the_participant():
+    text = "A Moscow court arrested the blogger Ivan Sidorov for two months."
+    ev = of_type(text, "arrest")[0]
+    assert ev.actor.text == "A Moscow court" and ev.actor.entity is None
+    assert ev.attributes["duration_months"] == 2
+
+
+def test_noun_event_is_not_its_own_target():
+    text = "The trial of the two activists was held behind closed doors."
+    ev = of_type(text, "trial")[0]
+    assert ev.target is None or trig(text, ev) not in ev.target.text.split()
+
+
+# ---------------------------------------------------------------- what is only asked for or referred back to
+def test_a_demanded_resignation_has_not_happened():
+    text = "The protesters demanded the resignation of the regional governor."
+    assert of_type(text, "demand") and not of_type(text, "resign")
+
+
+def test_a_called_for_release_has_not_happened():
+    text = "The rights group called for the release of the journalist."
+    assert of_type(text, "demand") and not of_type(text, "release")
+
+
+def test_bare_back_reference_is_not_a_new_event():
+    text = ("About 300 people held a rally against the new tax on Sunday. "
+            "A court later fined the organizer of the rally.")
+    assert len(of_type(text, "protest")) == 1
+
+
+def test_words_inside_a_charge_are_no_event():
+    text = "He was found guilty of calls for the violent seizure of power, the court said."
+    ev = of_type(text, "convict")[0]
+    assert ev.attributes["charge"] == "calls for the violent seizure of power"
+    assert not of_type(text, "demand")
+
+
+# ---------------------------------------------------------------- charges, money, counts
+def test_gerund_charge_keeps_its_money_out_of_the_fine():
+    text = "The court sentenced the official to 8 years in prison for accepting a bribe of $2.5 million."
+    ev = of_type(text, "sentence")[0]
+    assert ev.attributes["charge"] == "accepting a bribe of $2.5 million"
+    assert "money" not in ev.attributes
+    assert ev.attributes["duration_months"] == 96
+
+
+def test_on_charges_of():
+    text = "Police arrested the editor on charges of spreading false information about the army."
+    ev = of_type(text, "arrest")[0]
+    assert ev.attributes["charge"] == "spreading false information about the army"
+
+
+def test_fine_in_tenge_and_durations():
+    text = "A court fined the two activists 150,000 tenge each. Another was sentenced to 3 years and 6 months."
+    fine = next(e for e in of_type(text, "sentence") if trig(text, e) == "fined")
+    assert fine.attributes["money"] == {"amount": 150000, "currency": "KZT"}
+    term = next(e for e in of_type(text, "sentence") if trig(text, e) == "sentenced")
+    assert term.attributes["duration_months"] == 42
+
+
+def test_sanctioned_people_are_counted():
+    text = "The United States sanctioned 278 members of the Veltrian parliament."
+    assert of_type(text, "sanction")[0].attributes["people"] == 278
+
+
+# ---------------------------------------------------------------- dates
+def test_the_day_before_counts_from_the_last_named_day():
+    text = ("Police detained 15 people on Tuesday. "
+            "The day before, a court fined the organizer 345,000 tenge.")
+    fine = of_type(text, "sentence", "2023-06-08")[0]
+    assert fine.date == "2023-06-05"
+
+
+def test_the_day_before_without_a_named_day_stays_open():
+    text = "The day before, a court fined the organizer 345,000 tenge."
+    assert of_type(text, "sentence", "2023-06-08")[0].date is None
+
+
+def test_the_day_before_an_event_is_no_date():
+    assert find_dates("The day before his detention, police searched the flat.") == []
+
+
+def test_day_shift_helpers():
+    assert day_shift("the day before") == -1 and day_shift("two days later") == 2
+    assert shift_day("2024-03-01", -1) == "2024-02-29"
+    assert shift_day("--03-01", -1) == "--02-28"
+
+
+def test_event_named_as_what_came_before_takes_no_clause_date():
+    text = "Police detained at least 15 people on Tuesday after a rally against fuel prices."
+    evs = events(text, "2023-06-08")
+    assert next(e for e in evs if e.type == "arrest").date == "2023-06-06"
+    assert next(e for e in evs if e.type == "protest").date is None
+
+
+@pytest.mark.parametrize("phrase,value", [
+    ("on November 14", "2023-11-14"),
+    ("in March 2023", "2023-03"),
+    ("earlier this month", "2023-11"),
+    ("on Monday", "2023-11-20"),
+])
+def test_translated_news_dates(phrase, value):
+    found = find_dates(phrase, presslens.events.parse_published("2023-11-20"))
+    assert found and found[0].value == value
