@@ -195,3 +195,9 @@ def test_event_named_as_what_came_before_takes_no_clause_date():
 def test_translated_news_dates(phrase, value):
     found = find_dates(phrase, presslens.events.parse_published("2023-11-20"))
     assert found and found[0].value == value
+
+
+def test_apposed_name_resolves_the_participant():
+    text = "Police detained the organizer, activist Dana Omarova, on Monday."
+    ev = of_type(text, "arrest")[0]
+    assert ev.target.name == "Dana Omarova"
