@@ -83,3 +83,41 @@ def test_deputy_apposition():
     a, ents, quotes = run(MINISTRY)
     assert speaker_of(a, quotes, "lead the ministry").name == "Tomasz Wojcik"
     assert speaker_of(a, quotes, "I take full responsibility").name == "Katarzyna Nowak"
+
+
+COMPANIES = ("ALMATY. Zhetysu Neft reported a 12 percent drop in profit on Friday. The company said lower "
+             "export prices were to blame.\n\n"
+             "The oil company Ordabassy announced that it would pay record dividends. Ordabassy said that the "
+             "payment would be made in June.\n\n"
+             "Kaspi said that its net income grew by 15 percent. The company noted that the number of users rose.\n")
+
+
+def _run(text):
+    a = presslens.analyze(document_from_text(text, source="t.txt"), PIPE)
+    return a, list(a.get("entities")), list(a.get("quotes"))
+
+
+def test_untagged_subject_of_a_business_verb_is_an_organisation():
+    a, ents, quotes = _run(COMPANIES)
+    org = [e for e in ents if e.name == "Zhetysu Neft"]
+    assert org and org[0].type == "ORG"
+    q = [q for q in quotes if "export prices" in a.document.text[q.start:q.end]][0]
+    assert q.speaker.name == "Zhetysu Neft" and q.speaker.entity == org[0].id
+
+
+def test_repeat_of_a_one_word_company_name_joins_it():
+    a, ents, quotes = _run(COMPANIES)
+    q = [q for q in quotes if "made in June" in a.document.text[q.start:q.end]][0]
+    org = [e for e in ents if e.name == "Ordabassy"][0]
+    assert q.speaker.entity == org.id
+
+
+def test_the_company_is_the_last_company_that_spoke_not_the_one_called_so():
+    a, ents, quotes = _run(COMPANIES)
+    q = [q for q in quotes if "number of users rose" in a.document.text[q.start:q.end]][0]
+    assert q.speaker.name == "Kaspi"
+
+
+def test_a_person_subject_of_a_business_verb_stays_unnamed_as_an_org():
+    a, ents, quotes = _run("Nurlan Abenov reported a loss of two million tenge. Ivanov sold his stake in May.\n")
+    assert not [e for e in ents if e.type == "ORG" and e.name in ("Ivanov", "Nurlan Abenov")]

@@ -338,3 +338,58 @@ def test_someone_jailed_or_detained_is_a_person_whatever_ner_said():
             "hours.\n")
     _, ents, _ = run(text)
     assert by_name(ents, "Kuznetsov").type == "PERSON"
+
+
+HYPHENS = ("ASTANA. Former Prime Minister Bolat Seitkali and Deputy Prime Minister Daniyar Omarbekov "
+           "argued on Tuesday over coal prices.\n\n"
+           "The ex-premier said the government had failed to build new mines. "
+           "The vice-premier replied that prices would be frozen until spring.\n\n"
+           "Former President Yerzhan Abenov did not attend. President Timur Kassenov said that prices would be "
+           "regulated. The head of state stressed that the government must act quickly. "
+           "The ex-president later said that he supported the freeze.\n\n"
+           "Minister of Energy Almas Sadykov said the ministry would audit the mines. "
+           "The head of the department noted that three mines were closed.\n")
+
+
+def test_hyphenated_descriptions_join_their_office():
+    a, ents, quotes = run(HYPHENS)
+    assert speaker_of(a, quotes, "failed to build new mines").name == "Bolat Seitkali"
+    assert speaker_of(a, quotes, "prices would be frozen").name == "Daniyar Omarbekov"
+
+
+def test_ex_president_is_the_former_one_and_head_of_state_the_one_in_office():
+    a, ents, quotes = run(HYPHENS)
+    assert speaker_of(a, quotes, "he supported the freeze").name == "Yerzhan Abenov"
+    assert speaker_of(a, quotes, "the government must act quickly").name == "Timur Kassenov"
+
+
+def test_head_of_the_department_is_no_head_of_state():
+    a, ents, quotes = run(HYPHENS)
+    assert speaker_of(a, quotes, "three mines were closed").name == "Almas Sadykov"
+
+
+def test_title_in_an_org_span_before_a_name_is_the_role():
+    a, ents, quotes = run("Kazakhstan's Ombudsman Artur Zhanibekov said that complaints had tripled. "
+                          "The ombudsman added that pensions were the main concern.\n")
+    p = by_name(ents, "Artur Zhanibekov")
+    assert "Ombudsman" in p.roles
+    assert speaker_of(a, quotes, "pensions were the main concern").name == "Artur Zhanibekov"
+
+
+def test_bare_president_is_the_head_of_state_not_the_club_president():
+    a, ents, quotes = run("MOSCOW. President Viktor Larionov met the players of Dinamo on Monday. "
+                          "The president of the club, Oleg Pavlenko, said the team would build a new academy. "
+                          "The president congratulated the team and said that the league was getting stronger.\n")
+    assert speaker_of(a, quotes, "the league was getting stronger").name == "Viktor Larionov"
+    assert speaker_of(a, quotes, "build a new academy").name == "Oleg Pavlenko"
+
+
+def test_club_president_alone_is_still_the_president():
+    a, ents, quotes = run("The president of the Irtysh football club, Marat Zhunusov, said the club would keep its "
+                          "coach. The president added that the team needed stability.\n")
+    assert speaker_of(a, quotes, "the team needed stability").name == "Marat Zhunusov"
+
+
+def test_minister_named_only_in_a_titles_of_phrase_is_found():
+    a, ents, quotes = run("Minister of Ecology Serik Abdrakhmanov said the lake would be cleaned by May.\n")
+    assert by_name(ents, "Serik Abdrakhmanov").type == "PERSON"

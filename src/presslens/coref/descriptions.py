@@ -197,7 +197,10 @@ def appositive_roles(chunk, person_at) -> list[tuple[tuple[int, int], tuple[int,
         if t.lower_ not in ROLE_NOUNS and t.lower_ not in ROLE_TITLES and t.lower_ not in OFFICE_TITLES:
             continue
         # a title NER put inside a PERSON span ("Ombudsman NAME") is outside the person's name
-        if t.ent_type_ and not (t.ent_type_ == "PERSON" and person_at(off + t.idx) is None):
+        # (or in an ORG span NER made of title and name, "Ombudsman NAME", retyped to a person)
+        if t.ent_type_ and not (t.ent_type_ == "PERSON" and person_at(off + t.idx) is None) \
+                and not (t.ent_type_ == "ORG" and person_at(off + t.idx) is None and t.i + 1 < len(doc)
+                         and person_at(off + doc[t.i + 1].idx) is not None):
             continue
         if t.pos_ == "PROPN" and t.text[:1].isupper() or t.lower_ in ROLE_TITLES:
             # a capitalised title: "Health Minister NAME", "Governor of the X region NAME",

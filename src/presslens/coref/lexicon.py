@@ -164,6 +164,10 @@ COMPATIBLE_ROLES["head-of-department"] = {"minister", "director", "chairman", "c
                                           "department", "agency", "commissioner", "secretary"}
 COMPATIBLE_ROLES["head-of-region"] = {"governor", "gov.", "akim", "mayor", "region", "oblast"}
 HEADED_BY_OF = {"head", "chief", "leader"}
+# bodies whose president/chairman is no head of state or government ("the president of the club")
+BODY_BOUND = {"club", "union", "company", "federation", "association", "university", "bank", "corporation",
+              "board", "foundation", "team", "league", "academy", "fund", "institute", "firm", "group", "society",
+              "chamber", "exchange", "holding", "concern", "football", "hockey", "olympic"}
 HEAD_OF = {"state": "head-of-state", "department": "head-of-department", "ministry": "head-of-department",
            "agency": "head-of-department", "office": "head-of-department", "service": "head-of-department",
            "committee": "head-of-department", "region": "head-of-region", "oblast": "head-of-region"}

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lexicon import COMPATIBLE_ROLES, PARTIES, SOFT_ROLES, STRICT_ROLES
+from .lexicon import BODY_BOUND, COMPATIBLE_ROLES, PARTIES, SOFT_ROLES, STRICT_ROLES
 
 WINDOW = 6  # sentences a person stays available to a pronoun
 
@@ -80,8 +80,17 @@ class Salience:
             # roles do not contradict it
             fits = COMPATIBLE_ROLES[head] | {head}
             fitting = [g for g in cands if fits & self.role_words.get(g, set())]
-            if words & {"former", "ex"}:  # "the former president" is not the one now in office
+            past = bool(words & {"former", "ex"}) or any(w.startswith(("ex-", "former-")) for w in words)
+            if past:  # "the former president" is not the one now in office
                 fitting = [g for g in fitting if self.role_words.get(g, set()) & {"former", "ex", "ex-president"}]
+            else:  # ... and "the president" is not the former one while someone holds the office
+                now = [g for g in fitting if not self.role_words.get(g, set()) & {"former", "ex", "ex-president"}]
+                fitting = now or fitting
+            if not words & BODY_BOUND:
+                # a bare "the president" is the one holding the office, not the president of a club,
+                # union or company, when the article has both
+                plain = [g for g in fitting if not self.role_words.get(g, set()) & BODY_BOUND]
+                fitting = plain or fitting
             if not fitting and (epithet or head in SOFT_ROLES):
                 fitting = [g for g in cands if not (self.role_words.get(g, set()) & STRICT_ROLES)]
                 self.guessed = True
@@ -106,7 +115,7 @@ class Salience:
         """The description now names `gid`; its words become that person's role words only
         when they were not a guess (a wrong guess must not make the next one look right)."""
         self.by_description.setdefault(frozenset(words), gid)
-        if not epithet:
+        if not epithet and not words & BODY_BOUND:  # "the president of the club" is no "the president"
             self.by_description.setdefault(head, gid)
         if not guessed:
             self.role_words.setdefault(gid, set()).update(words)

@@ -29,7 +29,8 @@ except ImportError:
 
 # endings of East European and Central Asian surnames; places with them ("Rostov") are GPE,
 # which is never retyped to a person
-SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "ko", "sky", "skiy", "skaya", "vich", "idze", "shvili", "yan", "uly")
+SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "ko", "sky", "skiy", "skaya", "vich", "idze", "shvili", "yan", "uly",
+                   "ykh", "ikh", "chuk", "yuk")
 RETYPABLE = {"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "GPE", "LOC"}
 # kinship nouns: only a person has a wife or a mother (a company can have a lawyer)
 KIN = {w for w in RELATIONS if w not in ("lawyer", "attorney", "spokesman", "spokeswoman", "spokesperson",
@@ -86,6 +87,99 @@ def split_trailing_person(parsed, text: str, mention: tuple[int, int, str]) -> l
         return [mention]
     prev = groups[-3][-1]
     return [(s, c.offset + prev.idx + len(prev.text), label), (c.offset + first[0].idx, e, "PERSON")]
+
+
+# what a minister is minister of: "Minister of Foreign Affairs Lavrov" has no given name in it
+_PORTFOLIOS = {"affairs", "defense", "defence", "justice", "health", "finance", "finances", "education", "interior",
+               "economy", "culture", "labour", "labor", "transport", "agriculture", "ecology", "emergency",
+               "emergencies", "situations", "development", "trade", "industry", "sports", "sport", "science",
+               "energy", "digital", "information", "communications", "security", "resources", "protection"}
+
+
+def untagged_office_holders(parsed, text: str, tagged: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """`Minister of Energy Almas Sadykov said`: NER may tag nothing at all in a title's of-phrase
+    glued to a name. The last two capitalised words of the of-phrase are a person when they look
+    like a given name + surname (known given name or an East European surname ending)."""
+    out = []
+    for c in parsed.chunks:
+        doc = c.doc
+        for t in doc:
+            if t.lower_ not in ROLE_NOUNS or t.i + 4 >= len(doc) or doc[t.i + 1].lower_ != "of":
+                continue
+            k = t.i + 2
+            if doc[k].lower_ == "the":
+                k += 1
+            run = []
+            while k < len(doc) and (doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper()
+                                    or doc[k].text == "-" and not doc[k - 1].whitespace_):
+                run.append(doc[k])
+                k += 1
+            groups = _word_groups(run)
+            if len(groups) < 3:
+                continue
+            first, last = groups[-2], groups[-1]
+            if last[-1].lower_ in ORG_WORDS or first[0].lower_ in ORG_WORDS:
+                continue
+            given = first[0].lower_ in GIVEN_NAMES or first[0].lower_ in FIRST_NAMES
+            surname = last[-1].lower_.endswith(SURNAME_ENDINGS) and first[0].lower_ not in _PORTFOLIOS
+            if not (given or surname) or not last[-1].text.istitle():
+                continue
+            s, e = c.offset + first[0].idx, c.offset + last[-1].idx + len(last[-1].text)
+            if not any(a < e and s < b for a, b, _ in tagged):
+                out.append((s, e, "PERSON"))
+    return out
+
+
+# "X reported a drop in profit", "X agreed to sell its assets": what a company does and deals in
+_BUSINESS_VERBS = {"reported", "posted", "announced", "agreed", "acquired", "bought", "sold", "invested", "signed",
+                   "paid", "raised", "cut", "increased", "reduced", "produced", "exported", "shipped", "launched",
+                   "completed", "plans", "planned", "intends", "received", "recorded", "booked", "earned", "lost",
+                   "sells", "buys", "pays", "produces", "exports", "invests", "said", "announces", "reports"}
+_BUSINESS_NOUNS = {"profit", "profits", "revenue", "revenues", "dividend", "dividends", "assets", "asset", "stake",
+                   "shares", "share", "deal", "contract", "contracts", "plant", "plants", "refinery", "refineries",
+                   "subsidiary", "output", "production", "sales", "earnings", "loss", "losses", "income",
+                   "investment", "investments", "acquisition", "merger", "bonds", "capital", "prices", "tariffs",
+                   "oil", "gas", "barrels", "customers", "clients", "users", "turnover", "ebitda", "debt", "loan",
+                   "factory", "factories", "mine", "mines", "field", "fields", "pipeline", "license", "licence"}
+
+
+# last words of company names ("X Neft", "X Munai", "X Mining") that NER takes for surnames
+INDUSTRY_WORDS = {"neft", "oil", "gas", "munai", "munaigas", "mining", "metals", "steel", "telecom", "holding",
+                  "invest", "trans", "petroleum", "resources", "motors", "pharm", "pharma", "energo", "agro",
+                  "bank", "group", "energy", "airlines", "air", "logistics", "capital", "systems", "tech"}
+
+
+def business_subjects(parsed, tagged: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """`Gazprom Neft reported a drop in profit`: a proper name NER tagged nothing that is the
+    subject of a business verb whose clause deals in business nouns is an organisation. Names
+    that look like people (known given names, East European surname endings) are left alone.
+    A PERSON span in that place ending in an industry word (`X Neft`, `X Mining`) is returned
+    too: the caller relabels it."""
+    out = []
+    for c in parsed.chunks:
+        for t in c.doc:
+            if t.dep_ != "nsubj" or t.pos_ != "PROPN" or not t.text[:1].isupper():
+                continue
+            if t.ent_type_ and not (t.ent_type_ == "PERSON" and t.lower_ in INDUSTRY_WORDS):
+                continue
+            verb = t.head
+            if verb.lower_ not in _BUSINESS_VERBS:
+                continue
+            if not any(x.lower_ in _BUSINESS_NOUNS for x in verb.subtree if x.i > verb.i):
+                continue
+            toks = [x for x in t.lefts if x.dep_ == "compound" and x.pos_ == "PROPN" and x.ent_type_ == t.ent_type_] + [t]
+            words = [x.lower_ for x in toks]
+            if not t.ent_type_ and (any(w in GIVEN_NAMES or w in FIRST_NAMES for w in words)
+                                    or words[-1].endswith(SURNAME_ENDINGS)):
+                continue
+            if len(words) == 1 and words[0] in ROLE_NOUNS | RELATIONS:
+                continue
+            s, e = c.offset + toks[0].idx, c.offset + t.idx + len(t.text)
+            if t.ent_type_ == "PERSON":
+                out += [(a, b, "ORG") for a, b, lab in tagged if lab == "PERSON" and a <= s < b and e == b]
+            elif not any(a < e and s < b for a, b, _ in tagged):
+                out.append((s, e, "ORG"))
+    return out
 
 
 def _word_groups(toks) -> list[list]:

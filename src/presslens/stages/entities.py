@@ -16,11 +16,11 @@ from bisect import bisect_right
 from ..attribution.lexicon import cue_score
 from ..coref.descriptions import (appositive_roles, description_span, gender_of_role, is_definite_role,
                                   org_appositions, org_patterns, relations, role_text)
-from ..coref.lexicon import (DESCRIPTIVE_ORG_NOUNS, MEDIA, NAME_TITLES, OFFICE_PREFIXES, OFFICE_TITLES, ORG_NOUNS, PLATFORM_NAMES, ROLE_NOUNS,
+from ..coref.lexicon import (DESCRIPTIVE_ORG_NOUNS, HEAD_OF, HEADED_BY_OF, HYPHEN_KEYS, MEDIA, NAME_TITLES, OFFICE_PREFIXES, OFFICE_TITLES, ORG_NOUNS, PLATFORM_NAMES, ROLE_NOUNS,
                              is_outlet_name, role_words)
 from ..coref.names import Group, group_others, group_people
 from ..coref.pronouns import Salience
-from ..coref.types import retype, split_trailing_person
+from ..coref.types import business_subjects, retype, split_trailing_person, untagged_office_holders
 from ..model import Analysis, Entity, Mention
 from ..pipeline import stage
 
@@ -68,6 +68,10 @@ def _ner_mentions(analysis: Analysis) -> list[tuple[int, int, str]]:
     out = [m for x in out for m in split_trailing_person(parsed, text, x)]
     out = retype(parsed, text, out)
     out = [_trim_title(text, m) for m in out]
+    out += untagged_office_holders(parsed, text, out)
+    found = business_subjects(parsed, out)
+    spans = {(s, e) for s, e, _ in found}
+    out = [m for m in out if (m[0], m[1]) not in spans] + found
     # platforms NER leaves untagged ("on his Telegram channel")
     tagged = [(s, e) for s, e, _ in out]
     for c in parsed.chunks:
@@ -194,19 +198,28 @@ def _absorb_person_names(persons: list[Group], others: list[Group]) -> None:
 
 def _propagate_names(analysis: Analysis, persons: list[Group], others: list[Group]) -> None:
     """NER misses some repeats of a name it found elsewhere ("Fowler said"): a capitalised token
-    equal to a person's unique surname (or one-word name) becomes a mention of that person."""
+    equal to a person's unique surname (or one-word name), or to a one-word organisation's name,
+    becomes a mention of it."""
     text = analysis.document.text
     last: dict[str, list[Group]] = {}
     for p in persons:
         if p.words and p.words[-1].isalpha() and len(p.words[-1]) > 2:
             last.setdefault(p.words[-1], []).append(p)
+    # a one-word organisation ("Tatneft said" after "the oil company Tatneft") the same way
+    for o in others:
+        if o.label == "ORG" and len(o.words) == 1 and o.words[0].isalpha() and len(o.words[0]) > 3 \
+                and o.words[0] not in last:
+            last[o.words[0]] = [o]
     taken = sorted(span for g in persons + others for span in g.spans + g.aliases)
     starts = [s for s, _ in taken]
     for c in analysis.get("parsed").chunks:
         for t in c.doc:
-            if t.pos_ != "PROPN" or not t.text[:1].isupper():
-                continue
             cands = last.get(t.lower_, [])
+            # the tagger calls a sentence-initial company name a noun ("Tatneft said")
+            named = t.pos_ == "PROPN" or len(cands) == 1 and cands[0].label == "ORG" and t.pos_ == "NOUN" \
+                and t.text == (cands[0].name or "").removeprefix("the ")
+            if not named or not t.text[:1].isupper():
+                continue
             if len(cands) != 1:
                 continue
             s = c.offset + t.idx
@@ -313,14 +326,18 @@ def _salience_pass(analysis: Analysis, persons: list[Group], index: _Index,
                     resolved[span] = gi
                     if _speaks(t):
                         persons[gi].aliases.append(span)
-            elif is_definite_role(t) and t.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
-                span = description_span(off, t)
+            elif (hy := _hyphenated_role(t)) is not None or \
+                    is_definite_role(t) and t.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
+                span = description_span(off, t) if hy is None else (off + hy[0].idx, pos + len(t.text))
+                if hy is not None:
+                    t = hy[1]  # the parse's role for the whole phrase sits on one of its pieces
+                    subj = t.dep_ in ("nsubj", "nsubjpass")
                 if span in described or any(a <= span[0] < b for a, b in described):
                     continue
                 if "," in text[span[0]:span[1]]:
                     continue
                 words = _description_words(text, span)
-                low = _head_key(t)
+                low = _head_key(t) if hy is None else hy[2]
                 gi = sal.description(low, sent_no, words, gender_of_role(low), _epithet(t))
                 if gi is None:
                     # a lead before any name ("The chairman of the X party was indignant ...") is
@@ -366,8 +383,11 @@ def _org_pronouns(analysis: Analysis, others: list[Group], persons: _Index) -> d
             pos = c.offset + t.idx
             low = t.lower_
             hit = by_noun.get(low)
-            if hit is None and low in DESCRIPTIVE_ORG_NOUNS and last["it"] is not None and last["it"][0] is not None:
-                hit = last["it"]  # "Lukoil reported ... The company said": any organisation is a company
+            if low in DESCRIPTIVE_ORG_NOUNS and last["it"] is not None and last["it"][0] is not None \
+                    and (hit is None or last["it"][1] > hit[1]):
+                # "Lukoil reported ... The company said": any organisation is a company, and one that
+                # spoke since "the oil company X" is the nearer one
+                hit = last["it"]
             if hit is not None and _bare_definite(t) and t.dep_ in ("nsubj", "nsubjpass") and _speaks(t) \
                     and index.group_at(pos) is None and not _inside(pos, quoted):
                 g, at = hit
@@ -472,9 +492,42 @@ def _description_words(text: str, span: tuple[int, int]) -> set[str]:
 
 
 def _head_key(t) -> str:
-    """The description's head as an office: `the vice president` is a "vice-president"."""
+    """The description's head as an office: `the vice president` is a "vice-president"; a head
+    whose of-phrase says what it heads is that office (`the head of state`, `the head of the
+    department`), so the one does not answer for the other."""
     pre = [c.lower_ for c in t.lefts if c.dep_ in ("amod", "compound", "nmod") and c.lower_ in OFFICE_PREFIXES]
-    return f"{pre[-1]}-{t.lower_}" if pre else t.lower_
+    if pre:
+        return f"{pre[-1]}-{t.lower_}"
+    if t.lower_ in HEADED_BY_OF:
+        for c in t.rights:
+            objs = [o for o in c.children if o.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "of" else []
+            if objs and objs[0].lower_ in HEAD_OF:
+                return HEAD_OF[objs[0].lower_]
+    return t.lower_
+
+
+# prefixes glued to a role noun by a hyphen that the parse splits off ("The ex-premier said")
+_HYPHEN_PREFIXES = {"ex", "vice", "former", "deputy", "acting", "co"}
+
+
+def _hyphenated_role(t):
+    """`The ex-premier said`, `the vice-premier replied`: the parse tears the word apart and hangs
+    the article on the prefix. Returns (first token, the piece that carries the phrase's role,
+    head key) or None."""
+    doc = t.doc
+    k = t.i
+    if k < 3 or t.lower_ not in ROLE_NOUNS or t.pos_ != "NOUN" or t.ent_type_:
+        return None
+    dash, pre, det = doc[k - 1], doc[k - 2], doc[k - 3]
+    if dash.text != "-" or dash.whitespace_ or pre.whitespace_ or pre.lower_ not in _HYPHEN_PREFIXES:
+        return None
+    if det.lower_ not in ("the", "this", "that") or det.i < t.sent.start:
+        return None
+    carrier = next((x for x in (t, dash, pre) if x.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj")), None)
+    if carrier is None:
+        return None
+    key = f"{pre.lower_}-{t.lower_}" if pre.lower_ in OFFICE_PREFIXES + ("acting", "co") else t.lower_
+    return det, carrier, HYPHEN_KEYS.get(key, key)
 
 
 def _add_description(text: str, persons: list[Group], sal: Salience, resolved: dict, span: tuple[int, int],
