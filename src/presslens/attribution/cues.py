@@ -89,11 +89,51 @@ def _not_speech(tok, spk) -> bool:
         if base != "find" and objs and (objs[0].ent_type_ in ("PERSON", "ORG") or objs[0].lower_ in _PERSON_PRON
                                         or objs[0].lower_ in ROLE_NOUNS):
             return True
+    if _expectation_not_speech(tok) or _called_event(tok):
+        return True
     # "the investigation ignored the testimony": a thing that ignores says nothing
     if spk is not None and spk.lower_ in _NON_SPEAKERS and spk.pos_ == "NOUN" and not has_clause \
             and tok.lower_.startswith(("ignor", "overlook", "disregard")):
         return True
     return False
+
+
+# "Construction is expected to start", "the money was intended for X": nobody named expects or
+# intends anything; the passive's subject is what is expected, never who expects it ("expected
+# by analysts" and "he expected that ..." are ordinary cues)
+_EXPECTATION = {"expected", "anticipated", "intended", "predicted", "projected", "forecast", "meant"}
+
+
+def _agentless_expectation(tok) -> bool:
+    if tok.lower_ not in _EXPECTATION or tok.tag_ != "VBN":
+        return False
+    if any(c.dep_ == "agent" for c in tok.children):
+        return False
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or tok.dep_ == "acl"
+
+
+def _expectation_not_speech(tok) -> bool:
+    """PolNeAR annotates `X is expected to happen` (no source), so that stays, with no speaker;
+    out are the reduced relative (`the accord expected to be ratified`, a noun's modifier) and
+    one with no event at all (`the money was intended for the deputy head`)."""
+    if not _agentless_expectation(tok):
+        return False
+    return tok.dep_ == "acl" or not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+
+
+# what a person calls that is an event, not words: "the rally he had called against the law"
+_EVENT_NOUNS = {"rally", "rallies", "protest", "protests", "strike", "strikes", "meeting", "meetings", "election",
+                "elections", "vote", "votes", "referendum", "demonstration", "demonstrations", "march", "boycott",
+                "session", "summit", "hearing", "congress", "conference", "walkout", "sit-in", "picket"}
+
+
+def _called_event(tok) -> bool:
+    """`a rally he had called against the law`: the relative clause's object is the event noun it
+    hangs on, so what is left for content is a modifier, never words (PolNeAR does annotate a
+    called meeting or hearing as the object itself: "called an emergency meeting")."""
+    if not tok.lower_.startswith("call") or tok.dep_ != "relcl" or tok.head.lower_ not in _EVENT_NOUNS:
+        return False
+    return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") for c in tok.children)
 
 
 # a core speech verb (say, tell, compare, accuse, ...) with a person as subject is kept down
@@ -203,6 +243,8 @@ def _from_verb(text: str, off: int, tok, th: Thresholds) -> Found | None:
     spk_tok = _better_subject(tok, parsed_spk)
     if _not_speech(tok, spk_tok):
         return None
+    if _agentless_expectation(tok):
+        spk_tok = None  # "Construction is expected to start": construction expects nothing
     spk = mention_span(off, spk_tok) if spk_tok is not None else None
     if spk and start <= spk[0] < end and kind != "parenthetical":
         return None  # the "speaker" sits inside the content: a misparse
