@@ -121,3 +121,18 @@ def test_the_company_is_the_last_company_that_spoke_not_the_one_called_so():
 def test_a_person_subject_of_a_business_verb_stays_unnamed_as_an_org():
     a, ents, quotes = _run("Nurlan Abenov reported a loss of two million tenge. Ivanov sold his stake in May.\n")
     assert not [e for e in ents if e.type == "ORG" and e.name in ("Ivanov", "Nurlan Abenov")]
+
+
+def test_a_place_opening_the_sentence_is_no_person_before_the_clause_subject():
+    text = ("In Tirlen, a customs officer was detained for taking a bribe from a trucker. "
+            "The official promised \"full protection\" to the trucking company.")
+    a, ents, quotes = run(text)
+    assert not [e for e in ents if e.type == "PERSON" and "Tirlen" in e.name]
+    got = [q for q in quotes if "full protection" in text[q.start:q.end]]
+    assert got and "Tirlen" not in got[0].speaker.name
+
+
+def test_a_name_with_a_role_apposition_is_still_a_person():
+    text = "Oskar Vendl, the mayor, said the bridge would reopen in May."
+    a, ents, quotes = run(text)
+    assert any(e.type == "PERSON" and e.name == "Oskar Vendl" for e in ents)

@@ -105,8 +105,13 @@ def _has_person_apposition(parsed, end: int) -> bool:
     toks = [t for t in c.doc if c.offset + t.idx >= end][:4]
     if len(toks) < 3 or toks[0].text != ",":
         return False
-    return toks[1].lower_ in ("the", "a", "an") and any(
-        t.lower_ in ROLE_NOUNS and t.pos_ == "NOUN" for t in toks[2:4])
+    roles = [t for t in toks[2:4] if t.lower_ in ROLE_NOUNS and t.pos_ == "NOUN"]
+    if toks[1].lower_ not in ("the", "a", "an") or not roles:
+        return False
+    # "In Tirlen, a businessman was detained": a place opening the sentence, then the clause's
+    # own subject; no apposition at all
+    name = [t for t in c.doc if c.offset + t.idx < end][-1:]
+    return not (name and name[0].dep_ == "pobj" and roles[0].dep_ in ("nsubj", "nsubjpass"))
 
 
 def _resolve(analysis: Analysis) -> dict:
