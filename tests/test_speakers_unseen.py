@@ -393,3 +393,21 @@ def test_club_president_alone_is_still_the_president():
 def test_minister_named_only_in_a_titles_of_phrase_is_found():
     a, ents, quotes = run("Minister of Ecology Serik Abdrakhmanov said the lake would be cleaned by May.\n")
     assert by_name(ents, "Serik Abdrakhmanov").type == "PERSON"
+
+
+def test_pronoun_after_an_unnamed_official_is_that_official_not_a_person_named_later():
+    text = ("The head of the tax committee said that the new levy would not be raised this year. "
+            "\"We will keep our promise,\" he stressed.\n\n"
+            "The economist Viktor Danko believes that the levy will rise anyway. "
+            "\"The budget gap is too large,\" he said.\n")
+    a, ents, quotes = run(text)
+    assert speaker_of(a, quotes, "We will keep our promise").name == "The head of the tax committee"
+    assert speaker_of(a, quotes, "The budget gap is too large").name == "Viktor Danko"
+
+
+def test_pronoun_after_a_named_person_in_between_is_not_the_unnamed_official():
+    text = ("The head of the tax committee said that the levy would stay. "
+            "Viktor Danko, an economist, met him on Monday. "
+            "\"The budget gap is too large,\" he said.\n")
+    a, ents, quotes = run(text)
+    assert speaker_of(a, quotes, "The budget gap is too large").name != "The head of the tax committee"

@@ -16,7 +16,7 @@ from ..attribution.cues import find_reported
 from ..attribution.direct import attach
 from ..attribution.marks import find_quotes
 from ..attribution.lexicon import SPEAKER_PRONOUNS
-from ..coref.lexicon import RELATIONS, ROLE_NOUNS
+from ..coref.lexicon import FEMALE_ROLES, MALE_ROLES, RELATIONS, ROLE_NOUNS
 from ..attribution.speaker import UNKNOWN, SpeakerIndex
 from ..attribution.transcript import transcript_lines
 from ..attribution.spans import Found, mention_span
@@ -102,9 +102,11 @@ def _finish(text: str, found: list[Found], index: SpeakerIndex, sents: _Sentence
             if ent is not None and ent.type == "PERSON":
                 standing[ent.name] = (ch, sents.index(start))
     bodies: dict[str, tuple[Speaker, int]] = {}  # "it"/"they" -> the last unnamed body that spoke, where
+    unnamed: list[tuple[Speaker, int, str | None]] = []  # the last unnamed person that spoke, sentence, gender
     for f in sorted(found, key=lambda f: f.start):
         spk = index.resolve(text, f.speaker, f.speaker_token, _offset_of(f, sents))
         spk = _body_pronoun(text, f, spk, bodies, sents)
+        spk = _unnamed_person_pronoun(text, f, spk, unnamed, index, sents)
         cue = Cue(text[f.cue[0]:f.cue[1]], f.cue[0], f.cue[1]) if f.cue else None
         if spk is None:  # no subject anywhere (passive, fragment): an explicit unknown, never empty
             at = f.cue[0] if f.cue else f.start
@@ -163,6 +165,37 @@ def _body_pronoun(text: str, f: Found, spk: Speaker | None, last: dict[str, tupl
         return spk  # an unnamed person ("the judge") is no "it"
     last["they" if tok.tag_ == "NNS" else "it"] = (spk, here)
     return spk
+
+
+def _unnamed_person_pronoun(text: str, f: Found, spk: Speaker | None, unnamed: list, index: SpeakerIndex,
+                            sents: _Sentences) -> Speaker | None:
+    """`The head of the ministry noted that ... "We control it," he stressed.`: a `he`/`she` the
+    entities stage could not resolve (it resolves only to named people) goes to the unnamed person
+    who spoke in the same or one of the two sentences before, when nobody named came in between;
+    not to a person named later (the article's most mentioned one is only the last resort)."""
+    if spk is None or f.speaker is None:
+        return spk
+    here = sents.index(f.speaker[0])
+    mention = text[f.speaker[0]:f.speaker[1]].lower()
+    tok = f.speaker_token
+    if spk.entity is None and mention not in SPEAKER_PRONOUNS and tok is not None and tok.lower_ in ROLE_NOUNS \
+            and spk.name != UNKNOWN:
+        gender = "f" if tok.lower_ in FEMALE_ROLES else "m" if tok.lower_ in MALE_ROLES else None
+        unnamed[:] = [(spk, here, gender)]
+        return spk
+    if spk.entity is not None or mention not in ("he", "she") or not unnamed:
+        return spk
+    prev, at, gender = unnamed[0]
+    if not 0 <= here - at <= 2 or gender not in (None, {"he": "m", "she": "f"}[mention]):
+        return spk
+    if _person_between(index, prev.end, f.speaker[0]):
+        return spk
+    return Speaker(None, prev.name, spk.start, spk.end)
+
+
+def _person_between(index: SpeakerIndex, a: int, b: int) -> bool:
+    persons = {e.id for e in index.persons}
+    return any(a <= s < b and i in persons for s, _, i in index.rows)
 
 
 def _plural_subject(text: str, sents: _Sentences, here: int) -> tuple[str, int] | None:
