@@ -53,3 +53,16 @@ def test_calling_for_something_is_still_speech():
     text = "The union leader Kari Lund called for a general strike against the pension reform."
     found = covering(text, quotes(text), "a general strike against the pension reform")
     assert found and found[0].speaker.name == "Kari Lund"
+
+
+def test_sentence_final_reports_the_parse_reads_as_a_noun():
+    text = ("Border guards seized forty kilograms of saffron at the Ruvna checkpoint on Sunday, "
+            "after a truck driver tried to hide the bags under a load of melons, the regional customs service reports.")
+    found = covering(text, quotes(text), "Border guards seized forty kilograms of saffron at the Ruvna checkpoint")
+    assert found and found[0].speaker.name == "the regional customs service"
+    assert found[0].cue.text == "reports"
+
+
+def test_a_list_ending_in_plural_reports_is_no_cue():
+    text = "The inspector compared the figures with two sources, police reports."
+    assert not [q for q in quotes(text) if q.cue and q.cue.text == "reports"]
