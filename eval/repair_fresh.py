@@ -283,8 +283,9 @@ def main() -> None:
     intro = (
         "First run (2026-11-26), rules frozen before it and never changed reading these pages: newspaper4k English "
         "13 flags, 4 of them body by the set's own labels (line P 0.692); trafilatura 7 flags, 1 on a known body "
-        "line. Every one of those 5 was debris by the issue's definition (below). Later one rule came in from the "
-        "issue's list of debris kinds (follow bars), which adds one flag here, audited like the rest. Source archives "
+        "line. Every one of those 5 was debris by the issue's definition (below). Rules added later came from the "
+        "issue's list of debris kinds and from invented probes, not from these pages; of them only the follow-bar "
+        "rule flags anything here (one line), audited like the rest. Source archives "
         "fetched from PyPI by version and sha256 (see the script); a line counts as flagged when half its "
         "characters are in boilerplate spans. After the first run every flagged line was judged by hand against "
         "the debris kinds issue 3 names (eval/data/repair/boilerplate_audit.tsv, columns `audit: body` and "
