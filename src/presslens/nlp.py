@@ -9,7 +9,8 @@ survive) and no later stage can find anything inside it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Iterator
 
@@ -42,6 +43,9 @@ class Chunk:
 class ParsedText:
     text: str  # the original text (not the blanked one)
     chunks: list[Chunk]
+    # token start offsets per chunk, built on first use: stages look tokens up by
+    # character offset thousands of times per article
+    _token_starts: dict[int, list[int]] = field(default_factory=dict, repr=False, compare=False)
 
     def sentences(self) -> Iterator[tuple[Chunk, "object"]]:
         for c in self.chunks:
@@ -57,10 +61,34 @@ class ParsedText:
         return [(c.offset + s.start_char, c.offset + s.end_char) for c, s in self.sentences()]
 
     def chunk_at(self, pos: int) -> Chunk | None:
-        for c in self.chunks:
-            if c.offset <= pos < c.end:
-                return c
+        k = bisect_right(self.chunks, pos, key=lambda c: c.offset) - 1
+        if k >= 0 and pos < self.chunks[k].end:
+            return self.chunks[k]
         return None
+
+    def _starts(self, chunk: Chunk) -> list[int]:
+        starts = self._token_starts.get(id(chunk))
+        if starts is None:
+            starts = self._token_starts[id(chunk)] = [chunk.offset + t.idx for t in chunk.doc]
+        return starts
+
+    def tokens_in(self, start: int, end: int) -> tuple[Chunk | None, list]:
+        """The chunk holding `start` and its tokens that start in [start, end)."""
+        c = self.chunk_at(start)
+        if c is None:
+            return None, []
+        starts = self._starts(c)
+        return c, [c.doc[i] for i in range(bisect_left(starts, start), bisect_left(starts, end))]
+
+    def tokens_before(self, chunk: Chunk, pos: int, n: int) -> list:
+        """The last `n` tokens of `chunk` that start before `pos`."""
+        k = bisect_left(self._starts(chunk), pos)
+        return [chunk.doc[i] for i in range(max(0, k - n), k)]
+
+    def tokens_from(self, chunk: Chunk, pos: int, n: int) -> list:
+        """The first `n` tokens of `chunk` that start at or after `pos`."""
+        k = bisect_left(self._starts(chunk), pos)
+        return [chunk.doc[i] for i in range(k, min(len(chunk.doc), k + n))]
 
 
 def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:

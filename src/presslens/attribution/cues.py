@@ -433,15 +433,26 @@ def _parenthetical(tok):
     return (toks[0], toks[-1]) if toks else None
 
 
+def _index_at(doc, char: int) -> int:
+    """Index of the first token starting at or after `char` (binary search: called per
+    candidate, so a scan from the document start would make the stage quadratic)."""
+    lo, hi = 0, len(doc)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx >= char:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
 def _first(doc, char: int):
-    for t in doc:
-        if t.idx >= char:
-            return t
-    return None
+    i = _index_at(doc, char)
+    return doc[i] if i < len(doc) else None
 
 
 def _n_tokens(doc, a: int, b: int) -> int:
-    return sum(1 for t in doc if a <= t.idx < b)
+    return max(0, _index_at(doc, b) - _index_at(doc, a))
 
 
 def _is_channel_or_time(c) -> bool:

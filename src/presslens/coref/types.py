@@ -194,10 +194,7 @@ def _word_groups(toks) -> list[list]:
 
 
 def _tokens(parsed, s: int, e: int):
-    c = parsed.chunk_at(s)
-    if c is None:
-        return None, []
-    return c, [t for t in c.doc if s <= c.offset + t.idx < e]
+    return parsed.tokens_in(s, e)
 
 
 def _retype_one(parsed, text: str, s: int, e: int, label: str) -> str:

@@ -102,7 +102,7 @@ def _has_person_apposition(parsed, end: int) -> bool:
     c = parsed.chunk_at(end)
     if c is None:
         return False
-    toks = [t for t in c.doc if c.offset + t.idx >= end][:4]
+    toks = parsed.tokens_from(c, end, 4)
     if len(toks) < 3 or toks[0].text != ",":
         return False
     roles = [t for t in toks[2:4] if t.lower_ in ROLE_NOUNS and t.pos_ == "NOUN"]
@@ -110,7 +110,7 @@ def _has_person_apposition(parsed, end: int) -> bool:
         return False
     # "In Tirlen, a businessman was detained": a place opening the sentence, then the clause's
     # own subject; no apposition at all
-    name = [t for t in c.doc if c.offset + t.idx < end][-1:]
+    name = parsed.tokens_before(c, end, 1)
     return not (name and name[0].dep_ == "pobj" and roles[0].dep_ in ("nsubj", "nsubjpass"))
 
 
