@@ -44,7 +44,7 @@ def _strip_poss(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-@stage("entities", version="2", requires=("parsed",), assigns=("entities", "coref"))
+@stage("entities", version="3", requires=("parsed",), assigns=("entities", "coref"))
 def entities_stage(analysis: Analysis) -> dict:
     try:
         return _resolve(analysis)

@@ -6,7 +6,7 @@ from ..nlp import MODEL, parse
 from ..pipeline import stage
 
 
-@stage("parse", version=f"1:{MODEL}-3.8.0", requires=("boilerplate",), assigns=("parsed",))
+@stage("parse", version=f"2:{MODEL}-3.8.0", requires=("boilerplate",), assigns=("parsed",))
 def parse_stage(analysis: Analysis) -> dict:
     spans = [(b.start, b.end) for b in analysis.get("boilerplate")]
     return {"parsed": parse(analysis.document.text, spans)}

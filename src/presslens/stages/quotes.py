@@ -24,7 +24,7 @@ from ..model import Analysis, Cue, Quote, Speaker
 from ..pipeline import stage
 
 
-@stage("quotes", version="1", requires=("parsed", "entities"), assigns=("quotes",))
+@stage("quotes", version="2", requires=("parsed", "entities"), assigns=("quotes",))
 def quotes_stage(analysis: Analysis) -> dict:
     try:
         return {"quotes": find_quotes_in(analysis)}

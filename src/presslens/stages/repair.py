@@ -12,7 +12,7 @@ from ..pipeline import stage
 from ..repair import find_boilerplate, find_damage
 
 
-@stage("repair", version="1", requires=(), assigns=("boilerplate", "damage"))
+@stage("repair", version="2", requires=(), assigns=("boilerplate", "damage"))
 def repair_stage(analysis: Analysis) -> dict:
     text = analysis.document.text or ""
     try:
