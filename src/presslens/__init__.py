@@ -10,7 +10,7 @@ from .errors import InputError, PipelineError, PresslensError, StoreError
 from .model import SCHEMA, Analysis, Document
 from .pipeline import DEFAULT_STAGES, Pipeline
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 _default: Pipeline | None = None
 
