@@ -201,3 +201,105 @@ def test_apposed_name_resolves_the_participant():
     text = "Police detained the organizer, activist Dana Omarova, on Monday."
     ev = of_type(text, "arrest")[0]
     assert ev.target.name == "Dana Omarova"
+
+
+# ---------------------------------------------------------------- broken parses, new legal steps
+def test_sentence_read_as_noun_phrase_still_gives_the_sentencing():
+    text = ('On June 2, a court in Gomel sentenced blogger Ivan Sidorenko to six years in a penal colony '
+            'for "insulting the president" and "calls for actions harming national security".')
+    evs = events(text, "2023-06-05")
+    sent = [e for e in evs if e.type == "sentence"]
+    assert len(sent) == 1
+    ev = sent[0]
+    assert trig(text, ev) == "sentenced"
+    assert ev.actor is not None and "court" in ev.actor.text
+    assert ev.target is not None and ev.target.text.endswith("Ivan Sidorenko")
+    assert "sentenced" not in ev.target.text
+    assert ev.date == "2023-06-02"
+    assert ev.attributes["duration_months"] == 72
+    assert ev.attributes["penalty"] == "penal colony"
+    assert not [e for e in evs if e.type == "demand"]  # the quoted second charge is no call
+
+
+def test_elected_member_is_still_no_event():
+    assert not of_type("An elected member of the council, Maria Petrenko, spoke.", "elect")
+
+
+def test_quoted_second_charge_is_no_demand():
+    text = 'She was charged with "hooliganism" and "calls for sanctions against the state".'
+    evs = events(text)
+    assert [e.type for e in evs] == ["charge"]
+
+
+def test_coordinated_passive_keeps_its_target():
+    text = "He was convicted under article 342 and sentenced to three years in prison."
+    ev = of_type(text, "sentence")[0]
+    assert ev.actor is None
+    assert ev.target is not None and ev.target.text == "He"
+
+
+def test_court_releasing_on_bail_is_the_actor():
+    text = "On Friday, the Regional Appeals Court released on bail another suspect in the case."
+    ev = of_type(text, "release", "2023-09-10")[0]
+    assert ev.actor is not None and "Court" in ev.actor.text
+    assert ev.target is not None and ev.target.text == "another suspect"
+
+
+def test_order_to_pay_damages_is_a_civil_penalty():
+    text = "The judge ordered the company to pay $12.5 million in damages to the former workers."
+    ev = of_type(text, "sentence")[0]
+    assert trig(text, ev) == "ordered"
+    assert ev.target is not None and ev.target.text == "the company"
+    assert ev.attributes["penalty"] == "damages"
+    assert ev.attributes["money"] == {"amount": 12500000, "currency": "USD"}
+
+
+def test_order_to_pay_without_award_is_no_penalty():
+    assert not of_type("The manager ordered the staff to pay for their own lunches.", "sentence")
+    assert not of_type("The writer was awarded the national prize for literature.", "sentence")
+
+
+def test_searching_a_home_is_investigation_searching_for_people_is_not():
+    text = "Police searched the editor's house on Wednesday."
+    ev = of_type(text, "investigate", "2023-03-10")[0]
+    assert trig(text, ev) == "searched" and ev.date == "2023-03-08"
+    assert not of_type("Rescuers searched for survivors in the rubble.", "investigate")
+
+
+def test_trade_ban_noun_is_a_sanction():
+    text = "The government introduced a ban on exports of grain from the region."
+    ev = of_type(text, "sanction")[0]
+    assert trig(text, ev) == "ban"
+    assert ev.actor is not None and ev.actor.text == "The government"
+    assert ev.target is None or ev.target.text != "exports"
+    assert not of_type("The city council approved a ban on smoking in parks.", "sanction")
+
+
+def test_plural_statements_made_by_someone_are_statements():
+    text = "Similar statements were made by the Defence Ministry on Thursday."
+    ev = of_type(text, "statement")[0]
+    assert trig(text, ev) == "statements"
+    assert ev.actor is not None and "Ministry" in ev.actor.text
+    assert not of_type("Statements about the war flood social media.", "statement")
+
+
+# ---------------------------------------------------------------- a decision restated in the next sentence
+def test_restated_conviction_takes_the_verdict_date():
+    text = ("On May 16, the Leninsky District Court found activist Roman Belov guilty of hooliganism. "
+            "He was convicted under article 213 and sentenced to two years of restricted freedom.")
+    evs = events(text, "2023-05-20")
+    conv = [e for e in evs if e.type == "convict"]
+    assert [e.date for e in conv] == ["2023-05-16", "2023-05-16"]
+    assert of_type(text, "sentence", "2023-05-20")[0].date == "2023-05-16"  # coordinated with the restatement
+
+
+def test_no_carry_over_to_another_time_or_person():
+    text = ("On May 16, the court found activist Roman Belov guilty of hooliganism. "
+            "He was previously convicted of fraud.")
+    assert [e.date for e in of_type(text, "convict", "2023-05-20")] == ["2023-05-16", None]
+    other = ("On May 16, the court found activist Roman Belov guilty of hooliganism. "
+             "Journalist Olga Mirova was convicted of libel.")
+    assert [e.date for e in of_type(other, "convict", "2023-05-20")] == ["2023-05-16", None]
+    apart = ("On May 16, the court found activist Roman Belov guilty of hooliganism. Police made no comment. "
+             "He was convicted under article 213.")
+    assert [e.date for e in of_type(apart, "convict", "2023-05-20")] == ["2023-05-16", None]

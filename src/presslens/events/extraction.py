@@ -18,10 +18,10 @@ from ..model import Argument, Event, Span
 from .arguments import EntityIndex, argument
 from .dates import DateMention, day_shift, find_dates, shift_day
 from .headline import fold_headline, headline_spans
-from .lexicon import INFO_NOUNS, NOUN_LEMMA, TriggerRule, rules_for
+from .lexicon import AWARDS, INFO_NOUNS, NOUN_LEMMA, RESTRICTED, TriggerRule, rules_for
 from .quantities import find_durations, find_money, find_people_counts
 from .reading import (bare_mention, generic_clause, has_event_reading, in_attitude_phrase, is_date_token,
-                      requested)
+                      lemmaish, requested)
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 MODALS = {"could", "would", "might", "may", "should", "can", "must", "ca"}
@@ -39,7 +39,7 @@ AGENT_OF_NOUN = {"resign", "meet"}
 PATIENT_NOUN = {"arrest", "charge", "trial", "convict", "acquit", "sentence", "release", "appoint"}
 PENALTIES = ("life imprisonment", "house arrest", "community service", "restricted freedom", "penal colony",
              "suspended sentence", "death penalty", "prison", "jail", "imprisonment", "colony", "probation",
-             "fine", "death")
+             "fine", "death", "damages", "compensation", "restitution")
 # Statement verbs that also have plain non-speech senses: require a speech context
 WEAK_SPEECH = {"add", "note", "post", "answer", "respond", "promise", "suggest", "warn", "claim", "speak",
                "confirm", "recall", "reply", "predict", "admit", "acknowledge", "assure", "complain", "argue",
@@ -120,6 +120,8 @@ def _rule_ok(rule: TriggerRule, tok: Any, sent_has_quote: bool) -> bool:
             return False
         if w is not None and w in rule.obj_not_in:
             return False
+    if rule.type == "sentence" and rule.lemma in ("order", "award") and not _awards(tok):
+        return False
     if rule.type == "statement" and rule.pos == "V":
         obj = _object(tok)
         if obj is not None and _word(obj) in INFO_NOUNS and rule.lemma in ("write", "post", "publish"):
@@ -129,6 +131,17 @@ def _rule_ok(rule: TriggerRule, tok: Any, sent_has_quote: bool) -> bool:
             if not (has_clause or sent_has_quote):
                 return False
     return True
+
+
+def _awards(tok: Any) -> bool:
+    """'ordered him to pay $83.3 million in damages', 'awarded the family compensation': a court's
+    award; 'ordered staff to pay for parking' or 'awarded a prize' is none."""
+    words = {t.text.lower() for t in tok.subtree if t.i != tok.i}
+    if words & AWARDS:
+        return True
+    subj = _subject(tok)[0]
+    return (subj is not None and subj.text.lower() in AUTHORITY
+            and any(t.ent_type_ == "MONEY" for t in tok.subtree))
 
 
 IMPLICATIVE = {"begin", "began", "begun", "begins", "start", "started", "starts", "continue", "continued",
@@ -161,10 +174,12 @@ OBJ_PRONOUNS = {"him", "her", "them", "me", "us"}
 def _skip(tok: Any, pos: str, rule: TriggerRule) -> bool:
     """Mentions that look like a trigger but name no event of their own."""
     low = tok.text.lower()
-    if pos == "N" and (tok.dep_ == "compound" or low in SINGULAR_ONLY):
+    if pos == "N" and (tok.dep_ == "compound" or low in SINGULAR_ONLY and not _made(tok)):
         return True  # "election cycle", "sanctions pressure"; "statements about ..."
     if pos == "V" and tok.dep_ == "amod":
         return True  # "an elected member"
+    if pos == "V" and _quoted_label(tok):
+        return True  # charged with "extremism" and "calls for actions ...": the name of a charge
     if rule.type == "protest" and pos == "N" and rule.lemma in ("rally", "march") and (
             any(c.text.lower() == "campaign" for c in tok.children) or (tok.dep_ == "pobj" and tok.head.text.lower() == "at")):
         return True  # campaign rallies are not protests
@@ -181,6 +196,26 @@ def _skip(tok: Any, pos: str, rule: TriggerRule) -> bool:
         if above.i != tok.i and any(r.type == rule.type for r in rules_for(above.text, _pos(above) or "")):
             return True  # "victory in the elections": one event
     return False
+
+
+def _made(tok: Any) -> bool:
+    """A plural act noun that someone is said to have made ("similar statements were made by the
+    ministry", "the party issued statements"): occurrences, not a kind."""
+    head = tok.head
+    if head.i == tok.i or _pos(head) != "V" or lemmaish(head.text) not in SUPPORT:
+        return False
+    if tok.dep_ == "nsubjpass":
+        return _prep_obj(head, "by") is not None
+    return tok.dep_ in ("dobj", "obj") and _child(head, "nsubj") is not None
+
+
+def _quoted_label(tok: Any) -> bool:
+    """A verb that opens a quotation coordinated with what came before, with no subject of
+    its own: a quoted title or charge ("and "calls for actions ...""), not an act."""
+    if tok.i == 0 or tok.dep_ != "conj" or _child(tok, "nsubj", "nsubjpass") is not None:
+        return False
+    before = tok.doc[tok.i - 1]
+    return before.tag_ == "``" or before.text in ("“", "«")
 
 
 def _future(tok: Any) -> bool:
@@ -275,7 +310,24 @@ def _headline_passive(tok: Any, etype: str, in_headline: bool) -> bool:
         return False
     if any(c.dep_ in ("aux", "auxpass", "dobj", "obj", "dative", "ccomp", "xcomp") for c in tok.children):
         return False
+    if _split_object(tok) is not None or _child(tok, "nsubj").text.lower() in AUTHORITY:
+        return False  # "the court released on bail another defendant": a court acts, it is not released
     return in_headline or tok.tag_ == "VBN"
+
+
+def _split_object(tok: Any) -> Any:
+    """An object the parse hung under a preposition ("released on bail another defendant":
+    'bail' read as a verb taking 'another defendant')."""
+    doc = tok.doc
+    for c in tok.children:
+        if c.dep_ != "prep" or c.i + 1 >= len(doc):
+            continue
+        g = doc[c.i + 1]  # the word after the preposition, hung on it or on the trigger
+        if _pos(g) == "V" and g.dep_ in ("pobj", "dep") and g.head.i in (c.i, tok.i):
+            o = _child(g, "dobj", "obj")
+            if o is not None:
+                return o
+    return None
 
 
 def _verb_args(tok: Any, etype: str, in_headline: bool = False) -> tuple[Any, Any]:
@@ -289,8 +341,13 @@ def _verb_args(tok: Any, etype: str, in_headline: bool = False) -> tuple[Any, An
         if target is None and subj_passive:
             target = subj
         return agent, target
+    if subj_passive and tok.tag_ == "VBN" and _child(tok, "dobj", "obj") is None:
+        # "he was convicted ... and sentenced to five years": the conjunct shares the passive
+        return _prep_obj(tok, "by"), subj
     actor = subj
     target = _child(tok, "dobj", "obj")
+    if target is None:
+        target = _split_object(tok)
     if target is not None and (target.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT") or any(
             c.dep_ == "nummod" for c in target.children) and _child(tok, "dative") is not None):
         # "fined the utility 2.4 million euros", "voted 31 to 18": an amount, not who it was done to
@@ -326,6 +383,8 @@ def _noun_args(tok: Any, etype: str) -> tuple[Any, Any]:
         target = of
     if target is None:
         target = _prep_obj(tok, "against", "on")
+    if target is not None and etype == "sanction" and _word(target) in RESTRICTED:
+        target = _prep_obj(target, "from")  # "a ban on imports from Russia": the trade is no party
     if target is None and etype in ("meet", "agree"):
         target = _prep_obj(tok, "with")
     holder = stand_in(tok)
@@ -440,17 +499,19 @@ def _charge_ok(ch: Any, args: tuple[Any, Any]) -> bool:
         "years", "months", "prison")
 
 
-def _attributes(tok: Any, etype: str, args: tuple[Any, Any] = (None, None)) -> tuple[dict[str, Any], tuple[int, int] | None]:
-    """The event's attributes, and the character span (in the sentence's doc) of its charge."""
+def _attributes(tok: Any, etype: str, args: tuple[Any, Any] = (None, None),
+                broken: bool = False) -> tuple[dict[str, Any], tuple[int, int] | None]:
+    """The event's attributes, and the character span (in the sentence's doc) of its charge.
+    A trigger in a broken parse owns no dependents: its attributes are read from the rest of the sentence."""
     attrs: dict[str, Any] = {}
-    region = _own_text(tok)
+    region = _after_text(tok) if broken else _own_text(tok)
     if etype in ("convict", "acquit"):
         g = next((t for t in tok.subtree if t.text.lower() == "guilty"), None)
         if g is not None:
             mods = [c.text.lower() for c in g.children if c.dep_ in ("advmod", "neg") and c.i < g.i]
             attrs["verdict"] = " ".join(mods + ["guilty"])
     charge = None
-    ch = _charge_token(tok, etype, args)
+    ch = _after_charge(tok, args) if broken else _charge_token(tok, etype, args)
     if ch is not None:
         i, j = _charge_span(ch)
         doc = ch.doc
@@ -475,6 +536,52 @@ def _attributes(tok: Any, etype: str, args: tuple[Any, Any] = (None, None)) -> t
     if counts and etype in ("attack", "protest", "arrest", "release", "convict", "sentence", "meet", "sanction"):
         attrs["people"] = counts[0].value
     return attrs, charge
+
+
+def _after_text(tok: Any) -> str:
+    """The sentence text with everything before the trigger blanked (same length)."""
+    sent = tok.sent
+    a = tok.idx - sent.start_char
+    return " " * a + sent.text[a:]
+
+
+def _after_charge(tok: Any, args: tuple[Any, Any]) -> Any:
+    """In a broken parse, the first "for X" after the trigger that names a matter."""
+    for t in tok.doc[tok.i + 1:tok.sent.end]:
+        if t.dep_ == "prep" and t.text.lower() == "for":
+            ch = next((g for g in t.children if g.dep_ == "pobj" and not is_date_token(g)
+                       or g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+            if ch is not None and _charge_ok(ch, args):
+                return ch
+    return None
+
+
+def _broken_clause(tok: Any) -> bool:
+    """A past-tense trigger verb that the parse folded into a noun phrase in a sentence with no
+    verb at its root ("On April 10, a court in Minsk sentenced journalist X to ...": 'sentenced'
+    read as a modifier of 'journalist'). A name or noun right before it and a noun phrase right
+    after it say it is the sentence's verb, not "an elected member"."""
+    if tok.dep_ not in ("amod", "compound") or tok.tag_ not in ("VBD", "VBN") or tok.i == tok.sent.start:
+        return False
+    root = tok.sent.root
+    if _pos(root) == "V" or root.i > tok.i:
+        return False
+    doc = tok.doc
+    before = doc[tok.i - 1]
+    after = doc[tok.i + 1] if tok.i + 1 < tok.sent.end else None
+    return (before.pos_ in ("NOUN", "PROPN") and after is not None
+            and after.pos_ in ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM"))
+
+
+def _broken_args(tok: Any) -> tuple[Any, Any]:
+    """Actor: the noun phrase at the sentence root, before the trigger; target: the noun phrase
+    right after it, up to its head ("journalist Andrei Kovalenko")."""
+    target = tok.doc[tok.i + 1]
+    while target.dep_ in ("compound", "flat", "amod", "det", "nummod") and target.head.i > target.i:
+        target = target.head
+    if target.pos_ not in ("NOUN", "PROPN", "PRON"):
+        target = None
+    return tok.sent.root, target
 
 
 def _sentence_dates(sent: Any, base: int, ctx: Context) -> list[tuple[DateMention, int, int]]:
@@ -589,10 +696,13 @@ def extract(parsed: Any, ctx: Context) -> list[Event]:
         doc = chunk.doc
         off = chunk.offset
         in_headline = spans is not None and spans[0][0] <= off < spans[0][1]
+        sent_events: list[Event] = []
         for sent in doc.sents:
             stext = sent.text
             if not stext.strip():
                 continue
+            prev, sent_events = sent_events, []
+            carried: dict[int, str] = {}  # trigger token -> date carried over from the previous sentence
             has_quote = any(ch in QUOTE_CHARS for ch in stext)
             dates = None
             for tok in sent:
@@ -609,14 +719,15 @@ def extract(parsed: Any, ctx: Context) -> list[Event]:
                 diplomatic = etype == "protest" and _diplomatic(tok, pos)
                 if diplomatic:
                     etype = "accuse"  # "handed a note of protest", "protested to the embassy": DISAPPROVE
-                elif _skip(tok, pos, rule):
+                broken = pos == "V" and _broken_clause(tok)
+                if not diplomatic and not broken and _skip(tok, pos, rule):
                     continue
                 if pos == "V" and etype == "charge" and _child(tok, "ccomp") is not None:
                     etype = "accuse"  # "he charged that the party ignored ...": an accusation
                 if pos == "V" and etype == "convict" and any(
                         c.dep_ == "neg" for g in tok.children if g.text.lower() == "guilty" for c in g.children):
                     etype = "acquit"
-                gov = tok if pos == "V" else _governor(tok)
+                gov = (sent.root if broken else tok) if pos == "V" else _governor(tok)
                 if _hypothetical(tok) or (pos == "N" and gov.i != tok.i and _hypothetical(gov)):
                     continue
                 if generic_clause(tok if pos == "V" else gov):
@@ -633,7 +744,12 @@ def extract(parsed: Any, ctx: Context) -> list[Event]:
                     continue  # "indignant by the verdict", "would appeal the verdict"
                 if pos == "N" and not own_date and bare_mention(tok) and any(ev.type == etype for ev in events):
                     continue  # "the organizer of the rally", "his detention": the event told before
-                a_tok, t_tok = _verb_args(tok, etype, in_headline) if pos == "V" else _noun_args(tok, etype)
+                if broken:
+                    a_tok, t_tok = _broken_args(tok)
+                elif pos == "V":
+                    a_tok, t_tok = _verb_args(tok, etype, in_headline)
+                else:
+                    a_tok, t_tok = _noun_args(tok, etype)
                 if diplomatic and t_tok is None:
                     t_tok = _diplomatic_target(tok, pos)
                 if etype == "attack":
@@ -643,23 +759,65 @@ def extract(parsed: Any, ctx: Context) -> list[Event]:
                             a_tok is not None and a_tok.ent_type_ == "PERSON"):
                         etype = "accuse"  # "X attacked Clinton", "Trump's attacks": verbal in political news
                 future = _future(gov)
-                attrs, charge = _attributes(tok, etype, (a_tok, t_tok))
+                attrs, charge = _attributes(tok, etype, (a_tok, t_tok), broken)
                 if charge is not None:
                     charges.append((off + charge[0], off + charge[1], s))
-                events.append(Event(
+                target = (_after(argument(t_tok, off, ctx.text, ctx.index), e, ctx.text) if broken
+                          else argument(t_tok, off, ctx.text, ctx.index))
+                when = _date_for(tok, gov, dates, off, future, ctx)
+                if when is None and not dates and not future and pos == "V":
+                    when = next((carried[t.i] for t in _conj_chain(gov) if t.i in carried), None) or (
+                        _same_case_date(etype, target, prev, sent))
+                    if when is not None:
+                        carried[tok.i] = when
+                ev = Event(
                     type=etype,
                     trigger=Span(s, e),
                     actor=argument(a_tok, off, ctx.text, ctx.index),
-                    target=argument(t_tok, off, ctx.text, ctx.index),
-                    date=_date_for(tok, gov, dates, off, future, ctx),
-                    location=_location(tok if pos == "V" else gov),
+                    target=target,
+                    date=when,
+                    location=_location(tok if pos == "V" and not broken else gov),
                     attributes=attrs,
-                ))
+                )
+                events.append(ev)
+                sent_events.append(ev)
     # "found guilty of calls for the seizure of power": words inside a charge name no event of their own
     events = [ev for ev in events if not any(a <= ev.trigger.start < b and ev.trigger.start != owner
                                              for a, b, owner in charges)]
     events = _dedupe(events)
     return fold_headline(events, *spans) if spans else events
+
+
+# Court decisions that a next sentence often restates: "... found X guilty. He was convicted under ..."
+CARRY_TYPES = {"convict", "acquit", "sentence"}
+PERSONAL = {"he", "she", "they", "him", "her", "them"}
+# Words that move the story to another time: the restated decision may be an earlier or later one
+OTHER_TIME = {"earlier", "previously", "later", "subsequently", "afterwards", "already", "formerly", "again",
+              "once", "also", "before", "since", "then", "first", "last", "next"}
+
+
+def _same_case_date(etype: str, target: Argument | None, prev: list[Event], sent: Any) -> str | None:
+    """The date of a dated decision of the same type in the sentence just before, when this
+    one restates it about the same person (same entity, or a personal pronoun): "On March 3 the
+    court found X guilty of fraud. He was convicted under article 190 ..." is one conviction."""
+    if etype not in CARRY_TYPES or target is None or any(t.text.lower() in OTHER_TIME for t in sent):
+        return None
+    for ev in reversed(prev):
+        if ev.type != etype or ev.date is None or ev.target is None:
+            continue
+        if (target.entity is not None and target.entity == ev.target.entity) or (
+                target.text.lower() in PERSONAL and target.entity is None):
+            return ev.date
+        return None  # the nearest earlier decision of this type is about someone else
+    return None
+
+
+def _after(arg: Argument | None, pos: int, text: str) -> Argument | None:
+    """The argument without the part of its phrase before pos (the trigger a broken parse put in it)."""
+    if arg is None or arg.start >= pos:
+        return arg
+    start = pos + len(text[pos:arg.end]) - len(text[pos:arg.end].lstrip())
+    return replace(arg, text=text[start:arg.end], start=start)
 
 
 def _diplomatic_target(tok: Any, pos: str) -> Any:

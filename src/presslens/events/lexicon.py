@@ -80,6 +80,16 @@ VERDICT_NOUNS = frozenset("verdict sentence decision ruling conviction judgment 
 SPEECH_OBJECTS = frozenset("opinion opinions view views thoughts position doubts doubt concerns".split())
 ENVOYS = frozenset("ambassador ambassadors envoy envoys diplomat diplomats chargé charge attaché attache "
                    "consul consuls".split())
+# Places whose search is a step of an investigation ("searched his apartment"), not a hunt for someone
+SEARCHED_PLACES = frozenset("apartment apartments flat flats home homes house houses office offices premises "
+                            "headquarters residence residences dacha car cars property properties room rooms "
+                            "newsroom editorial warehouse garage".split())
+# What a trade or travel ban restricts ("a ban on imports"): a sanction, not a smoking ban
+RESTRICTED = frozenset("import imports export exports entry travel flight flights trade sale sales supply "
+                       "supplies delivery deliveries purchase purchases transit shipment shipments investment "
+                       "investments transaction transactions".split())
+# What a court orders someone to pay: civil damages, compensation, a fine
+AWARDS = frozenset("damages compensation restitution fine fines penalty penalties".split())
 # Nouns that make "open/initiate/launch a ... case" a charge
 CASE_NOUNS = frozenset({"case"})
 
@@ -114,6 +124,8 @@ RULES: tuple[TriggerRule, ...] = (
     _r("appeal", _V, "demand", needs="to"),
     *(_r(w, _N, "demand") for w in "demand request appeal".split()),
     *(_r(w, _V, "investigate") for w in "investigate probe".split()),
+    _r("search", _V, "investigate", obj_in=SEARCHED_PLACES),
+    _r("search", _N, "investigate", needs=" ".join(SEARCHED_PLACES)),
     *(_r(w, _N, "investigate") for w in "investigation probe inquiry".split()),
     *(_r(w, _V, "arrest") for w in "arrest detain apprehend".split()),
     _r("take", _V, "arrest", needs="custody"),
@@ -135,6 +147,9 @@ RULES: tuple[TriggerRule, ...] = (
     _r("acquittal", _N, "acquit"),
     *(_r(w, _V, "sentence") for w in "sentence jail imprison".split()),
     _r("fine", _V, "sentence"),  # only a verb-tagged "fine", so never the adjective
+    # "ordered him to pay $83.3 million in damages", "awarded the family compensation": checked in extraction
+    _r("order", _V, "sentence", needs="pay"),
+    _r("award", _V, "sentence"),
     _r("serve", _V, "sentence", needs="prison jail sentence term colony"),
     _r("sentence", _N, "sentence", needs="prison jail life death suspended year years month months to of"),
     *(_r(w, _V, "release", obj_not_in=INFO_NOUNS) for w in "release free pardon".split()),
@@ -165,6 +180,7 @@ RULES: tuple[TriggerRule, ...] = (
     _r("sanction", _V, "sanction"),
     *(_r(w, _N, "sanction") for w in "sanction embargo".split()),
     _r("ban", _V, "sanction"),
+    *(_r(w, _N, "sanction", needs=" ".join(RESTRICTED)) for w in "ban restriction".split()),
     _r("expel", _V, "sanction"),
     *(_r(w, _V, "elect") for w in "elect re-elect reelect".split()),
     *(_r(w, _N, "elect") for w in "election primary caucus referendum reelection re-election".split()),
@@ -190,7 +206,8 @@ for _rule in RULES:
         table.setdefault(_f, _rule.lemma)
     RULES_BY_KEY.setdefault((_rule.lemma, _rule.pos), []).append(_rule)
 # Words that rules look for among children, normalised the same way (plural nouns to singular)
-for _w in list(AGREEMENT_NOUNS | ELECTION_NOUNS | INFO_NOUNS | VERDICT_NOUNS | SPEECH_OBJECTS):
+for _w in list(AGREEMENT_NOUNS | ELECTION_NOUNS | INFO_NOUNS | VERDICT_NOUNS | SPEECH_OBJECTS | SEARCHED_PLACES
+               | RESTRICTED | AWARDS):
     NOUN_LEMMA.setdefault(_w, _w)
 
 
@@ -206,4 +223,4 @@ def rules_for(word: str, pos: str) -> list[TriggerRule]:
 
 
 __all__ = ["TriggerRule", "RULES", "rules_for", "lemma", "verb_forms", "noun_forms", "AGREEMENT_NOUNS",
-           "ELECTION_NOUNS", "INFO_NOUNS", "VERDICT_NOUNS"]
+           "ELECTION_NOUNS", "INFO_NOUNS", "VERDICT_NOUNS", "AWARDS"]

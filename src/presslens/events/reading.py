@@ -67,7 +67,7 @@ def _verb_like(tok: Any) -> bool:
     return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
 
 
-def _lemmaish(word: str) -> str:
+def lemmaish(word: str) -> str:
     """A crude verb lemma for set lookups ('held' is listed as 'hold' via the irregular forms below)."""
     irregular = {"held": "hold", "led": "lead", "began": "begin", "begun": "begin", "took": "take",
                  "taken": "take", "went": "go", "gone": "go", "broke": "break", "broken": "break",
@@ -96,7 +96,7 @@ def in_attitude_phrase(tok: Any) -> bool:
         head = head.head
     elif tok.dep_ not in ("dobj", "obj"):
         return False
-    return _lower(head) in ATTITUDE or _lemmaish(head.text) in ATTITUDE
+    return _lower(head) in ATTITUDE or lemmaish(head.text) in ATTITUDE
 
 
 def generic_clause(tok: Any) -> bool:
@@ -165,7 +165,7 @@ def has_event_reading(tok: Any, own_date: bool) -> bool:
     head = tok.head
     # what an event-reporting verb reports; the object of a text verb is a text
     if tok.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr") and head.i != tok.i and _verb_like(head):
-        lem = _lemmaish(head.text)
+        lem = lemmaish(head.text)
         if tok.dep_ in ("dobj", "obj") and lem in INFO_VERBS:
             return False
         if lem in EVENT_VERBS:
@@ -191,5 +191,5 @@ def has_event_reading(tok: Any, own_date: bool) -> bool:
     return False
 
 
-__all__ = ["has_event_reading", "in_attitude_phrase", "generic_clause", "is_date_token", "requested", "bare_mention",
+__all__ = ["has_event_reading", "lemmaish", "in_attitude_phrase", "generic_clause", "is_date_token", "requested", "bare_mention",
            "INFO_NOUNS"]
