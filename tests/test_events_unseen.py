@@ -303,3 +303,21 @@ def test_no_carry_over_to_another_time_or_person():
     apart = ("On May 16, the court found activist Roman Belov guilty of hooliganism. Police made no comment. "
              "He was convicted under article 213.")
     assert [e.date for e in of_type(apart, "convict", "2023-05-20")] == ["2023-05-16", None]
+
+
+def test_name_inside_a_noun_phrase_is_no_broken_clause():
+    assert not events("The names of the Gomel detained activists.")
+    assert not events("A list of the Lviv arrested officials, with photos.")
+
+
+def test_charge_hung_on_the_term():
+    text = 'On May 4, the city court sentenced poet Marat Aliev to three years of imprisonment for "insulting officials".'
+    ev = of_type(text, "sentence", "2023-05-10")[0]
+    assert ev.attributes["charge"] == "insulting officials"
+
+
+def test_bail_condition_is_no_charge():
+    text = ("On Monday, the court arrested former customs official Dmytro Savchuk for 60 days "
+            "with the possibility of bail of 3 million hryvnias.")
+    ev = of_type(text, "arrest", "2023-05-10")[0]
+    assert "charge" not in ev.attributes

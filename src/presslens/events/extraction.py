@@ -456,7 +456,9 @@ def _charge_token(tok: Any, etype: str, args: tuple[Any, Any]) -> Any:
     # a verb's "of"/"with"/"for" ("convicted of", "charged with"); a noun's "of" is a participant
     # ("the verdict of the court", "the arrest of the mayor") except on a charge noun ("charges of fraud");
     # "on charges of X" on either
-    preps = ("of", "with", "for", "on") if _pos(tok) == "V" or etype == "charge" else ("for", "on")
+    # "with" names a charge only for charging ("charged with"): "arrested ... with the possibility of bail"
+    preps = (("of", "with", "for", "on") if etype == "charge" else ("of", "for", "on")) if _pos(tok) == "V" else (
+        ("of", "with", "for", "on") if etype == "charge" else ("for", "on"))
     for prep in preps:
         ch = _prep_arg(tok, prep)
         if ch is not None and ch.text.lower() in CHARGE_WORDS and _prep_arg(ch, "of"):
@@ -469,6 +471,14 @@ def _charge_token(tok: Any, etype: str, args: tuple[Any, Any]) -> Any:
         ch = _prep_arg(args[1], "for")  # "jails former mayor for bribery": the parse hangs it on the object
         if ch is not None and _charge_ok(ch, args):
             return ch
+    if etype == "sentence":
+        # "sentenced X to five years of imprisonment for inciting discord": hung on the term
+        for c in tok.children:
+            if c.dep_ == "prep" and c.text.lower() == "to":
+                for t in c.subtree:
+                    ch = _prep_arg(t, "for") if t.dep_ == "pobj" else None
+                    if ch is not None and _charge_ok(ch, args):
+                        return ch
     return None
 
 
@@ -569,6 +579,10 @@ def _broken_clause(tok: Any) -> bool:
     doc = tok.doc
     before = doc[tok.i - 1]
     after = doc[tok.i + 1] if tok.i + 1 < tok.sent.end else None
+    np_head = tok.head
+    if any(c.dep_ in ("det", "poss") and c.i < tok.i for c in np_head.children) or before.head.i == np_head.i or (
+            before.dep_ in ("compound", "amod", "nmod") and before.head.i > before.i):
+        return False  # "the Gomel detained activists": one noun phrase, with the name inside it
     return (before.pos_ in ("NOUN", "PROPN") and after is not None
             and after.pos_ in ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM"))
 
