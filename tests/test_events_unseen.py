@@ -307,7 +307,7 @@ def test_no_carry_over_to_another_time_or_person():
 
 def test_name_inside_a_noun_phrase_is_no_broken_clause():
     assert not events("The names of the Gomel detained activists.")
-    assert not events("A list of the Lviv arrested officials, with photos.")
+    assert not events("A list of the Kyiv arrested officials, with photos.")
 
 
 def test_charge_hung_on_the_term():
