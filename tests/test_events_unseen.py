@@ -321,3 +321,19 @@ def test_bail_condition_is_no_charge():
             "with the possibility of bail of 3 million hryvnias.")
     ev = of_type(text, "arrest", "2023-05-10")[0]
     assert "charge" not in ev.attributes
+
+
+def test_announcing_a_restriction_is_the_restriction_told_once():
+    text = "Vilnius announced a ban on imports of Belarusian fertilizer."
+    evs = events(text)
+    assert [e.type for e in evs] == ["sanction"]
+    assert evs[0].actor is not None and evs[0].actor.text == "Vilnius"
+
+
+def test_measure_of_restraint_in_the_form_of_detention():
+    text = ("On March 2, the Pechersk District Court chose a measure of restraint for the deputy mayor "
+            "in the form of detention for 60 days.")
+    ev = of_type(text, "arrest", "2023-03-05")[0]
+    assert ev.actor is not None and "Court" in ev.actor.text
+    assert ev.target is not None and ev.target.text == "the deputy mayor"
+    assert ev.date == "2023-03-02"

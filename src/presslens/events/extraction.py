@@ -284,6 +284,17 @@ def stand_in(tok: Any) -> Any:
     return tok
 
 
+def _form_holder(tok: Any) -> Any:
+    """What "in the form of <event noun>" hangs on ("a measure of restraint in the form of detention"), or None."""
+    of = tok.head
+    if tok.dep_ != "pobj" or of.text.lower() != "of" or of.head.text.lower() != "form":
+        return None
+    form = of.head
+    if form.dep_ != "pobj" or form.head.text.lower() != "in" or form.head.head.i == form.head.i:
+        return None
+    return form.head.head
+
+
 def _diplomatic(tok: Any, pos: str) -> bool:
     """A protest made by or to a state, in words or a note: DISAPPROVE, not a street protest."""
     holder = stand_in(tok)
@@ -387,6 +398,15 @@ def _noun_args(tok: Any, etype: str) -> tuple[Any, Any]:
         target = _prep_obj(target, "from")  # "a ban on imports from Russia": the trade is no party
     if target is None and etype in ("meet", "agree"):
         target = _prep_obj(tok, "with")
+    form = _form_holder(tok)
+    if form is not None and actor is None and target is None:
+        # "chose a measure of restraint for the official in the form of detention": the chooser acts,
+        # the one it is chosen for undergoes it
+        verb = form.head if form.dep_ in ("dobj", "obj") else form
+        if _pos(verb) == "V":
+            actor = _subject(verb)[0]
+            target = next((_prep_obj(t, "for") for t in form.subtree if _prep_obj(t, "for") is not None), None)
+        return actor, target
     holder = stand_in(tok)
     gov = holder.head
     if actor is None and holder.dep_ in ("dobj", "nsubjpass") and _pos(gov) == "V":
@@ -858,6 +878,10 @@ def _dedupe(events: list[Event]) -> list[Event]:
         for v in verbs:
             if v is not ev and v.type == ev.type and v.target.start <= ev.trigger.start < v.target.end:
                 drop.add(id(ev))
+            # "Minsk announced restrictions on ...": the announcing is the restricting, told once
+            if (v.type == "statement" and ev.type != "statement" and v.target.start <= ev.trigger.start < v.target.end
+                    and v.actor is not None and ev.actor is not None and v.actor.start == ev.actor.start):
+                drop.add(id(v))
     return [ev for ev in out if id(ev) not in drop]
 
 
