@@ -337,3 +337,22 @@ def test_measure_of_restraint_in_the_form_of_detention():
     assert ev.actor is not None and "Court" in ev.actor.text
     assert ev.target is not None and ev.target.text == "the deputy mayor"
     assert ev.date == "2023-03-02"
+
+
+def test_fined_company_the_parse_hung_on_the_amount():
+    text = "On Monday, a Moscow court fined Yandex 2 billion rubles for failing to remove banned content."
+    ev = of_type(text, "sentence", "2023-04-12")[0]
+    assert ev.target is not None and ev.target.text == "Yandex"
+    assert ev.attributes["charge"].startswith("failing to remove")
+    assert ev.attributes["money"] == {"amount": 2000000000, "currency": "RUB"}
+
+
+def test_deadline_to_pay_is_no_term():
+    text = "The court ordered the firm to pay the fine within 30 days."
+    ev = of_type(text, "sentence")[0]
+    assert "duration_months" not in ev.attributes
+
+
+def test_banned_trade_is_no_party():
+    ev = of_type("In 2006, Russia banned imports of Georgian mineral water.", "sanction")[0]
+    assert ev.actor.text == "Russia" and ev.target is None and ev.date == "2006"

@@ -326,6 +326,13 @@ def _headline_passive(tok: Any, etype: str, in_headline: bool) -> bool:
     return in_headline or tok.tag_ == "VBN"
 
 
+def _payer(amount: Any) -> Any:
+    """'fined Yandex 2 billion rubles' read as one noun phrase: the name before the number."""
+    nums = [c.i for c in amount.children if c.dep_ == "nummod"] or [amount.i]
+    return next((c for c in amount.lefts if c.dep_ in ("nmod", "compound") and c.pos_ in ("PROPN", "NOUN")
+                 and c.i < min(nums)), None)
+
+
 def _split_object(tok: Any) -> Any:
     """An object the parse hung under a preposition ("released on bail another defendant":
     'bail' read as a verb taking 'another defendant')."""
@@ -359,10 +366,13 @@ def _verb_args(tok: Any, etype: str, in_headline: bool = False) -> tuple[Any, An
     target = _child(tok, "dobj", "obj")
     if target is None:
         target = _split_object(tok)
+    payer = _payer(target) if target is not None else None
     if target is not None and (target.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT") or any(
-            c.dep_ == "nummod" for c in target.children) and _child(tok, "dative") is not None):
+            c.dep_ == "nummod" for c in target.children) and (_child(tok, "dative") or payer) is not None):
         # "fined the utility 2.4 million euros", "voted 31 to 18": an amount, not who it was done to
-        target = _child(tok, "dative")
+        target = _child(tok, "dative") or payer
+    if target is not None and etype == "sanction" and _word(target) in RESTRICTED:
+        target = _prep_obj(target, "from")  # "banned imports from Russia": the trade is no party
     if etype in ("convict", "acquit") and target is None:
         g = next((c for c in tok.children if c.text.lower() == "guilty"), None)
         if g is not None:
@@ -487,8 +497,10 @@ def _charge_token(tok: Any, etype: str, args: tuple[Any, Any]) -> Any:
             continue  # "arrested on Monday", "sentenced on appeal"
         if ch is not None and _charge_ok(ch, args):
             return ch
-    if _pos(tok) == "V" and args[1] is not None:
-        ch = _prep_arg(args[1], "for")  # "jails former mayor for bribery": the parse hangs it on the object
+    objs = (args[1], _child(tok, "dobj", "obj")) if _pos(tok) == "V" else ()
+    for obj in objs:
+        # "jails former mayor for bribery", "fined X 3 million rubles for ...": the parse hangs it on the object
+        ch = _prep_arg(obj, "for") if obj is not None else None
         if ch is not None and _charge_ok(ch, args):
             return ch
     if etype == "sentence":
@@ -553,7 +565,8 @@ def _attributes(tok: Any, etype: str, args: tuple[Any, Any] = (None, None),
             if p in low:
                 attrs["penalty"] = p
                 break
-    durs = [d for d in find_durations(region) if d.value]
+    # "pay the fine within 30 days": a deadline, not a term
+    durs = [d for d in find_durations(region) if d.value and not region[:d.start].rstrip().lower().endswith("within")]
     if durs and etype in ("sentence", "arrest", "convict", "release", "sanction", "trial"):
         attrs["duration_months"] = durs[0].value
     base = tok.sent.start_char
