@@ -112,3 +112,14 @@ def test_people_counts():
     assert [c.value for c in find_people_counts("about 300 protesters gathered")] == [300]
     assert [c.unit for c in find_people_counts("thousands of demonstrators")] == ["people~"]
     assert find_people_counts("In 2016 voters chose.") == []
+
+
+def test_month_of_year_after_a_preposition():
+    from presslens.events.dates import find_dates, parse_published
+    anchor = parse_published("2023-04-12")
+    assert [d.value for d in find_dates("searched in August", anchor)] == ["2022-08"]
+    assert [d.value for d in find_dates("since early March", anchor)] == ["2023-03"]
+    assert [d.value for d in find_dates("will vote in August", anchor, future=True)] == ["2023-08"]
+    assert [d.value for d in find_dates("in August 2021", anchor)] == ["2021-08"]
+    assert find_dates("they may go in may", anchor) == []
+    assert [d.value for d in find_dates("in August")] == [None]

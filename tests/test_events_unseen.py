@@ -356,3 +356,23 @@ def test_deadline_to_pay_is_no_term():
 def test_banned_trade_is_no_party():
     ev = of_type("In 2006, Russia banned imports of Georgian mineral water.", "sanction")[0]
     assert ev.actor.text == "Russia" and ev.target is None and ev.date == "2006"
+
+
+def test_month_alone_takes_the_year_before_publication_when_later():
+    text = "Investigators searched the offices of the newspaper in September."
+    assert of_type(text, "investigate", "2023-04-12")[0].date == "2022-09"
+    assert of_type(text, "investigate")[0].date is None  # no publication date: no year invented
+
+
+def test_criticism_drawn_from_someone():
+    text = "The raid on the newsroom drew sharp criticism from press freedom groups."
+    ev = of_type(text, "accuse")[0]
+    assert ev.actor is not None and ev.actor.text.endswith("groups")
+    assert ev.target is not None and ev.target.text == "The raid"
+
+
+def test_released_statement_is_a_statement():
+    text = "On Sunday, the Foreign Ministry released a statement on the incident."
+    ev = of_type(text, "statement", "2023-04-12")[0]
+    assert ev.actor is not None and "Ministry" in ev.actor.text and ev.date == "2023-04-09"
+    assert not of_type("The agency released a report on the incident.", "statement")

@@ -37,6 +37,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("md", rf"\b{_MON}\s+{_DAY}\b(?![,.]?\d)"),
     ("dm", rf"\b{_DAY}(?:\s+of)?\s+{_MON}\b"),
     ("my", rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b"),
+    # "in August", "since early March": a month of the year the anchor puts it in
+    ("month", rf"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?:(?:early|late|mid)-?\s*)?"
+              rf"{_MON}(?!\s*(?:\d|of\s+\d))"),
     ("rel_day", r"\b(?P<rel>yesterday|today|tomorrow|the day before yesterday)\b"),
     ("day_shift", r"\b(?:(?P<shift>the\s+(?:previous|next|following)\s+day|(?:a|one)\s+day\s+(?:earlier|later)"
                   r"|(?P<sn>two|three|four|five|six|\d)\s+days\s+(?:earlier|later))"
@@ -45,7 +48,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("rel_period", r"\b(?P<which>last|next|this|past)\s+(?P<unit>week|month|year)\b"),
     ("year", r"\b(?:in|since|of|by)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*(?:-|–)\s*\d)"),
 ]
-_COMPILED = [(kind, re.compile(p, re.I if kind not in ("md", "dm", "my", "mdy", "dmy", "weekday") else 0))
+_COMPILED = [(kind, re.compile(p, re.I if kind not in ("md", "dm", "my", "mdy", "dmy", "weekday", "month") else 0))
              for kind, p in _PATTERNS]
 # Month names are matched case-sensitively, so the modal "may" is never a month; "May" alone
 # (no day, no year) is not a pattern at all.
@@ -119,6 +122,20 @@ def _nearest_year(month: int, day: int, anchor: date, future: bool) -> int:
     return year
 
 
+def _month_of_year(month: int, anchor: date | None, future: bool) -> str | None:
+    """'in August' said on 2023-04-12 is 2022-08: reports look back, unless it starts within a month."""
+    if anchor is None:
+        return None  # no year is invented
+    year = anchor.year
+    first = date(year, month, 1)
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    if not future and first > anchor + timedelta(days=31):
+        year -= 1
+    elif future and last < anchor - timedelta(days=31):
+        year += 1
+    return f"{year:04d}-{month:02d}"
+
+
 def normalise(kind: str, groups: dict[str, str | None], anchor: date | None, future: bool = False) -> str | None:
     """The ISO value of one matched expression (see find_dates for the kinds)."""
     if kind in ("iso", "dotted", "mdy", "dmy"):
@@ -135,6 +152,8 @@ def normalise(kind: str, groups: dict[str, str | None], anchor: date | None, fut
         return f"{int(groups['year']):04d}-{_month(groups['mon']):02d}"
     if kind == "year":
         return groups["year"]
+    if kind == "month":
+        return _month_of_year(_month(groups["mon"]), anchor, future)
     if kind == "day_shift":
         return None  # relative to the day last named in the text, not to publication: the caller resolves it
     if anchor is None:
@@ -183,6 +202,8 @@ def find_dates(text: str, anchor: date | None = None, future: bool = False) -> l
             s, e = m.span()
             if kind == "year":  # keep only the year digits as the span
                 s, e = m.span("year")
+            elif kind == "month":
+                s, e = m.span("mon")
             if any(s < te and ts < e for ts, te in taken):
                 continue
             groups = m.groupdict()

@@ -386,8 +386,16 @@ def _verb_args(tok: Any, etype: str, in_headline: bool = False) -> tuple[Any, An
     return actor, target
 
 
+# Verbs whose subject undergoes the event noun they take: "the search drew criticism from X"
+RECEIVING = {"draw", "drew", "drawn", "draws", "drawing", "receive", "received", "receives", "attract", "attracted",
+             "attracts", "face", "faced", "faces", "facing", "get", "got", "gets", "earn", "earned", "provoke",
+             "provoked", "provokes", "spark", "sparked", "sparks", "trigger", "triggered", "triggers"}
+# Event types whose noun names its author with "from": "criticism from Republicans", "demands from unions"
+FROM_AUTHOR = {"accuse", "demand", "statement"}
+
+
 def _noun_args(tok: Any, etype: str) -> tuple[Any, Any]:
-    actor = _prep_obj(tok, "by")
+    actor = _prep_obj(tok, "by") or (_prep_obj(tok, "from") if etype in FROM_AUTHOR else None)
     target = None
     poss = _child(tok, "poss")
     if poss is not None:
@@ -419,6 +427,9 @@ def _noun_args(tok: Any, etype: str) -> tuple[Any, Any]:
         return actor, target
     holder = stand_in(tok)
     gov = holder.head
+    if holder.dep_ in ("dobj", "obj") and gov.text.lower() in RECEIVING and etype in FROM_AUTHOR:
+        # "the search drew criticism from Republicans": the subject is what is criticised
+        return actor or _prep_obj(gov, "from"), target or _subject(gov)[0]
     if actor is None and holder.dep_ in ("dobj", "nsubjpass") and _pos(gov) == "V":
         a, t = _verb_args(gov, etype)
         actor = a
@@ -710,7 +721,7 @@ def _date_for(tok: Any, gov: Any, dates: list[tuple[DateMention, int, int]], chu
     if best is None:
         return None
     d, s, e = best
-    if future and d.kind in ("weekday", "md", "dm", "rel_period"):
+    if future and d.kind in ("weekday", "md", "dm", "rel_period", "month"):
         again = find_dates(ctx.text[s:e], ctx.anchor, future=True)
         return again[0].value if again else d.value
     return d.value

@@ -166,8 +166,8 @@ def has_event_reading(tok: Any, own_date: bool) -> bool:
     # what an event-reporting verb reports; the object of a text verb is a text
     if tok.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr") and head.i != tok.i and _verb_like(head):
         lem = lemmaish(head.text)
-        if tok.dep_ in ("dobj", "obj") and lem in INFO_VERBS:
-            return False
+        if tok.dep_ in ("dobj", "obj") and lem in INFO_VERBS and _lower(tok) not in ("statement", "statements"):
+            return False  # "published an investigation" is a text; "released a statement" is saying something
         if lem in EVENT_VERBS:
             return True
     if tok.dep_ == "pobj" and _lower(head) in TEMPORAL_PREPS:
