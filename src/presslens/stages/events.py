@@ -7,7 +7,7 @@ from ..model import Analysis
 from ..pipeline import stage
 
 
-@stage("events", version="2", requires=("parsed", "entities"), assigns=("events",))
+@stage("events", version="3", requires=("parsed", "entities"), assigns=("events",))
 def events_stage(analysis: Analysis) -> dict:
     parsed = analysis.get("parsed")
     if parsed is None or not getattr(parsed, "chunks", None):
