@@ -84,3 +84,26 @@ def test_every_entity_is_well_formed():
 @pytest.mark.parametrize("text", ["", "he said", "The the the party party.", "Mr. . Mrs. 's"])
 def test_never_crashes(text):
     ents(text)
+
+
+def test_a_person_description_or_pronoun_never_goes_to_a_place():
+    from presslens.coref.pronouns import Salience
+
+    sal = Salience({0: None, 1: None})
+    sal.see(0, 1, 2.0, 0)  # a name that is a place ("Floods hit X") seen as a main-clause subject
+    sal.see(1, 3, 0.0, 50)
+    sal.places = {0}
+    assert sal.description("official", 4) == 1
+    assert sal.pronoun("m", 4, 60) == 1
+    sal.places = {0, 1}
+    assert sal.description("official", 4) is None and sal.pronoun(None, 4, 60) is None
+
+
+def test_given_names_of_the_region_in_common_spellings():
+    from presslens.coref.types import given_name_gender, is_given_name
+
+    for w in ("Pyotr", "Petr", "Yevgeny", "Evgeny", "Aidos", "Dauren", "Nurlan", "Yerlan", "Askar", "Oleksandr",
+              "Volodymyr", "Mykola", "Taras", "Giorgi", "Levan", "Tigran", "Ilham"):
+        assert is_given_name(w), w
+    for w in ("Zhanna", "Aigerim", "Nino"):
+        assert given_name_gender(w) == "f", w

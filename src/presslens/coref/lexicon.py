@@ -226,3 +226,8 @@ DESCRIPTIVE_ORG_NOUNS = {"company", "firm", "group", "regulator", "watchdog", "g
 NAME_TITLES = (ROLE_NOUNS | OFFICE_TITLES | set(ROLE_TITLES) | {"vice", "prime", "chief", "deputy", "acting"}) - {
     "man", "woman", "star", "host", "king", "queen", "prince", "princess", "partner", "associate", "rival", "ally",
     "mother", "father", "wife", "husband", "victim", "witness", "owner", "chair", "head", "general", "opposition"}
+
+
+# legislatures NER takes for a person when named alone ("The Duma will consider the bill")
+BODIES = {"duma", "mazhilis", "majilis", "rada", "senate", "parliament", "kurultai", "seimas", "sejm", "saeima",
+          "riigikogu", "milli", "kenesh", "jogorku", "akimat", "kremlin"}

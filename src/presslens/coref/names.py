@@ -10,13 +10,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import TITLE_GENDER, TITLES, is_outlet_name
+from .lexicon import BODIES, TITLE_GENDER, TITLES, is_outlet_name
 
 try:
     from .first_names import FIRST_NAMES
 except ImportError:  # not mined yet
     FIRST_NAMES = {}
+from .regional_names import REGIONAL_NAMES
 
+# a legislature's short name is the one longer name it ends only where that is not a common
+# word for several bodies ("Senate" may be the state's or the nation's, "Parliament" the EU's)
+_MERGED_BODIES = BODIES - {"senate", "parliament", "kremlin", "akimat"}
 _POSS = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -52,7 +56,7 @@ def group_people(mentions: list[tuple[int, int, str]], text: str) -> list[Group]
         if len(words) >= 2:
             grp = _match_full(full, words) or full.setdefault(words, Group("PERSON", words))
             grp.spans.append((s, e))
-            grp.gender = grp.gender or g or FIRST_NAMES.get(words[0])
+            grp.gender = grp.gender or g or (FIRST_NAMES.get(words[0]) or REGIONAL_NAMES.get(words[0]))
         else:
             short.append((s, e, words, g))
     singles: dict[tuple[str, ...], Group] = {}
@@ -91,7 +95,7 @@ def group_others(mentions: list[tuple[int, int, str]], text: str) -> list[Group]
 def _merge_short_forms(groups: list[Group]) -> list[Group]:
     """`the Central Bank of Russia` ... `the Central Bank`: an organisation name that is the head of
     exactly one longer name (`X of Y`) is that organisation; so is an outlet's last word (`the
-    Times` for `The New York Times`). One word is not enough otherwise (`Ministry of X`, `Y Ministry`)."""
+    Times` for `The New York Times`), and a legislature's (`the Duma`). One word is not enough otherwise (`Ministry of X`, `Y Ministry`)."""
     orgs = [g for g in groups if g.label == "ORG"]
     for g in list(groups):
         n = len(g.words)
@@ -101,8 +105,9 @@ def _merge_short_forms(groups: list[Group]) -> list[Group]:
             hits = [f for f in orgs if f is not g and len(f.words) > n + 1 and f.words[:n] == g.words
                     and f.words[n] == "of"]
         else:
+            # an outlet's last word (`the Times`), a legislature's (`the Duma` of `the State Duma`)
             hits = [f for f in orgs if f is not g and len(f.words) >= 2 and f.words[-1] == g.words[0]
-                    and is_outlet_name(" ".join(f.words))]
+                    and (is_outlet_name(" ".join(f.words)) or g.words[0] in _MERGED_BODIES)]
         if len(hits) == 1:
             hits[0].spans.extend(g.spans)
             groups.remove(g)

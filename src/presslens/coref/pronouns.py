@@ -25,6 +25,9 @@ class Salience:
     by_description: dict[str | frozenset, int] = field(default_factory=dict)  # head or word set -> gid
     guessed: bool = False
     role_words: dict[int, set[str]] = field(default_factory=dict)
+    # people that the text shows to be places (a name NER also tags as a place, `in X`): no
+    # pronoun or person description ever goes to them
+    places: set[int] = field(default_factory=set)
 
     def see(self, gid: int, sent: int, subject: bool | float, pos: int) -> None:
         """subject: True/1.5 for a subject, 2.0 for a main-clause subject, 0 otherwise."""
@@ -43,7 +46,7 @@ class Salience:
         return -2.0 * (sent - s) + prom + pos * 1e-7
 
     def pronoun(self, gender: str | None, sent: int, pos: int = 0, subject: bool = True) -> int | None:
-        cands = [g for g, (s, _, _) in self.last.items() if sent - s <= WINDOW
+        cands = [g for g, (s, _, _) in self.last.items() if sent - s <= WINDOW and g not in self.places
                  and (gender is None or self.genders.get(g) in (None, gender))]
         if not cands:
             return None
@@ -68,7 +71,7 @@ class Salience:
             return self.by_description[key]
         if not epithet and head in self.by_description:  # "the governor" after "the Indiana governor"
             return self.by_description[head]
-        cands = [g for g, (s, _, _) in self.last.items() if sent - s <= 3 * WINDOW]
+        cands = [g for g, (s, _, _) in self.last.items() if sent - s <= 3 * WINDOW and g not in self.places]
         if gender is not None:  # "the spokeswoman" is no man
             cands = [g for g in cands if self.genders.get(g) in (None, gender)]
         parties = {PARTIES[w] for w in words if w in PARTIES}

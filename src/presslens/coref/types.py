@@ -9,14 +9,17 @@ A label is changed only on evidence in the text around the name:
   apposition to a role description (`The journalist's lawyer, Elena X,`),
   when it owns a kinship noun (`X's wife`), or when it is two or three
   capitalised words whose first is a given name mined from news corpora
-  (coref/given_names.py) and whose last is not an organisation word, or when its
+  (coref/given_names.py) or written for the region (coref/regional_names.py) and whose last is not an organisation word, or when its
   last word has an East European/Central Asian surname ending (`-ov`, `-enko`, `-shvili`);
+- spans NER cut wrong are mended on the given names (`fix_glued_names`): a club or city glued
+  before an office holder's name, a given name left out of a tagged surname, an untagged
+  given name + surname;
 - a name followed by a place head (`X district court`, `X region`,
   `X street`) is a place, not a person.
 """
 from __future__ import annotations
 
-from .lexicon import MEDIA, PLATFORM_NAMES, RELATIONS, ROLE_NOUNS, is_outlet_name
+from .lexicon import BODIES, MEDIA, PLATFORM_NAMES, RELATIONS, ROLE_NOUNS, is_outlet_name
 
 try:
     from .given_names import GIVEN_NAMES
@@ -26,6 +29,12 @@ try:
     from .first_names import FIRST_NAMES
 except ImportError:
     FIRST_NAMES = {}
+from .regional_names import REGIONAL_NAMES
+
+
+def is_given_name(word: str) -> bool:
+    w = word.lower()
+    return w in REGIONAL_NAMES or w in FIRST_NAMES or w in GIVEN_NAMES
 
 # endings of East European and Central Asian surnames; places with them ("Rostov") are GPE,
 # which is never retyped to a person
@@ -77,8 +86,7 @@ def split_trailing_person(parsed, text: str, mention: tuple[int, int, str]) -> l
         return [mention]
     if last[-1].lower_ in ORG_WORDS or first[0].lower_ in ORG_WORDS:
         return [mention]
-    if not (first[0].lower_ in GIVEN_NAMES or first[0].lower_ in FIRST_NAMES
-            or last[-1].lower_.endswith(SURNAME_ENDINGS)):
+    if not (is_given_name(first[0].text) or last[-1].lower_.endswith(SURNAME_ENDINGS)):
         return [mention]
     doc = toks[0].doc
     before_span = doc[toks[0].i - 2:toks[0].i] if toks[0].i >= 2 else []
@@ -97,10 +105,17 @@ _PORTFOLIOS = {"affairs", "defense", "defence", "justice", "health", "finance", 
 
 
 def untagged_office_holders(parsed, text: str, tagged: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """`Minister of Energy Almas Sadykov said`: NER may tag nothing at all in a title's of-phrase
-    glued to a name. The last two capitalised words of the of-phrase are a person when they look
-    like a given name + surname (known given name or an East European surname ending)."""
-    out = []
+    """`Minister of Energy Almas Sadykov said`: NER may tag nothing, or only the surname, in a
+    title's of-phrase glued to a name. The last two capitalised words of the of-phrase are a
+    person when they look like a given name + surname (known given name or an East European
+    surname ending), or when all the words before them name a portfolio (`Minister of Energy`,
+    `Minister of Foreign Affairs`): a portfolio is never followed by more of its own name.
+    Returns `tagged` with those people added and NER's pieces of them removed."""
+    from bisect import bisect_right
+
+    tagged = sorted(tagged)
+    starts = [a for a, _, _ in tagged]
+    out, drop = [], set()
     for c in parsed.chunks:
         doc = c.doc
         for t in doc:
@@ -120,14 +135,32 @@ def untagged_office_holders(parsed, text: str, tagged: list[tuple[int, int, str]
             first, last = groups[-2], groups[-1]
             if last[-1].lower_ in ORG_WORDS or first[0].lower_ in ORG_WORDS:
                 continue
-            given = first[0].lower_ in GIVEN_NAMES or first[0].lower_ in FIRST_NAMES
+            given = is_given_name(first[0].text)
             surname = last[-1].lower_.endswith(SURNAME_ENDINGS) and first[0].lower_ not in _PORTFOLIOS
-            if not (given or surname) or not last[-1].text.istitle():
+            portfolio = all(x.lower_ in _PORTFOLIOS | _PORTFOLIO_WORDS for g in groups[:-2] for x in g) \
+                and first[0].lower_ not in _PORTFOLIOS | _PORTFOLIO_WORDS
+            if not (given or surname or portfolio) or not last[-1].text.istitle() or not first[0].text.istitle():
                 continue
             s, e = c.offset + first[0].idx, c.offset + last[-1].idx + len(last[-1].text)
-            if not any(a < e and s < b for a, b, _ in tagged):
-                out.append((s, e, "PERSON"))
-    return out
+            j = bisect_right(starts, e) - 1
+            hits = []
+            while j >= 0 and tagged[j][1] > s - 300:
+                if tagged[j][0] < e and s < tagged[j][1]:
+                    hits.append(j)
+                j -= 1
+            if any(tagged[h][0] < s or tagged[h][1] > e or tagged[h][2] in ("GPE", "LOC") for h in hits):
+                continue  # NER named something longer, or a place: not ours to cut
+            if len(hits) == 1 and tagged[hits[0]][:2] == (s, e):
+                continue
+            drop.update(hits)
+            out.append((s, e, "PERSON"))
+    return [m for k, m in enumerate(tagged) if k not in drop] + out
+
+
+# words inside a portfolio's name besides the portfolio itself ("Foreign Affairs", "Internal Policy")
+_PORTFOLIO_WORDS = {"foreign", "internal", "national", "economic", "social", "public", "higher", "civil",
+                    "natural", "labor", "policy", "protection", "welfare", "youth", "tourism", "energy",
+                    "water", "environment", "environmental", "housing", "construction", "infrastructure"}
 
 
 # "X reported a drop in profit", "X agreed to sell its assets": what a company does and deals in
@@ -169,10 +202,10 @@ def business_subjects(parsed, tagged: list[tuple[int, int, str]]) -> list[tuple[
                 continue
             toks = [x for x in t.lefts if x.dep_ == "compound" and x.pos_ == "PROPN" and x.ent_type_ == t.ent_type_] + [t]
             words = [x.lower_ for x in toks]
-            if not t.ent_type_ and (any(w in GIVEN_NAMES or w in FIRST_NAMES for w in words)
+            if not t.ent_type_ and (any(is_given_name(w) for w in words)
                                     or words[-1].endswith(SURNAME_ENDINGS)):
                 continue
-            if len(words) == 1 and words[0] in ROLE_NOUNS | RELATIONS:
+            if len(words) == 1 and (words[0] in ROLE_NOUNS or words[0] in RELATIONS):
                 continue
             s, e = c.offset + toks[0].idx, c.offset + t.idx + len(t.text)
             if t.ent_type_ == "PERSON":
@@ -246,7 +279,8 @@ def _retype_one(parsed, text: str, s: int, e: int, label: str) -> str:
         return label  # a given-name look-alike place ("Victoria", "Georgia") stays a place
     if words[-1].text.istitle() and len(words[-1].text) > 4 and words[-1].lower_.endswith(SURNAME_ENDINGS):
         return "PERSON"  # "Ivanov", "Bishimbayev", "Tkachenko": NER calls them organisations
-    if 2 <= len(words) <= 3 and (words[0].lower_ in GIVEN_NAMES or words[0].lower_ in FIRST_NAMES):
+    # a nationality or faith ("Roman Catholic") starts with a given name as often as a person does
+    if 2 <= len(words) <= 3 and is_given_name(words[0].text) and label != "NORP":
         return "PERSON"
     return label
 
@@ -276,4 +310,118 @@ def _closes_role_of(doc, noun) -> bool:
 
 def given_name_gender(word: str) -> str | None:
     w = word.lower()
-    return FIRST_NAMES.get(w) or GIVEN_NAMES.get(w)
+    return FIRST_NAMES.get(w) or REGIONAL_NAMES.get(w) or GIVEN_NAMES.get(w)
+
+
+# offices held over a place: "Mayor of Kyiv NAME" glues a city, "head coach of X NAME" a body
+_TERRITORIAL = {"mayor", "governor", "akim", "president", "premier", "ombudsman", "ambassador", "consul"}
+
+
+def fix_glued_names(parsed, text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Name spans NER cut wrong, fixed on the given-name list:
+
+    - a lone legislature (`Duma`) NER calls a person is an organisation;
+    - a PERSON span whose later word is a given name after a capitalised word that is not one
+      (`Zenit Sergei X` after `head coach of`, `Kyiv Vitali X` after `Mayor of`) is the body or
+      place the office belongs to, then the person;
+    - a given name NER left out next to a name it tagged (`Ilya` before a tagged `X`, a tagged
+      `Oleksandr` before an untagged `X`) joins it, and the pair is a person;
+    - a given name + capitalised surname NER tagged nothing in (`Aidos X said`) is a person.
+    """
+    out = []
+    for m in mentions:
+        out += _split_leading_body(parsed, text, _extend_body(parsed, text, m))
+    # the body split off is that body wherever NER named it alone ("Zenit" as a person)
+    bodies = {text[s:e]: lab for s, e, lab in out if (s, e, lab) not in mentions and lab != "PERSON"}
+    surnames = {text[s:e].split()[-1] for s, e, lab in out if lab == "PERSON" and " " in text[s:e]}
+    out = [(s, e, bodies[text[s:e]]) if lab == "PERSON" and text[s:e] in bodies and text[s:e] not in surnames
+           else (s, e, "ORG") if lab == "PERSON" and text[s:e].lower() in BODIES else (s, e, lab) for s, e, lab in out]
+    return _given_name_pairs(parsed, sorted(out))
+
+
+def _extend_body(parsed, text: str, m: tuple[int, int, str]) -> tuple[int, int, str]:
+    """`the State` + untagged `Duma`: NER stops an organisation's name before the legislature's."""
+    s, e, label = m
+    following = text[e:e + 16].split(maxsplit=1)
+    if label != "ORG" or not following or following[0].lower() not in BODIES:
+        return m  # the offset lookup below is not cheap: only for a legislature's word after an org
+    c = parsed.chunk_at(s)
+    nxt = parsed.tokens_from(c, e, 1) if c is not None else []
+    if nxt and not nxt[0].ent_type_ and nxt[0].lower_ in BODIES and nxt[0].text.istitle() \
+            and c.offset + nxt[0].idx == e + 1:
+        return s, c.offset + nxt[0].idx + len(nxt[0].text), label
+    return m
+
+
+def _split_leading_body(parsed, text: str, m: tuple[int, int, str]) -> list[tuple[int, int, str]]:
+    s, e, label = m
+    if label != "PERSON" or len(text[s:e].split()) < 3 or text[max(0, s - 4):s].strip().lower() != "of":
+        return [m]
+    c, toks = parsed.tokens_in(s, e)
+    groups = _word_groups([t for t in toks if not t.is_punct or t.text == "-"])
+    if len(groups) < 3 or c is None:
+        return [m]
+    doc = toks[0].doc
+    before = doc[toks[0].i - 2:toks[0].i] if toks[0].i >= 2 else []
+    if len(before) < 2 or before[1].lower_ != "of" or before[0].lower_ not in ROLE_NOUNS:
+        return [m]
+    k = next((i for i, g in enumerate(groups) if i >= 1 and is_given_name(g[0].text)), None)
+    if k is None or len(groups) - k not in (2, 3) or any(is_given_name(g[0].text) for g in groups[:k]):
+        return [m]
+    if not all(t.text[:1].isupper() for g in groups for t in g if t.text != "-"):
+        return [m]
+    end_body = c.offset + groups[k - 1][-1].idx + len(groups[k - 1][-1].text)
+    body = "GPE" if before[0].lower_ in _TERRITORIAL else "ORG"
+    return [(s, end_body, body), (c.offset + groups[k][0].idx, e, "PERSON")]
+
+
+_PAIR_LABELS = {"", "PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "FAC"}
+
+
+def _name_word(t) -> bool:
+    return t.pos_ == "PROPN" and t.is_alpha and t.text.istitle() and len(t.text) > 1 \
+        and t.lower_ not in ORG_WORDS and t.lower_ not in PLACE_AFTER and t.ent_type_ in _PAIR_LABELS
+
+
+def _given_name_pairs(parsed, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    from bisect import bisect_right
+
+    starts = [s for s, _, _ in mentions]
+
+    def covering(pos: int) -> int | None:
+        k = bisect_right(starts, pos) - 1
+        return k if k >= 0 and mentions[k][0] <= pos < mentions[k][1] else None
+
+    drop: set[int] = set()
+    add = []
+    for c in parsed.chunks:
+        doc = c.doc
+        for t in doc:
+            if t.i + 1 >= len(doc) or not _name_word(t) or not is_given_name(t.text):
+                continue
+            n = doc[t.i + 1]
+            if not _name_word(n) or not t.whitespace_ or is_given_name(n.text) and not n.lower_.endswith(SURNAME_ENDINGS):
+                continue
+            after = doc[t.i + 2] if t.i + 2 < len(doc) else None
+            prev = doc[t.i - 1] if t.i > 0 else None
+            # part of a longer name ("Levan Church Street", "Saint Nino Cathedral"): not ours to cut
+            if after is not None and (after.text[:1].isupper() and after.pos_ == "PROPN" or after.lower_ in PLACE_AFTER
+                                      or after.text == "-" and not n.whitespace_):
+                continue
+            # ... unless the word before closes an office's portfolio ("Minister of Health Aigul X")
+            if prev is not None and prev.text[:1].isupper() and prev.pos_ == "PROPN" and prev.i > t.sent.start \
+                    and prev.lower_ not in _PORTFOLIOS and prev.lower_ not in ORG_WORDS:
+                continue
+            s, e = c.offset + t.idx, c.offset + n.idx + len(n.text)
+            inside = {k for k in (covering(s), covering(c.offset + n.idx)) if k is not None}
+            if any(mentions[k][0] < s or mentions[k][1] > e for k in inside):
+                continue  # NER's span is longer than the pair: leave it
+            if any(mentions[k][2] in ("GPE", "LOC") for k in inside):
+                continue
+            if len(inside) == 1 and (mentions[next(iter(inside))][:2] == (s, e)):
+                continue  # NER got the pair; its label is retype's business
+            drop |= inside
+            add.append((s, e, "PERSON"))
+    if not add:
+        return mentions
+    return sorted([m for k, m in enumerate(mentions) if k not in drop] + add)

@@ -20,7 +20,9 @@ from ..coref.lexicon import (DESCRIPTIVE_ORG_NOUNS, HEAD_OF, HEADED_BY_OF, HYPHE
                              is_outlet_name, role_words)
 from ..coref.names import Group, group_others, group_people
 from ..coref.pronouns import Salience
-from ..coref.types import business_subjects, retype, split_trailing_person, untagged_office_holders
+from ..coref.first_names import FIRST_NAMES
+from ..coref.regional_names import REGIONAL_NAMES
+from ..coref.types import ORG_WORDS, business_subjects, fix_glued_names, is_given_name, retype, split_trailing_person, untagged_office_holders
 from ..model import Analysis, Entity, Mention
 from ..pipeline import stage
 
@@ -44,7 +46,7 @@ def _strip_poss(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-@stage("entities", version="3", requires=("parsed",), assigns=("entities", "coref"))
+@stage("entities", version="4", requires=("parsed",), assigns=("entities", "coref"))
 def entities_stage(analysis: Analysis) -> dict:
     try:
         return _resolve(analysis)
@@ -66,9 +68,10 @@ def _ner_mentions(analysis: Analysis) -> list[tuple[int, int, str]]:
             and _has_person_apposition(parsed, e) else label)
            for s, e, label in out]
     out = [m for x in out for m in split_trailing_person(parsed, text, x)]
+    out = fix_glued_names(parsed, text, out)
     out = retype(parsed, text, out)
     out = [_trim_title(text, m) for m in out]
-    out += untagged_office_holders(parsed, text, out)
+    out = untagged_office_holders(parsed, text, out)
     found = business_subjects(parsed, out)
     spans = {(s, e) for s, e, _ in found}
     out = [m for m in out if (m[0], m[1]) not in spans] + found
@@ -85,13 +88,21 @@ def _ner_mentions(analysis: Analysis) -> list[tuple[int, int, str]]:
 
 def _trim_title(text: str, m: tuple[int, int, str]) -> tuple[int, int, str]:
     """`Ombudsman Artur X`, `President Y` inside NER's PERSON span: the title is a role (found by
-    the role pass), not part of the name."""
+    the role pass), not part of the name; so is any other word before a given name + surname."""
     s, e, label = m
     if label != "PERSON":
         return m
     while True:
         word = text[s:e].split(" ", 1)
-        if len(word) < 2 or not word[0][:1].isupper() or word[0].lower() not in NAME_TITLES:
+        if len(word) < 2 or not word[0][:1].isupper():
+            return s, e, label
+        # "Midfielder Yevgeny X", "Blogger Ilya X": a word before a common given name + surname
+        # that is no given name itself is a title or an affiliation, not part of the name (the
+        # broader mined list holds middle names and surnames too: "Ruth Bader X" stays whole)
+        rest = word[1].split()
+        glued = len(rest) == 2 and word[0].isalpha() and (rest[0].lower() in REGIONAL_NAMES or rest[0].lower() in FIRST_NAMES) \
+            and not is_given_name(word[0]) and rest[1].lower() not in ORG_WORDS
+        if word[0].lower() not in NAME_TITLES and not glued:
             return s, e, label
         s += len(word[0]) + 1
 
@@ -175,7 +186,8 @@ def _resolve(analysis: Analysis) -> dict:
             if is_mention:
                 g.aliases.append(desc)
             described.add(desc)
-    coref = _salience_pass(analysis, persons, _Index(persons), described)
+    places = {g.words for g in others if g.label in ("GPE", "LOC")}
+    coref = _salience_pass(analysis, persons, _Index(persons), described, places)
     org_coref = _org_pronouns(analysis, others, index)
     entities, ids = _to_entities(text, persons + others)
     out = {span: ids[id(persons[gi])] for span, gi in coref.items() if id(persons[gi]) in ids}
@@ -237,6 +249,30 @@ def _propagate_names(analysis: Analysis, persons: list[Group], others: list[Grou
     del text
 
 
+_PLACE_PREPS = {"in", "near", "outside", "across"}
+
+
+def _place_like(analysis: Analysis, persons: list[Group], places: set[tuple[str, ...]]) -> set[int]:
+    """Person-labelled names the text shows to be places: the same words NER also tags as a place,
+    or a one-word name after `in`/`near` (`floods in X`). Descriptions and pronouns skip them."""
+    text = analysis.document.text
+    out = set()
+    for i, g in enumerate(persons):
+        if g.name or not g.spans:
+            continue
+        if g.words in places:
+            out.add(i)
+            continue
+        if len(g.words) != 1:
+            continue
+        for s, e in g.spans:
+            prev = text[max(0, s - 10):s].split()
+            if prev and prev[-1].lower() in _PLACE_PREPS and text[e:e + 2] not in ("'s", "’s"):
+                out.add(i)
+                break
+    return out
+
+
 class _Index:
     """Position -> person group, over names and relation mentions."""
 
@@ -264,8 +300,8 @@ class _Index:
         return self.groups[r[2]] if r else None
 
 
-def _salience_pass(analysis: Analysis, persons: list[Group], index: _Index,
-                   described: set[tuple[int, int]]) -> dict[tuple[int, int], int]:
+def _salience_pass(analysis: Analysis, persons: list[Group], index: _Index, described: set[tuple[int, int]],
+                   places: set[tuple[str, ...]] = frozenset()) -> dict[tuple[int, int], int]:
     """Resolve pronouns, relative pronouns and definite descriptions; returns span -> person index.
 
     Every resolved mention goes into the returned map (the quotes stage reads it);
@@ -275,6 +311,7 @@ def _salience_pass(analysis: Analysis, persons: list[Group], index: _Index,
     parsed = analysis.get("parsed")
     sal = Salience({i: g.gender for i, g in enumerate(persons)})
     gid_of = {id(g): i for i, g in enumerate(persons)}
+    sal.places = _place_like(analysis, persons, places)
     for i, g in enumerate(persons):
         sal.role_words[i] = {w for r in g.roles for w in role_words(r.split())}
     for c in parsed.chunks:
@@ -343,6 +380,12 @@ def _salience_pass(analysis: Analysis, persons: list[Group], index: _Index,
                     continue
                 words = _description_words(text, span)
                 low = _head_key(t) if hy is None else hy[2]
+                named = _named_in_apposition(t, off, index, gid_of)
+                if named is not None:
+                    # "The blogger NAME wrote": the description is the name that follows it, not
+                    # whoever the same description meant a sentence before
+                    _add_description(text, persons, sal, resolved, span, low, named, subj or _speaks(t))
+                    continue
                 gi = sal.description(low, sent_no, words, gender_of_role(low), _epithet(t))
                 if gi is None:
                     # a lead before any name ("The chairman of the X party was indignant ...") is
@@ -484,6 +527,16 @@ def _flush(text: str, persons: list[Group], sal: Salience, resolved: dict, pendi
         if not sal.may_hold(gi, head):
             continue
         _add_description(text, persons, sal, resolved, span, head, gi, True)
+
+
+def _named_in_apposition(t, off: int, index: _Index, gid_of: dict[int, int]) -> int | None:
+    """The person a role noun's own apposition names (`The blogger NAME`, `the lawyer, NAME,`)."""
+    for c in t.rights:
+        if c.dep_ == "appos" and c.i <= t.i + 5:
+            g = index.group_at(off + c.idx)
+            if g is not None and id(g) in gid_of:
+                return gid_of[id(g)]
+    return None
 
 
 def _head_relcl_subject(t) -> bool:
@@ -646,8 +699,12 @@ def _to_entities(text: str, groups: list[Group]) -> tuple[list[Entity], dict[int
 
 def _fallback(analysis: Analysis) -> dict:
     text = analysis.document.text
+    try:
+        mentions = _ner_mentions(analysis)
+    except Exception:  # noqa: BLE001 — the corrections failed too: NER's own spans, as they are
+        mentions = [(s, e, label) for s, e, label in analysis.get("parsed").entities() if label in KEEP]
     ents = []
-    for n, g in enumerate(group_others(_ner_mentions(analysis), text)):
+    for n, g in enumerate(group_others(mentions, text)):
         names = [text[s:e] for s, e in g.spans]
         ents.append(Entity(f"E{n + 1}", max(names, key=len), g.label, (), (),
                            tuple(Mention(s, e, text[s:e]) for s, e in sorted(g.spans))))
