@@ -107,3 +107,16 @@ def test_given_names_of_the_region_in_common_spellings():
         assert is_given_name(w), w
     for w in ("Zhanna", "Aigerim", "Nino"):
         assert given_name_gender(w) == "f", w
+
+
+def test_a_one_word_person_that_ner_also_tags_as_a_place_is_the_place():
+    from presslens.coref.names import Group
+    from presslens.stages.entities import _absorb_places
+
+    town, person = Group("GPE", ("verkhnevolsk",), spans=[(30, 42)]), Group("PERSON", ("verkhnevolsk",), spans=[(0, 12)])
+    full = Group("PERSON", ("anna", "petrova"), spans=[(50, 62)])
+    same_as_surname = Group("PERSON", ("petrova",), spans=[(70, 77)])
+    persons, others = [person, full, same_as_surname], [town, Group("GPE", ("petrova",), spans=[(80, 87)])]
+    _absorb_places(persons, others)
+    assert person not in persons and (0, 12) in town.spans
+    assert same_as_surname in persons  # a surname of someone named in full stays a person

@@ -208,3 +208,20 @@ def test_a_word_before_a_given_name_and_surname_is_not_part_of_the_name():
 def test_a_lone_role_word_as_subject_of_a_business_verb_neither_crashes_nor_becomes_an_org():
     a, ents, _ = run("Chairman announced that profit grew by a tenth. Mother said the plant was closed in May.\n")
     assert not [e for e in ents if e.type == "ORG" and e.name in ("Chairman", "Mother")]
+
+
+def test_an_office_over_a_region_without_article_gives_the_role_and_later_the_description():
+    text = ("Akim of Almaty region Bolat Kenzhebek visited Konaev. "
+            "The akim said that three more schools would open in September.\n")
+    a, ents, quotes = run(text)
+    akim = by_name(ents, "Bolat Kenzhebek")
+    assert "Akim of Almaty region" in akim.roles
+    assert speaker_of(a, quotes, "three more schools").name == "Bolat Kenzhebek"
+
+
+def test_the_opposition_alone_is_a_group_not_the_last_person_named():
+    text = ("Irakli Dolidze said on Monday that the opposition had no support in the regions. "
+            "Dolidze added that the vote was fair.\n")
+    a, ents, _ = run(text)
+    person = by_name(ents, "Irakli Dolidze")
+    assert "the opposition" not in person.aliases

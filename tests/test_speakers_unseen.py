@@ -411,3 +411,20 @@ def test_pronoun_after_a_named_person_in_between_is_not_the_unnamed_official():
             "\"The budget gap is too large,\" he said.\n")
     a, ents, quotes = run(text)
     assert speaker_of(a, quotes, "The budget gap is too large").name != "The head of the tax committee"
+
+
+# machine-translated Ukrainian/Georgian copy: offices glued to names, names NER misses
+KYIV = ("Mayor of Kyiv Vitaliy Hordiienko said on Friday that the metro would run all night. "
+        "\"Shelters must be open to everyone,\" Hordiienko told reporters.\n\n"
+        "Taras Melnychuk wrote on Telegram that the decision came too late. "
+        "The blogger Oksana Bilash said that she would film the shelters every night.\n")
+
+
+def test_a_city_glued_before_its_mayor_and_untagged_names_still_speak():
+    a, ents, quotes = run(KYIV)
+    mayor = by_name(ents, "Vitaliy Hordiienko")
+    assert mayor.type == "PERSON" and "Mayor of Kyiv" in mayor.roles
+    assert not [e for e in ents if e.type == "PERSON" and "Kyiv" in e.name]
+    assert speaker_of(a, quotes, "Shelters must be open").name == "Vitaliy Hordiienko"
+    assert speaker_of(a, quotes, "came too late").name == "Taras Melnychuk"
+    assert speaker_of(a, quotes, "film the shelters").name == "Oksana Bilash"

@@ -177,12 +177,17 @@ def gender_of_role(noun: str) -> str | None:
     return "f" if noun in FEMALE_ROLES else "m" if noun in MALE_ROLES else None
 
 
+# role nouns that, standing alone with `the`, name a group rather than one person
+# ("the opposition had no support"; `opposition leader NAME` is still a role)
+_COLLECTIVE = {"opposition"}
+
+
 def is_definite_role(tok) -> bool:
     """`the politician` / `the leader of ...`: a role noun with a definite article, no name inside;
     also a partisan label heading its phrase (`the Florida Republican`, `the centrist`)."""
     if tok.lower_ in PARTISANS and tok.tag_ in ("NN", "NNP", "JJ") and tok.dep_ in ("nsubj", "nsubjpass"):
         pass
-    elif tok.lower_ not in ROLE_NOUNS or tok.pos_ not in ("NOUN",) or tok.ent_type_:
+    elif tok.lower_ not in ROLE_NOUNS or tok.pos_ not in ("NOUN",) or tok.ent_type_ or tok.lower_ in _COLLECTIVE:
         return False
     dets = [c for c in tok.lefts if c.dep_ == "det"]
     return bool(dets) and dets[0].lower_ in ("the", "this", "that")
@@ -277,11 +282,19 @@ def _name_after_description(off: int, doc, t, person_at):
         start = off + doc[cut[-1].i + 1].idx if cut else desc[0]
         return span, (start, off + prev.idx + len(prev.text)), True
     end = max(desc[1], reach)  # a long of-phrase counts whole here: the name comes after it
-    nxt = [x for x in doc if off + x.idx >= end][:1]
+    nxt = [x for x in doc if off + x.idx >= end][:2]
+    # "Akim of Almaty region NAME": the parse ends the of-phrase before the place head it hangs
+    # on the name; the head belongs to the description
+    if len(nxt) == 2 and nxt[0].lower_ in _PLACE_HEADS and nxt[0].dep_ == "compound" and off + nxt[0].idx == end + 1:
+        end = off + nxt[0].idx + len(nxt[0].text)
+        nxt = nxt[1:]
     if not nxt or nxt[0].pos_ != "PROPN" or off + nxt[0].idx != end + 1:
         return None
     span = person_at(off + nxt[0].idx)
     return (span, (desc[0], end), True) if span is not None else None
+
+
+_PLACE_HEADS = {"region", "district", "oblast", "province", "raion", "city", "county"}
 
 
 def _glued_name(doc, role, name) -> bool:

@@ -155,6 +155,7 @@ def _resolve(analysis: Analysis) -> dict:
             org_by_name[key].spans.extend(g.spans)
             groups.remove(g)
     _absorb_person_names(groups, others)
+    _absorb_places(groups, others)
     _propagate_names(analysis, groups, others)
     persons = list(groups)
     index = _Index(persons)
@@ -211,6 +212,19 @@ def _absorb_person_names(persons: list[Group], others: list[Group]) -> None:
         if target is not None:
             target.spans.extend(g.spans)
             others.remove(g)
+
+
+def _absorb_places(persons: list[Group], others: list[Group]) -> None:
+    """`visited Konaev` (PERSON) ... `In Konaev` (GPE): a one-word person name that NER also tags
+    as a place, and that ends no full name in the article, is that place."""
+    places = {g.words: g for g in others if g.label in ("GPE", "LOC")}
+    surnames = {p.words[-1] for p in persons if len(p.words) >= 2}
+    for p in list(persons):
+        target = places.get(p.words)
+        if target is None or len(p.words) != 1 or p.name or p.words[0] in surnames:
+            continue
+        target.spans.extend(p.spans)
+        persons.remove(p)
 
 
 def _propagate_names(analysis: Analysis, persons: list[Group], others: list[Group]) -> None:
