@@ -225,3 +225,11 @@ def test_the_opposition_alone_is_a_group_not_the_last_person_named():
     a, ents, _ = run(text)
     person = by_name(ents, "Irakli Dolidze")
     assert "the opposition" not in person.aliases
+
+
+def test_a_portfolio_of_several_words_stays_in_the_role_when_ner_glues_it_to_the_name():
+    text = "Minister of Digital Transformation Mykhailo Danylenko said that drone production grew.\n"
+    a, ents, quotes = run(text)
+    minister = by_name(ents, "Mykhailo Danylenko")
+    assert "Minister of Digital Transformation" in minister.roles
+    assert speaker_of(a, quotes, "drone production").name == "Mykhailo Danylenko"

@@ -291,6 +291,15 @@ def _name_after_description(off: int, doc, t, person_at):
     if not nxt or nxt[0].pos_ != "PROPN" or off + nxt[0].idx != end + 1:
         return None
     span = person_at(off + nxt[0].idx)
+    k = nxt[0].i
+    # "Minister of Digital | Transformation NAME": the parse ends the of-phrase after its first word
+    # and hangs the rest of the portfolio on the name; the capitalised words up to the name are
+    # still the portfolio's
+    while span is None and k + 1 < len(doc) and k - nxt[0].i < 3 and doc[k].dep_ == "compound" \
+            and doc[k].pos_ == "PROPN" and doc[k].whitespace_ and doc[k + 1].pos_ == "PROPN":
+        end = off + doc[k].idx + len(doc[k].text)
+        k += 1
+        span = person_at(off + doc[k].idx)
     return (span, (desc[0], end), True) if span is not None else None
 
 

@@ -34,6 +34,7 @@ ROLE_NOUNS = {
     "woman", "man", "incumbent", "challenger", "frontrunner", "front-runner", "billionaire", "mogul",
     "governor", "envoy", "negotiator", "host", "anchor", "columnist", "editor", "politician", "ex-president",
     "vice-president", "chairperson", "justice", "akim", "investigator", "inspector", "ombudsman", "partner", "associate", "colleague", "ally", "rival", "opponent", "deputy", "head", "leader", "premier", "mother", "father", "wife", "husband",
+    "counsellor", "counselor",
 }
 FEMALE_ROLES = {"chairwoman", "spokeswoman", "congresswoman", "businesswoman", "queen", "princess", "actress",
                 "woman", "mother", "wife", "daughter", "sister"}

@@ -51,11 +51,13 @@ REGIONAL_NAMES: dict[str, str] = {
         rustam sagyndyk sanzhar serik timur yerbol yerzhan yermek ermek zhanbolat zhaslan arman almas
         amangeldy azamat baurzhan bauyrzhan galymzhan kuanysh madi mazhit nurzhan rakhat talgat
         zhandos abai abay aslan akylbek sadyr almazbek kamchybek shavkat jamshid rustam emomali
+        shyngys yerkebulan nurbol abylai abylay temirlan dulat zhomart
         """),
     **_names("f", """
         zhanna aigerim aliya aliia ainur aizhan akmaral asel assel botagoz dana dariga dinara gulnara
         gulmira gulzhan karlygash laura madina saule saltanat togzhan zarina zhanar aida aisulu aruzhan
-        dilnaz gaukhar kamila meruert nazgul shynar tomiris umit zhuldyz
+        dilnaz gaukhar kamila meruert nazgul shynar tomiris umit zhuldyz aigul gulnar gulnur raushan
+        zhansaya zarema bibigul ainash
         """),
     # Georgian
     **_names("m", """
