@@ -33,10 +33,11 @@ def load_nlp():
 class Chunk:
     offset: int
     doc: "object"  # spacy.tokens.Doc
+    # Doc.text joins every token on each access: computed once, as offset lookups need it constantly
+    end: int = field(init=False, compare=False)
 
-    @property
-    def end(self) -> int:
-        return self.offset + len(self.doc.text)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "end", self.offset + len(self.doc.text))
 
 
 @dataclass
