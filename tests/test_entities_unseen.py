@@ -1,10 +1,6 @@
 """Entities and speakers on invented articles unlike the seed or PolNeAR: names NER mistypes,
 relation persons, appositions, shared surnames, verdict verbs that are not speech."""
-import presslens
-from presslens.ingest.text import document_from_text
-from presslens.pipeline import Pipeline
-
-PIPE = Pipeline.from_names(("repair", "parse", "entities", "quotes"))
+from tests.unseen_helpers import by_name, run, speaker_of
 
 COURT = ("Blogger jailed after exposing land deals\n\n"
          "The journalist Sorin Munteanu was sentenced on Monday to three years in prison. "
@@ -21,24 +17,6 @@ MINISTRY = ("Health Minister Katarzyna Nowak resigned on Friday.\n\n"
             "\"I take full responsibility,\" Nowak told reporters in Warsaw. Her deputy, Tomasz Wojcik, "
             "said he would lead the ministry until a successor is named.\n\n"
             "The ministry said in a statement that the audit would be published in full.\n")
-
-
-def run(text):
-    a = presslens.analyze(document_from_text(text, source="t.txt"), PIPE)
-    return a, list(a.get("entities")), list(a.get("quotes"))
-
-
-def by_name(entities, name):
-    got = [e for e in entities if e.name == name]
-    assert got, f"no entity {name!r} in {[(e.name, e.type) for e in entities]}"
-    return got[0]
-
-
-def speaker_of(a, quotes, content_part):
-    text = a.document.text
-    got = [q for q in quotes if content_part in text[q.start:q.end]]
-    assert got, f"no attribution containing {content_part!r}"
-    return got[0].speaker
 
 
 def test_court_names_typed_from_context():
@@ -92,13 +70,8 @@ COMPANIES = ("ALMATY. Zhetysu Neft reported a 12 percent drop in profit on Frida
              "Kaspi said that its net income grew by 15 percent. The company noted that the number of users rose.\n")
 
 
-def _run(text):
-    a = presslens.analyze(document_from_text(text, source="t.txt"), PIPE)
-    return a, list(a.get("entities")), list(a.get("quotes"))
-
-
 def test_untagged_subject_of_a_business_verb_is_an_organisation():
-    a, ents, quotes = _run(COMPANIES)
+    a, ents, quotes = run(COMPANIES)
     org = [e for e in ents if e.name == "Zhetysu Neft"]
     assert org and org[0].type == "ORG"
     q = [q for q in quotes if "export prices" in a.document.text[q.start:q.end]][0]
@@ -106,20 +79,20 @@ def test_untagged_subject_of_a_business_verb_is_an_organisation():
 
 
 def test_repeat_of_a_one_word_company_name_joins_it():
-    a, ents, quotes = _run(COMPANIES)
+    a, ents, quotes = run(COMPANIES)
     q = [q for q in quotes if "made in June" in a.document.text[q.start:q.end]][0]
     org = [e for e in ents if e.name == "Ordabassy"][0]
     assert q.speaker.entity == org.id
 
 
 def test_the_company_is_the_last_company_that_spoke_not_the_one_called_so():
-    a, ents, quotes = _run(COMPANIES)
+    a, ents, quotes = run(COMPANIES)
     q = [q for q in quotes if "number of users rose" in a.document.text[q.start:q.end]][0]
     assert q.speaker.name == "Kaspi"
 
 
 def test_a_person_subject_of_a_business_verb_stays_unnamed_as_an_org():
-    a, ents, quotes = _run("Nurlan Abenov reported a loss of two million tenge. Ivanov sold his stake in May.\n")
+    a, ents, quotes = run("Nurlan Abenov reported a loss of two million tenge. Ivanov sold his stake in May.\n")
     assert not [e for e in ents if e.type == "ORG" and e.name in ("Ivanov", "Nurlan Abenov")]
 
 

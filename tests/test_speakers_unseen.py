@@ -1,29 +1,7 @@
 """Speakers, roles and organisations on invented wire copy of the kind the project never trained
 on (machine-translated Russian/Kazakh news, US political news): titles before names, `the company
 X`, `it`/`they` for organisations, outlets NER calls persons, role descriptions with no holder."""
-import presslens
-from presslens.ingest.text import document_from_text
-from presslens.pipeline import Pipeline
-
-PIPE = Pipeline.from_names(("repair", "parse", "entities", "quotes"))
-
-
-def run(text):
-    a = presslens.analyze(document_from_text(text, source="t.txt"), PIPE)
-    return a, list(a.get("entities")), list(a.get("quotes"))
-
-
-def by_name(entities, name):
-    got = [e for e in entities if e.name == name]
-    assert got, f"no entity {name!r} in {[(e.name, e.type) for e in entities]}"
-    return got[0]
-
-
-def speaker_of(a, quotes, content_part):
-    text = a.document.text
-    got = [q for q in quotes if content_part in text[q.start:q.end]]
-    assert got, f"no attribution containing {content_part!r}: {[text[q.start:q.end] for q in quotes]}"
-    return got[0].speaker
+from tests.unseen_helpers import by_name, run, speaker_of
 
 
 TITLES = ("Agriculture Minister Jonas Petraitis said on Friday that grain exports would double. "

@@ -1,0 +1,24 @@
+"""Shared by the tests on invented unseen articles: run entities+quotes and look results up."""
+import presslens
+from presslens.ingest.text import document_from_text
+from presslens.pipeline import Pipeline
+
+PIPE = Pipeline.from_names(("repair", "parse", "entities", "quotes"))
+
+
+def run(text):
+    a = presslens.analyze(document_from_text(text, source="t.txt"), PIPE)
+    return a, list(a.get("entities")), list(a.get("quotes"))
+
+
+def by_name(entities, name):
+    got = [e for e in entities if e.name == name]
+    assert got, f"no entity {name!r} in {[(e.name, e.type) for e in entities]}"
+    return got[0]
+
+
+def speaker_of(a, quotes, content_part):
+    text = a.document.text
+    got = [q for q in quotes if content_part in text[q.start:q.end]]
+    assert got, f"no attribution containing {content_part!r}: {[text[q.start:q.end] for q in quotes]}"
+    return got[0].speaker
