@@ -51,7 +51,7 @@ def fetch(name: str) -> tarfile.TarFile:
     """The pinned source archive, downloaded once with pip and hash-checked."""
     version, sha = ARCHIVES[name]
     CACHE.mkdir(parents=True, exist_ok=True)
-    found = [p for p in CACHE.glob(f"{name}-{version}.tar.gz")]
+    found = list(CACHE.glob(f"{name}-{version}.tar.gz"))
     if not found:
         res = subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
                               f"{name}=={version}", "-d", str(CACHE)], capture_output=True, text=True)
@@ -85,7 +85,6 @@ def _snippets(test_source: str) -> dict[str, tuple[list[str], list[str]]]:
     """{url: (kept strings, dropped strings)} from the `result = load_mock_page(url ...)`
     and `assert '...' in result` / `'...' not in result` statements, in order."""
     out: dict[str, tuple[list[str], list[str]]] = {}
-    url = None
 
     def statements(body):
         for st in body:
