@@ -9,9 +9,13 @@ SHARED ?= ../shared
 
 .PHONY: venv run test test-browser bench eval clean
 
-$(STAMP): requirements.lock pyproject.toml
+# The venv's own pip is replaced first by the hash-pinned one in
+# requirements-bootstrap.txt: the lock is then read by a known installer, never by
+# whatever pip the system Python bundles. --no-cache-dir: nothing from earlier runs.
+$(STAMP): requirements-bootstrap.txt requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install -q --disable-pip-version-check --no-cache-dir --require-hashes -r requirements-bootstrap.txt
+	$(BIN)/python -m pip install -q --disable-pip-version-check --no-cache-dir --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
