@@ -60,6 +60,7 @@ class Entity:
     aliases: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    latin: str | None = None  # canonical Latin transliteration of a non-Latin name
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class Speaker:
     name: str
     start: int
     end: int
+    latin: str | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,9 @@ class Quote:
     speaker: Speaker | None = None
     cue: Cue | None = None
     channel: str | None = None
+    act: str | None = None  # speech | writing | thought | perception | intention
+    source_kind: str | None = None  # person | organisation | group | document | unnamed
+    group: str | None = None  # provenance group shared across articles (corpus layer)
 
 
 @dataclass(frozen=True)
@@ -267,6 +272,7 @@ def _entity(e: dict[str, Any]) -> Entity:
     return Entity(
         id=e["id"], name=e["name"], type=e["type"], aliases=tuple(e.get("aliases", ())),
         roles=tuple(e.get("roles", ())), mentions=tuple(Mention(**m) for m in e.get("mentions", ())),
+        latin=e.get("latin"),
     )
 
 
@@ -275,7 +281,8 @@ def _quote(q: dict[str, Any]) -> Quote:
         kind=q["kind"], start=q["start"], end=q["end"],
         speaker=Speaker(**q["speaker"]) if q.get("speaker") else None,
         cue=Cue(**q["cue"]) if q.get("cue") else None,
-        channel=q.get("channel"),
+        channel=q.get("channel"), act=q.get("act"), source_kind=q.get("source_kind"),
+        group=q.get("group"),
     )
 
 
