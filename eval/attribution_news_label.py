@@ -1,0 +1,86 @@
+"""Turn a labeller's notes (quoted substrings) into the offsets-only gold of eval/attribution_news.py.
+
+    python eval/attribution_news_label.py NOTES [NOTES ...] TEXTS_DIR
+
+NOTES lives outside the repository (it quotes the articles): a block per
+article, `== DOC`, then one line per quote,
+
+    ACT | SPEAKER | SPEAKER MENTION | CUE | CONTENT
+
+ACT is S (speech) or W (writing); SPEAKER is the canonical name, `-` when the
+text names nobody; the mention and cue are `-` when absent. CONTENT must
+occur exactly once in the article's analysed text (TEXTS_DIR/DOC.txt, from
+`attribution_news.py --pool --dump`); the mention and the cue are taken at
+their occurrence nearest the content. Articles listed in documents.json and
+labelled in NOTES are written, in NOTES order, to gold.jsonl with the sha256
+of the text the offsets point into.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from attribution_news import DATA, GOLD, text_sha256  # noqa: E402
+
+ACTS = {"S": "speech", "W": "writing"}
+
+
+def unique(text: str, s: str, where: str) -> tuple[int, int]:
+    hits = [m.start() for m in re.finditer(re.escape(s), text)]
+    if len(hits) != 1:
+        sys.exit(f"{where}: content {s!r} occurs {len(hits)} times; quote more of it")
+    return hits[0], hits[0] + len(s)
+
+
+def nearest(text: str, s: str, content: tuple[int, int], where: str) -> list[int] | None:
+    if s == "-":
+        return None
+    hits = [m.start() for m in re.finditer(re.escape(s), text)]
+    if not hits:
+        sys.exit(f"{where}: {s!r} not in the text")
+
+    def gap(i: int) -> int:
+        return max(content[0] - (i + len(s)), i - content[1], 0)
+
+    i = min(hits, key=gap)
+    return [i, i + len(s)]
+
+
+def parse(notes: str, texts: Path) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    doc = text = None
+    for n, line in enumerate(notes.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line.startswith("== "):
+            doc = line[3:].strip()
+            text = (texts / f"{doc}.txt").read_text(encoding="utf-8")
+            out[doc] = {"text_sha256": text_sha256(text), "attributions": []}
+            continue
+        where = f"line {n} ({doc})"
+        parts = [p.strip() for p in line.split(" | ")]
+        if doc is None or len(parts) != 5 or parts[0] not in ACTS:
+            sys.exit(f"{where}: expected ACT | SPEAKER | MENTION | CUE | CONTENT")
+        act, speaker, mention, cue, content = parts
+        c = unique(text, content, where)
+        out[doc]["attributions"].append({
+            "content": list(c), "speaker_mention": nearest(text, mention, c, where),
+            "speaker": None if speaker == "-" else speaker, "cue": nearest(text, cue, c, where), "act": ACTS[act]})
+    return out
+
+
+def main() -> None:
+    *notes, texts = map(Path, sys.argv[1:])
+    labelled = parse("\n".join(n.read_text(encoding="utf-8") for n in notes), texts)
+    pool = {r["doc"]: r for r in json.loads((DATA / "documents.json").read_text(encoding="utf-8"))}
+    with GOLD.open("w", encoding="utf-8") as fh:
+        for doc, g in labelled.items():
+            fh.write(json.dumps({**pool[doc], **g}, ensure_ascii=False) + "\n")
+    print(f"{GOLD}: {len(labelled)} articles, {sum(len(g['attributions']) for g in labelled.values())} quotes")
+
+
+if __name__ == "__main__":
+    main()
