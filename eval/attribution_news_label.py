@@ -11,7 +11,10 @@ ACT is S (speech) or W (writing); SPEAKER is the canonical name, `-` when the
 text names nobody; the mention and cue are `-` when absent. CONTENT must
 occur exactly once in the article's analysed text (TEXTS_DIR/DOC.txt, from
 `attribution_news.py --pool --dump`); the mention and the cue are taken at
-their occurrence nearest the content. Articles listed in documents.json and
+their occurrence nearest the content. A long CONTENT may be
+given as `HEAD ... TAIL`: from the unique HEAD to the first TAIL after it. A
+CONTENT that starts right after an opening quotation mark may be a unique prefix: it is
+extended to the end of that quotation. Articles listed in documents.json and
 labelled in NOTES are written, in NOTES order, to gold.jsonl with the sha256
 of the text the offsets point into.
 """
@@ -26,6 +29,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from attribution_news import DATA, GOLD, text_sha256  # noqa: E402
 
 ACTS = {"S": "speech", "W": "writing"}
+OPENING, MARKS = "\"“", "\"“”"
+
+
+def to_closing_mark(text: str, start: int, end: int) -> int:
+    """A content that opens a quotation runs to the next quotation mark (a quote is a stretch
+    opened by a mark), less the comma that stands for a full stop before the cue."""
+    if start == 0 or text[start - 1] not in OPENING:
+        return end
+    hits = [i for i in (text.find(m, end) for m in MARKS) if i >= 0]
+    stop = min(hits, default=end)
+    if text.count("\n", end, stop):
+        stop = end + len(text[end:stop].split("\n")[0])
+    return len(text[:stop].rstrip().rstrip(",").rstrip())
 
 
 def unique(text: str, s: str, where: str) -> tuple[int, int]:
@@ -65,7 +81,14 @@ def parse(notes: str, texts: Path) -> dict[str, dict]:
         if doc is None or len(parts) != 5 or parts[0] not in ACTS:
             sys.exit(f"{where}: expected ACT | SPEAKER | MENTION | CUE | CONTENT")
         act, speaker, mention, cue, content = parts
-        c = unique(text, content, where)
+        head, _, tail = content.partition(" ... ")
+        c = unique(text, head, where)
+        if tail:
+            stop = text.find(tail, c[1])
+            if stop < 0:
+                sys.exit(f"{where}: {tail!r} not after {head!r}")
+            c = (c[0], stop + len(tail))
+        c = (c[0], to_closing_mark(text, *c))
         out[doc]["attributions"].append({
             "content": list(c), "speaker_mention": nearest(text, mention, c, where),
             "speaker": None if speaker == "-" else speaker, "cue": nearest(text, cue, c, where), "act": ACTS[act]})
