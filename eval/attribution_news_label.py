@@ -12,7 +12,8 @@ text names nobody; the mention and cue are `-` when absent. CONTENT must
 occur exactly once in the article's analysed text (TEXTS_DIR/DOC.txt, from
 `attribution_news.py --pool --dump`); the mention and the cue are taken at
 their occurrence nearest the content. A long CONTENT may be
-given as `HEAD ... TAIL`: from the unique HEAD to the first TAIL after it. A
+given as `HEAD ... TAIL`: from the unique HEAD to the first TAIL after it; `N@HEAD` takes the N-th
+occurrence of a HEAD too short to be unique (a one-word answer). A
 CONTENT that starts right after an opening quotation mark may be a unique prefix: it is
 extended to the end of that quotation. Articles listed in documents.json and
 labelled in NOTES are written, in NOTES order, to gold.jsonl with the sha256
@@ -45,7 +46,12 @@ def to_closing_mark(text: str, start: int, end: int) -> int:
 
 
 def unique(text: str, s: str, where: str) -> tuple[int, int]:
+    nth = re.match(r"(\d+)@", s)
+    if nth:
+        s = s[nth.end():]
     hits = [m.start() for m in re.finditer(re.escape(s), text)]
+    if nth and len(hits) >= int(nth.group(1)):
+        hits = [hits[int(nth.group(1)) - 1]]
     if len(hits) != 1:
         sys.exit(f"{where}: content {s!r} occurs {len(hits)} times; quote more of it")
     return hits[0], hits[0] + len(s)
