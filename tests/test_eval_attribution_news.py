@@ -1,0 +1,90 @@
+"""The news who-said-what dev set: the labelling helper's offsets and the committed gold's shape.
+
+The articles themselves are fetched by eval/attribution_news.py and are not
+needed here: the helper runs on a text written in the test.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+EVAL = Path(__file__).resolve().parent.parent / "eval"
+sys.path.insert(0, str(EVAL))
+
+import attribution_news  # noqa: E402
+import attribution_news_label as label  # noqa: E402
+
+TEXT = ('The mayor, Ana Ruiz, said the bridge would reopen in May. "It is safe," she said, '
+        '"and it will stay open." "We checked every bolt, twice. Nothing moved," she added.\n'
+        'Ruiz said "no". Officials said no more.\n')
+
+
+def notes(*lines: str) -> str:
+    return "\n".join(["== doc1", *lines]) + "\n"
+
+
+def parse(tmp_path: Path, *lines: str) -> list[dict]:
+    (tmp_path / "doc1.txt").write_text(TEXT, encoding="utf-8")
+    return label.parse(notes(*lines), tmp_path)["doc1"]["attributions"]
+
+
+def spans(tmp_path: Path, *lines: str) -> list[str]:
+    return [TEXT[a["content"][0]:a["content"][1]] for a in parse(tmp_path, *lines)]
+
+
+def test_indirect_content_is_taken_as_written_with_the_nearest_mention_and_cue(tmp_path):
+    [a] = parse(tmp_path, "S | Ana Ruiz | The mayor | said | the bridge would reopen in May")
+    assert TEXT[a["content"][0]:a["content"][1]] == "the bridge would reopen in May"
+    assert TEXT[a["cue"][0]:a["cue"][1]] == "said" and a["cue"][0] == TEXT.index("said")
+    assert a["speaker"] == "Ana Ruiz" and a["act"] == "speech"
+
+
+def test_a_quotation_prefix_runs_to_the_closing_mark_without_the_comma(tmp_path):
+    assert spans(tmp_path, "S | Ana Ruiz | she | added | We checked every bolt") == \
+        ["We checked every bolt, twice. Nothing moved"]
+
+
+def test_head_tail_spans_an_interrupted_quotation(tmp_path):
+    assert spans(tmp_path, "S | Ana Ruiz | she | said | It is safe ... stay open") == \
+        ['It is safe," she said, "and it will stay open.']
+
+
+def test_nth_occurrence_picks_a_short_answer(tmp_path):
+    got = parse(tmp_path, "S | Ana Ruiz | Ruiz | said | 1@no")
+    start = got[0]["content"][0]
+    assert TEXT[start:start + 2] == "no" and TEXT[start - 1] == '"'
+
+
+def test_ambiguous_content_is_refused(tmp_path):
+    with pytest.raises(SystemExit, match="occurs 2 times"):
+        parse(tmp_path, "S | - | Officials | said | no")
+
+
+def test_null_speaker_and_missing_cue(tmp_path):
+    [a] = parse(tmp_path, "W | - | - | - | Nothing moved")
+    assert a["speaker"] is None and a["cue"] is None and a["speaker_mention"] is None and a["act"] == "writing"
+
+
+def test_committed_gold_is_offsets_only_and_pinned():
+    gold = attribution_news.load_jsonl(attribution_news.GOLD)
+    pins = json.loads((attribution_news.DATA / "archives.json").read_text(encoding="utf-8"))
+    pool = {r["doc"] for r in json.loads((attribution_news.DATA / "documents.json").read_text(encoding="utf-8"))}
+    docs = [g["doc"] for g in gold]
+    assert len(docs) == len(set(docs)) >= 40
+    assert sum(len(g["attributions"]) for g in gold) >= 250
+    for g in gold:
+        assert g["doc"] in pool and g["archive"] in pins
+        assert re.fullmatch(r"[0-9a-f]{64}", g["text_sha256"])
+        for at in g["attributions"]:
+            assert at["act"] in ("speech", "writing")
+            for key in ("content", "speaker_mention", "cue"):
+                span = at[key]
+                assert span is None and key != "content" or \
+                    len(span) == 2 and all(isinstance(x, int) for x in span) and 0 <= span[0] < span[1]
+            assert at["speaker"] is None or at["speaker"].strip() == at["speaker"] != ""
+    raw = attribution_news.GOLD.read_text(encoding="utf-8")
+    assert '"text"' not in raw, "the gold must not carry article text"
