@@ -148,6 +148,53 @@ def textacy_quotes(arts: dict[str, dict], out: Path) -> int:
     return crashes
 
 
+def polnear_dev_row() -> list[object] | None:
+    """presslens's PolNeAR dev row as eval/attribution.py last wrote it, for reading beside this set."""
+    from _results import RESULTS
+
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    m = re.search(r"<!-- section:attribution-dev -->.*?\(run ([\d-]+)\).*?^\| presslens \|([^\n]*)", text, re.S | re.M)
+    if not m:
+        return None
+    cells = [c.strip() for c in m.group(2).strip(" |").split("|")]
+    return [f"presslens on PolNeAR dev (eval/attribution.py, run {m.group(1)})", "all acts (PolNeAR gold)", *cells[2:7]]
+
+
+def parts_table(gold: list[dict], gold_path: Path, pred: Path, work: Path) -> str:
+    """presslens (speech and writing) on each part of the set, scored on that part's gold alone."""
+    rows = []
+    lines = gold_path.read_text(encoding="utf-8").splitlines(True)
+    for part, archives in PARTS.items():
+        docs = {g["doc"] for g in gold if g["archive"] in archives}
+        sub = work / f"gold-{archives[0]}.jsonl"
+        sub.write_text("".join(line for line in lines if json.loads(line)["doc"] in docs), encoding="utf-8")
+        rows.append([part, len(docs), sum(len(g["attributions"]) for g in gold if g["doc"] in docs),
+                     *score(sub, pred, f"presslens {part}", "speech,writing")])
+    return markdown_table(["part", "articles", "gold quotes", "content P", "content R", "content F1",
+                           "speaker acc", "F1 with speaker"], rows)
+
+
+def describe(gold: list[dict]) -> str:
+    atts = [at for g in gold for at in g["attributions"]]
+    by_archive: dict[str, int] = {}
+    for g in gold:
+        by_archive[g["archive"]] = by_archive.get(g["archive"], 0) + 1
+    return (
+        f"{len(gold)} news articles that are neither PolNeAR nor in ../shared/data "
+        f"({', '.join(f'{n} from {k}' for k, n in sorted(by_archive.items()))} test data; pages and wire copy "
+        "shipped in pinned PyPI archives, see eval/data/attribution_news/), with "
+        f"{len(atts)} gold quotes of speech ({sum(at['act'] == 'speech' for at in atts)}) or writing "
+        f"({sum(at['act'] == 'writing' for at in atts)}), {sum(bool(at['speaker']) for at in atts)} of them "
+        "with a named speaker, labelled by eval/data/attribution_news/GUIDELINES.md. "
+        "Gold has speech and writing only, so \"all acts\" counts every other attribution presslens reports "
+        "(belief, perception, intention, document as source) as a false positive: that row is the reader's "
+        "view of an untyped output. A quote without `act` always counts, so until quotes are typed the two "
+        "presslens rows are the same; for `--acts` the script leaves out `\"act\": null`, which the scorer would "
+        "otherwise read as an act outside the filter. Scored by ../shared/eval/attribution_score.py; the PolNeAR "
+        "dev row is copied from eval/attribution.py's section for reading side by side."
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--keep", type=Path, help="keep pages, outputs and gold in this folder")
@@ -168,9 +215,6 @@ def main() -> None:
         print(f"{len(arts)} texts in {a.dump}")
         return
     gold_path = write_gold(gold, arts, work)
-    n_quotes = sum(len(g["attributions"]) for g in gold)
-    n_acts = {act: sum(at["act"] == act for g in gold for at in g["attributions"]) for act in ("speech", "writing")}
-    n_spk = sum(bool(at["speaker"]) for g in gold for at in g["attributions"])
     pred = work / "presslens.jsonl"
     rows = [["presslens", "speech, writing", *score(gold_path, pred, "presslens speech+writing", "speech,writing")],
             ["presslens", "all acts", *score(gold_path, pred, "presslens all acts", None)]]
@@ -178,35 +222,15 @@ def main() -> None:
         crashes = textacy_quotes(arts, work / "textacy.jsonl")
         rows.append([f"spaCy + textacy direct_quotations ({crashes} docs crashed)", "all (no acts)",
                      *score(gold_path, work / "textacy.jsonl", "textacy", None)])
+    polnear = polnear_dev_row()
+    if polnear:
+        rows.append(polnear)
     header = ["system", "quotes scored", "content P", "content R", "content F1", "speaker acc", "F1 with speaker"]
     table = markdown_table(header, rows)
     print(table)
-    part_rows = []
-    for part, archives in PARTS.items():
-        sub = [g for g in gold if g["archive"] in archives]
-        sub_path = work / f"gold-{archives[0]}.jsonl"
-        sub_path.write_text("".join(line for line in gold_path.read_text(encoding="utf-8").splitlines(True)
-                                    if json.loads(line)["doc"] in {g["doc"] for g in sub}), encoding="utf-8")
-        part_rows.append([part, len(sub), sum(len(g["attributions"]) for g in sub),
-                          *score(sub_path, pred, f"presslens {part}", "speech,writing")])
-    parts = markdown_table(["part", "articles", "gold quotes", "content P", "content R", "content F1",
-                            "speaker acc", "F1 with speaker"], part_rows)
+    parts = parts_table(gold, gold_path, pred, work)
     print(parts)
-    by_archive = {}
-    for g in gold:
-        by_archive[g["archive"]] = by_archive.get(g["archive"], 0) + 1
-    intro = (
-        f"{len(gold)} news articles that are neither PolNeAR nor in ../shared/data "
-        f"({', '.join(f'{n} from {k}' for k, n in sorted(by_archive.items()))}; pages and wire copy shipped in "
-        "pinned PyPI archives, see eval/data/attribution_news/), with "
-        f"{n_quotes} gold quotes of speech ({n_acts['speech']}) or writing ({n_acts['writing']}), "
-        f"{n_spk} of them with a named speaker, labelled by eval/data/attribution_news/GUIDELINES.md. "
-        "Gold has speech and writing only, so \"all acts\" counts every other attribution presslens reports "
-        "(belief, perception, intention, document as source) as a false positive: that row is the reader's "
-        "view of an untyped output. A quote without `act` always counts, so until quotes are typed the two "
-        "presslens rows are the same; for `--acts` the script leaves out `\"act\": null`, which the scorer would "
-        "otherwise read as an act outside the filter. Scored by ../shared/eval/attribution_score.py."
-    )
+    intro = describe(gold)
     write_section("attribution-news", "Who said what on news unlike PolNeAR (speech and writing)",
                   intro + "\n\n" + table + "\n\npresslens, speech and writing, by part of the set:\n\n" + parts)
 

@@ -88,3 +88,11 @@ def test_committed_gold_is_offsets_only_and_pinned():
             assert at["speaker"] is None or at["speaker"].strip() == at["speaker"] != ""
     raw = attribution_news.GOLD.read_text(encoding="utf-8")
     assert '"text"' not in raw, "the gold must not carry article text"
+
+
+def test_null_acts_are_left_out_for_the_act_filter_and_typed_ones_kept(tmp_path):
+    pred = tmp_path / "p.jsonl"
+    quotes = [{"start": 0, "end": 5, "act": None}, {"start": 6, "end": 9, "act": "thought"}]
+    pred.write_text(json.dumps({"source": "a.txt", "quotes": quotes}) + "\n", encoding="utf-8")
+    [out] = attribution_news.load_jsonl(attribution_news.without_null_acts(pred))
+    assert out["quotes"] == [{"start": 0, "end": 5}, {"start": 6, "end": 9, "act": "thought"}]
