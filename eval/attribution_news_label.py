@@ -57,10 +57,24 @@ def unique(text: str, s: str, where: str) -> tuple[int, int]:
     return hits[0], hits[0] + len(s)
 
 
+def wraps(text: str, content: tuple[int, int], i: int, j: int) -> bool:
+    """Whether text[i:j] inside the content is a cue the sentence wraps round, set off by commas
+    ("This, he says, is…", "…one,” Prelogar said, “but…")."""
+    before, after = text[content[0]:i], text[j:content[1]]
+    if "," not in before or "," not in after:
+        return False
+    segment = before[before.rindex(",") + 1:] + text[i:j] + after[:after.index(",")]
+    return len(segment) < 80 and not any(m in segment.strip(" \"“”") for m in MARKS)
+
+
 def nearest(text: str, s: str, content: tuple[int, int], where: str) -> list[int] | None:
+    """The whole-word occurrence of `s` nearest the content: outside it, or inside it only as a
+    cue the sentence wraps round."""
     if s == "-":
         return None
-    hits = [m.start() for m in re.finditer(re.escape(s), text)]
+    pattern = (r"\b" if s[0].isalnum() else "") + re.escape(s) + (r"\b" if s[-1].isalnum() else "")
+    hits = [m.start() for m in re.finditer(pattern, text)
+            if m.end() <= content[0] or m.start() >= content[1] or wraps(text, content, m.start(), m.end())]
     if not hits:
         sys.exit(f"{where}: {s!r} not in the text")
 

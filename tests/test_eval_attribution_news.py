@@ -53,6 +53,13 @@ def test_head_tail_spans_an_interrupted_quotation(tmp_path):
         ['It is safe," she said, "and it will stay open.']
 
 
+def test_the_cue_a_quotation_wraps_round_is_found_inside_it_and_whole_words_only(tmp_path):
+    [a] = parse(tmp_path, "S | Ana Ruiz | she | said | It is safe ... stay open")
+    assert TEXT[a["cue"][0] - 4:a["cue"][1]] == "she said" and TEXT[a["speaker_mention"][0]:][:8] == "she said"
+    [b] = parse(tmp_path, "S | Ana Ruiz | she | added | We checked every bolt")
+    assert TEXT[b["speaker_mention"][0]:b["speaker_mention"][1] + 6] == "she added"
+
+
 def test_nth_occurrence_picks_a_short_answer(tmp_path):
     got = parse(tmp_path, "S | Ana Ruiz | Ruiz | said | 1@no")
     start = got[0]["content"][0]
