@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from .acts import cue_act, final_act, is_carrier, is_content_proposition, is_slogan, source_kind
 from .channel import channel_in, standing_channel
 from .cues import find_reported
 from .direct import attach
@@ -75,7 +76,24 @@ def _dedupe(found: list[Found]) -> list[Found]:
             continue
         by_cue.setdefault(f.cue, f)
         keep.append(f)
-    return keep
+    return _one_per_quotation(keep)
+
+
+def _one_per_quotation(found: list[Found]) -> list[Found]:
+    """One mixed quote found under two cues (`X said ... and argued the plan was "a disaster"`
+    read by both verbs) is stored once, under the better-scored cue."""
+    mixed = sorted((f for f in found if f.kind == "mixed"), key=lambda f: -f.score)
+    drop: set[int] = set()
+    kept: list[Found] = []
+    for f in mixed:
+        for g in kept:
+            shared = min(f.end, g.end) - max(f.start, g.start)
+            if g.cue != f.cue and shared > 0 and shared * 2 >= min(f.end - f.start, g.end - g.start):
+                drop.add(id(f))
+                break
+        else:
+            kept.append(f)
+    return [f for f in found if id(f) not in drop]
 
 
 def _finish(text: str, found: list[Found], index: SpeakerIndex, sents: _Sentences) -> list[Quote]:
@@ -98,6 +116,7 @@ def _finish(text: str, found: list[Found], index: SpeakerIndex, sents: _Sentence
         spk = _body_pronoun(text, f, spk, bodies, sents)
         spk = _unnamed_person_pronoun(text, f, spk, unnamed, index, sents)
         cue = Cue(text[f.cue[0]:f.cue[1]], f.cue[0], f.cue[1]) if f.cue else None
+        cue_tok = _token_at(sents, f.cue[0]) if f.cue else None
         if spk is None:  # no subject anywhere (passive, fragment): an explicit unknown, never empty
             at = f.cue[0] if f.cue else f.start
             spk = Speaker(None, UNKNOWN, at, at)
@@ -108,8 +127,56 @@ def _finish(text: str, found: list[Found], index: SpeakerIndex, sents: _Sentence
             ch, at = standing[spk.name]
             if 0 <= sents.index(f.start) - at <= 8:
                 channel = ch
-        quotes.append(Quote(f.kind, f.start, f.end, spk, cue, channel))
+        if f.kind == "indirect" and not is_content_proposition(_tokens_in(sents, f.start, f.end), cue_tok):
+            continue  # "said about Uber", "says they are": nothing was stated
+        if f.kind == "direct" and f.cue is None and is_slogan(text[max(0, f.start - 40):f.start]):
+            continue
+        carrier = is_carrier(spk, f.speaker_token)
+        if carrier:
+            spk = _carrier_issuer(text, f, spk, index, quotes, sents)
+        kind = source_kind(spk, index.by_id.get(spk.entity) if spk.entity else None, f.speaker_token)
+        act = final_act(cue_act(cue_tok, text[f.start:f.end]), kind, spk, cue_tok, carrier)
+        quotes.append(Quote(f.kind, f.start, f.end, spk, cue, channel, act, kind))
     return quotes
+
+
+def _token_at(sents: _Sentences, pos: int):
+    hit = sents.at(pos)
+    if hit is None:
+        return None
+    c, s = hit
+    return next((t for t in s if c.offset + t.idx == pos), None)
+
+
+def _tokens_in(sents: _Sentences, start: int, end: int) -> list:
+    hit = sents.at(start)
+    if hit is None:
+        return []
+    c, s = hit
+    return [t for t in s if start <= c.offset + t.idx < end]
+
+
+def _carrier_issuer(text: str, f: Found, spk: Speaker, index: SpeakerIndex, quotes: list[Quote],
+                    sents: _Sentences) -> Speaker:
+    """`The company's statement said`, `a statement from the ministry said`: the words' issuer,
+    named in the carrier's own phrase; else the named body or person who spoke in the same or the
+    sentence before (`X said on Monday ... A statement added`); else the carrier stays, unnamed."""
+    tok = f.speaker_token
+    if tok is not None:
+        off = _offset_of(f, sents)
+        for x in tok.subtree:
+            if x.i == tok.i or x.dep_ not in ("poss", "pobj", "compound"):
+                continue
+            ent = index.entity_over(off + x.idx, off + x.idx + len(x.text))
+            if ent is not None:
+                return Speaker(ent.id, ent.name, spk.start, spk.end)
+    here = sents.index(spk.start)
+    for q in reversed(quotes):
+        if here - sents.index(q.start) > 1:
+            break
+        if q.speaker is not None and q.speaker.entity is not None:
+            return Speaker(q.speaker.entity, q.speaker.name, spk.start, spk.end)
+    return spk
 
 
 def _cue_channel(text: str, f: Found, sents: _Sentences) -> str | None:

@@ -6,10 +6,8 @@ from bisect import bisect_right
 
 from ..attribution.lexicon import cue_score
 from .names import Group
+from .ranker import prominence_weight
 from ..model import Analysis
-
-
-
 
 _PLACE_PREPS = {"in", "near", "outside", "across"}
 
@@ -69,13 +67,14 @@ def prominence(t) -> float:
         t = t.head  # a name's first word: judge the name by its head
     if t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass") and t.dep_ == "appos":
         head = t.head if t.dep_ in ("nsubj", "nsubjpass") else t.head.head
-        base = 2.0 if head.dep_ == "ROOT" else 1.5
-        return base + (0.5 if speaks(t if t.dep_ in ("nsubj", "nsubjpass") else t.head) else 0.0)
+        base = prominence_weight("main_clause_subject" if head.dep_ == "ROOT" else "other_subject")
+        spoke = speaks(t if t.dep_ in ("nsubj", "nsubjpass") else t.head)
+        return base + (prominence_weight("speaks_bonus") if spoke else 0.0)
     if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according":
-        return 1.5
+        return prominence_weight("according_to_source")
     if t.dep_ == "poss":
-        return 0.3
-    return 0.0
+        return prominence_weight("possessive")
+    return prominence_weight("other")
 
 
 def quoted_spans(text: str, parsed) -> list[tuple[int, int]]:

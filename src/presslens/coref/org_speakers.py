@@ -80,7 +80,9 @@ def resolve_org_speakers(analysis: Analysis, others: list[Group], persons: Menti
 def _bare_definite(t) -> bool:
     """`The corporation`, `the company`: a definite org noun with no name or of-phrase of its own."""
     lefts = list(t.lefts)
-    return t.pos_ == "NOUN" and bool(lefts) and lefts[0].lower_ == "the" and len(lefts) == 1 \
+    # "the security firm": lower-case modifiers keep it bare; "the Cameco firm" is named
+    return t.pos_ == "NOUN" and bool(lefts) and lefts[0].lower_ == "the" \
+        and all(x.dep_ in ("compound", "amod") and x.pos_ != "PROPN" and x.text.islower() for x in lefts[1:]) \
         and not any(c.dep_ in ("prep", "appos", "compound", "relcl", "acl") for c in t.rights)
 
 

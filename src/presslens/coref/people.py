@@ -3,7 +3,7 @@ feeds every mention to the salience model (pronouns.py) and asks it for the ante
 """
 from __future__ import annotations
 
-from .descriptions import description_span, gender_of_role, is_definite_role, role_text
+from .descriptions import description_span, gender_of_role, is_definite_role, is_speaking_epithet, role_text
 from .lexicon import HEAD_OF, HEADED_BY_OF, HYPHEN_KEYS, OFFICE_PREFIXES, OFFICE_TITLES, ROLE_NOUNS, role_words
 from .names import Group
 from .pronouns import Salience
@@ -112,6 +112,15 @@ def resolve_people(analysis: Analysis, persons: list[Group], index: MentionIndex
                 if persons[gi].gender is None and gender_of_role(low):
                     persons[gi].gender = sal.genders[gi] = gender_of_role(low)
                 sal.see(gi, sent_no, prominence(t), pos)
+            elif subj and speaks(t) and is_speaking_epithet(t) and not inside(pos, quoted):
+                # "the affable proprietor said": a feature writer's epithet for someone named before
+                span = description_span(off, t)
+                if span in described or "," in text[span[0]:span[1]]:
+                    continue
+                gi = sal.description(t.lower_, sent_no, _description_words(text, span), None, True)
+                if gi is not None and sent_no - sal.last[gi][0] <= 2:
+                    _add_description(text, persons, sal, resolved, span, t.lower_, gi, True, True, True)
+                    sal.see(gi, sent_no, prominence(t), pos)
     if pending and fallback is not None:
         _flush(text, persons, sal, resolved, pending, fallback)
     return resolved
