@@ -80,15 +80,16 @@ def _dedupe(found: list[Found]) -> list[Found]:
 
 
 def _one_per_quotation(found: list[Found]) -> list[Found]:
-    """One mixed quote found under two cues (`X said ... and argued the plan was "a disaster"`
-    read by both verbs) is stored once, under the better-scored cue."""
+    """One mixed quote found under two cues (the same content read by two verbs) is stored once,
+    under the better-scored cue; nested attributions (`X said Y called it "a con"`) cover
+    different content and both stay."""
     mixed = sorted((f for f in found if f.kind == "mixed"), key=lambda f: -f.score)
     drop: set[int] = set()
     kept: list[Found] = []
     for f in mixed:
         for g in kept:
             shared = min(f.end, g.end) - max(f.start, g.start)
-            if g.cue != f.cue and shared > 0 and shared * 2 >= min(f.end - f.start, g.end - g.start):
+            if g.cue != f.cue and shared * 10 >= 9 * max(f.end - f.start, g.end - g.start):
                 drop.add(id(f))
                 break
         else:
