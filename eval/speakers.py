@@ -104,7 +104,8 @@ def main() -> None:
             print("miss:", m)
     write_section("speakers", "Speaker resolution on PolNeAR dev (pronouns and descriptions)",
                   f"{total['all']} hand-labelled items (eval/data/speakers/); accuracy = the canonical speaker "
-                  f"name is the person meant (surname alone allowed).\n\n{table}")
+                  f"name is the person meant (surname alone allowed); a possessive (`his` in `his aides said`) "
+                  f"is asked of the resolver, since the speaker there is the aides.\n\n{table}")
 
 
 if __name__ == "__main__":

@@ -142,3 +142,30 @@ def test_reader_listing_keeps_speech_and_writing_by_people_and_organisations():
     assert not for_reader("perception", "document") and not for_reader("intention", "person")
     assert not for_reader("speech", "document")
     assert for_reader(None, None)  # stored before acts existed
+
+
+class _Tok:
+    """The few token attributes cue_act reads, for cues the parse is not needed to show."""
+
+    def __init__(self, text, children=(), pos="VERB", tag="VBD", dep="ROOT"):
+        self.text, self.lower_, self.lemma_ = text, text.lower(), ""
+        self.children, self.pos_, self.tag_, self.dep_ = list(children), pos, tag, dep
+        self.head = self
+
+
+def test_a_verb_the_lexicon_lacks_is_speech_only_before_quotation_marks():
+    assert cue_act(_Tok("fumed"), '"This is a disgrace,"', quoted=True) == "speech"
+    assert cue_act(_Tok("unveiled"), "a new logo", quoted=False) == "intention"
+    assert cue_act(_Tok("said"), "the plan would pass", quoted=False) == "speech"
+    assert cue_act(_Tok("wrote"), "the plan would pass", quoted=False) == "writing"
+    assert cue_act(_Tok("believes"), "the plan would pass", quoted=False) == "thought"
+
+
+def test_asked_whether_is_a_question():
+    assert cue_act(_Tok("asked"), "whether the fares would rise", quoted=False) == "question"
+    assert cue_act(_Tok("asked"), "the council to wait", quoted=False) != "question"
+
+
+def test_a_council_is_an_organisation(city):
+    text, _, quotes = city
+    assert _one(text, quotes, "to extend the east-end bus line").source_kind == "organisation"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..coref.lexicon import MEDIA, ORG_NOUNS, RELATIONS, ROLE_NOUNS, is_outlet_name
+from ..coref.lexicon import DESCRIPTIVE_ORG_NOUNS, MEDIA, ORG_NOUNS, RELATIONS, ROLE_NOUNS, is_outlet_name
 from ..model import Entity, Speaker
 
 ACTS_PATH = Path(__file__).resolve().parents[1] / "models" / "acts" / "acts.json"
@@ -31,6 +31,7 @@ _UNANSWERED = {"respond", "reply", "answer", "comment", "return"}
 class ActLexicon:
     acts: tuple[str, ...]
     default_act: str
+    default_act_unquoted: str
     lemmas: dict[str, str]
     phrases: dict[str, str]
     question_cues: frozenset[str]
@@ -48,7 +49,7 @@ def lexicon(path: Path = ACTS_PATH) -> ActLexicon:
     d = json.loads(path.read_text(encoding="utf-8"))
     sets = ("question_cues", "question_words", "document_nouns", "carrier_nouns", "group_nouns",
             "anonymous_nouns", "slogan_nouns")
-    return ActLexicon(tuple(d["acts"]), d["default_act"], dict(d["lemmas"]), dict(d["phrases"]),
+    return ActLexicon(tuple(d["acts"]), d["default_act"], d["default_act_unquoted"], dict(d["lemmas"]), dict(d["phrases"]),
                       *(frozenset(d[k]) for k in sets), dict(d["irregular_forms"]))
 
 
@@ -104,9 +105,11 @@ def cue_keys(cue) -> list[str]:
     return keys
 
 
-def cue_act(cue, content: str = "") -> str:
+def cue_act(cue, content: str = "", quoted: bool = True) -> str:
     """The act a cue token reports; `question` for a question put to someone (`asked whether`,
-    `did not respond to questions`), whose content is no claim of the speaker's."""
+    `did not respond to questions`), whose content is no claim of the speaker's. A verb the
+    lexicon lacks is speech before quotation marks (`"...," she fumed`) and otherwise an action
+    or decision (`X unveiled a plan to`, `X enjoyed ...`): `default_act_unquoted`."""
     lex = lexicon()
     if cue is None:
         return lex.default_act
@@ -122,7 +125,7 @@ def cue_act(cue, content: str = "") -> str:
             return act
     if any(c.dep_ == "xcomp" for c in cue.children):
         return "intention"
-    return lex.default_act
+    return lex.default_act if quoted else lex.default_act_unquoted
 
 
 def source_kind(speaker: Speaker | None, entity: Entity | None, head=None) -> str:
@@ -142,7 +145,8 @@ def source_kind(speaker: Speaker | None, entity: Entity | None, head=None) -> st
     if noun in _GROUP_PRONOUNS or noun in lex.group_nouns or head is not None and head.tag_ in ("NNS", "NNPS") \
             and head.ent_type_ != "ORG":
         return "group"
-    if noun in ORG_NOUNS or is_outlet_name(speaker.name) or speaker.name.lower() in MEDIA:
+    if noun in ORG_NOUNS or noun in DESCRIPTIVE_ORG_NOUNS or is_outlet_name(speaker.name) \
+            or speaker.name.lower() in MEDIA:
         return "organisation"
     if noun in _PERSON_PRONOUNS or noun in ROLE_NOUNS or noun in RELATIONS:
         return "person"

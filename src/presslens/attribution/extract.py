@@ -136,7 +136,7 @@ def _finish(text: str, found: list[Found], index: SpeakerIndex, sents: _Sentence
         if carrier:
             spk = _carrier_issuer(text, f, spk, index, quotes, sents)
         kind = source_kind(spk, index.by_id.get(spk.entity) if spk.entity else None, f.speaker_token)
-        act = final_act(cue_act(cue_tok, text[f.start:f.end]), kind, spk, cue_tok, carrier)
+        act = final_act(cue_act(cue_tok, text[f.start:f.end], f.kind != "indirect"), kind, spk, cue_tok, carrier)
         quotes.append(Quote(f.kind, f.start, f.end, spk, cue, channel, act, kind))
     return quotes
 

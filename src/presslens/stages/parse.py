@@ -12,7 +12,7 @@ from ..pipeline import stage
 _INVISIBLE_EDGE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f]+(?![^\W\d_])|(?<![^\W\d_])[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f]+")
 
 
-@stage("parse", version=f"2:{MODEL}-3.8.0", requires=("boilerplate",), assigns=("parsed",))
+@stage("parse", version=f"3:{MODEL}-3.8.0", requires=("boilerplate",), assigns=("parsed",))
 def parse_stage(analysis: Analysis) -> dict:
     spans = [(b.start, b.end) for b in analysis.get("boilerplate")]
     spans += [m.span() for m in _INVISIBLE_EDGE.finditer(analysis.document.text)]
