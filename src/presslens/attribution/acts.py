@@ -62,7 +62,8 @@ def lemma(tok) -> str:
     lex = lexicon()
     if low in lex.irregular_forms:
         return lex.irregular_forms[low]
-    known = lex.lemmas.keys() | lex.question_cues | lex.document_nouns | lex.carrier_nouns | _PHRASE_WORDS()
+    # a verb's stem is looked up among verbs only: "reports", "notes" are also nouns, "worried" an adjective
+    known = _VERB_WORDS() if tok.pos_ in ("VERB", "AUX") else _ALL_WORDS()
     cands = [low]
     for suf, rep in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""),
                      ("s", ""), ("d", "")):
@@ -75,8 +76,16 @@ def lemma(tok) -> str:
 
 
 @lru_cache(maxsize=1)
-def _PHRASE_WORDS() -> frozenset[str]:
-    return frozenset(w for k in lexicon().phrases for w in k.split())
+def _VERB_WORDS() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset(lex.lemmas) | lex.question_cues | {k.split()[0] for k in lex.phrases}
+
+
+@lru_cache(maxsize=1)
+def _ALL_WORDS() -> frozenset[str]:
+    lex = lexicon()
+    words = {w for k in lex.phrases for w in k.split()}
+    return _VERB_WORDS() | lex.document_nouns | lex.carrier_nouns | words
 
 
 def cue_keys(cue) -> list[str]:
