@@ -111,7 +111,7 @@ def test_given_names_of_the_region_in_common_spellings():
 
 def test_a_one_word_person_that_ner_also_tags_as_a_place_is_the_place():
     from presslens.coref.names import Group
-    from presslens.stages.entities import _absorb_places
+    from presslens.coref.resolve import _absorb_places
 
     town, person = Group("GPE", ("verkhnevolsk",), spans=[(30, 42)]), Group("PERSON", ("verkhnevolsk",), spans=[(0, 12)])
     full = Group("PERSON", ("anna", "petrova"), spans=[(50, 62)])

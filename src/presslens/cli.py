@@ -139,7 +139,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     from .render import console
 
     filters = {k: getattr(args, k) for k in ("source", "entity", "speaker", "technique", "frame", "language")}
-    filters.update(date_from=args.date_from, date_to=args.date_to)
+    filters.update(date_from=args.date_from, date_to=args.date_to, all_acts=args.all)
     with _open(args) as store:
         hits = store.search(args.query, limit=args.limit, **filters)
     if args.json:
@@ -161,7 +161,8 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     from .render import console
 
     with _open(args) as store:
-        rows = store.quotes(args.query, speaker=args.speaker, channel=args.channel, limit=args.limit)
+        rows = store.quotes(args.query, speaker=args.speaker, channel=args.channel, limit=args.limit,
+                            all_acts=args.all)
     if args.json:
         for r in rows:
             print(json.dumps(r, ensure_ascii=False))
@@ -285,6 +286,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(f"--{f}", metavar=f.upper(), help=f"only articles with this {f}")
     p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="published on or after")
     p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="published on or before")
+    p.add_argument("--all", action="store_true",
+                   help="--speaker matches every attribution, not only speech and writing by people and organisations")
     _listing(p, 20)
     p.set_defaults(func=cmd_search)
 
@@ -293,6 +296,8 @@ def build_parser() -> argparse.ArgumentParser:
     _db(p)
     p.add_argument("--speaker", metavar="NAME", help="only quotes by this speaker")
     p.add_argument("--channel", metavar="NAME", help="only quotes through this channel (Telegram, statement, …)")
+    p.add_argument("--all", action="store_true", help="every attribution (thoughts, perceptions, documents, unnamed "
+                   "sources), not only speech and writing by people and organisations")
     _listing(p, 100)
     p.set_defaults(func=cmd_quotes)
 

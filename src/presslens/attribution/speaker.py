@@ -68,7 +68,9 @@ class SpeakerIndex:
             # the "her", "the X district court" is not the place X
             # ("his campaign said" still means him: only a person noun or a place-owned noun is checked)
             hp = offset + token.idx
-            personal = token.lower_ in ROLE_NOUNS or token.lower_ in RELATIONS
+            # "representatives of X's family": a plural head is never the one person inside it
+            personal = token.lower_ in ROLE_NOUNS or token.lower_ in RELATIONS \
+                or token.tag_ == "NNS" and token.pos_ == "NOUN"
             if text[hp:hp + len(token.text)] == token.text and s <= hp < e and (personal or ent.type != "PERSON"):
                 ent = self.entity_over(hp, hp + len(token.text))
         low = mention.lower()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..attribution.lexicon import cue_score
 from .types import SURNAME_ENDINGS, given_name_gender
-from .lexicon import FEMALE_ROLES, MALE_ROLES, OFFICE_TITLES, ORG_HEADS, ORG_NOUNS, PARTISANS, RELATIONS, ROLE_NOUNS, ROLE_TITLES, TITLES
+from .lexicon import DESCRIPTIVE_ORG_NOUNS, FEMALE_ROLES, MALE_ROLES, OFFICE_TITLES, ORG_HEADS, ORG_NOUNS, PARTISANS, RELATIONS, ROLE_NOUNS, ROLE_TITLES, TITLES
 
 _ORG_RE = re.compile(
     r"\b([Tt]he\s+)?((?:[A-Z][\w'’-]*\s+){1,4})(" + "|".join(ORG_HEADS) + r")\b")
@@ -191,6 +191,29 @@ def is_definite_role(tok) -> bool:
         return False
     dets = [c for c in tok.lefts if c.dep_ == "det"]
     return bool(dets) and dets[0].lower_ in ("the", "this", "that")
+
+
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ent", "ant", "ee", "man", "woman", "eur")
+
+
+def is_speaking_epithet(tok) -> bool:
+    """`the laid-back Cambridge resident`, `the affable proprietor`: a singular definite noun phrase
+    that no lexicon calls a role, an organisation, a document or a crowd, headed by a noun for a
+    doer or described by adjectives: an epithet for a person the story has named."""
+    from ..attribution.acts import lexicon  # the act lexicon's noun lists: documents, carriers, groups
+
+    low = tok.lower_
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.ent_type_ or low in ROLE_NOUNS or low in ORG_NOUNS \
+            or low in DESCRIPTIVE_ORG_NOUNS:
+        return False
+    lex = lexicon()
+    if low in lex.document_nouns or low in lex.carrier_nouns or low in lex.group_nouns or low in lex.anonymous_nouns:
+        return False
+    dets = [c for c in tok.lefts if c.dep_ == "det"]
+    if not dets or dets[0].lower_ != "the" or any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in tok.rights):
+        return False
+    described = any(c.dep_ in ("amod", "compound") for c in tok.lefts)
+    return described and low.endswith(_PERSON_SUFFIXES) or low.endswith(("ist", "ian", "eur", "or"))
 
 
 def appositive_roles(chunk, person_at) -> list[tuple[tuple[int, int], tuple[int, int], bool]]:

@@ -222,7 +222,10 @@ def role_words(words: list[str]) -> set[str]:
 DESCRIPTIVE_ORG_NOUNS = {"company", "firm", "group", "regulator", "watchdog", "giant", "organisation",
                          "organization", "corporation", "concern", "holding", "operator", "lender", "insurer",
                          "carrier", "airline", "manufacturer", "producer", "retailer", "broadcaster", "outlet",
-                         "automaker", "carmaker", "conglomerate", "startup"}
+                         "automaker", "carmaker", "conglomerate", "startup", "agency", "department", "city",
+                         "board", "council", "authority", "utility", "ministry", "government", "municipality",
+                         "township", "county", "province", "commission", "office", "service", "restaurant",
+                         "cafe", "café", "store", "shop", "bakery", "business", "hospital", "school", "district"}
 # words that open a PERSON span as a title, not a name ("Ombudsman NAME", "Deputy Prime Minister NAME")
 NAME_TITLES = (ROLE_NOUNS | OFFICE_TITLES | set(ROLE_TITLES) | {"vice", "prime", "chief", "deputy", "acting"}) - {
     "man", "woman", "star", "host", "king", "queen", "prince", "princess", "partner", "associate", "rival", "ally",

@@ -12,11 +12,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import BODIES, TITLE_GENDER, TITLES, is_outlet_name
 
-try:
-    from .first_names import FIRST_NAMES
-except ImportError:  # not mined yet
-    FIRST_NAMES = {}
-from .regional_names import REGIONAL_NAMES
+from .gender import name_gender, visible
 
 # a legislature's short name is the one longer name it ends only where that is not a common
 # word for several bodies ("Senate" may be the state's or the nation's, "Parliament" the EU's)
@@ -37,7 +33,7 @@ class Group:
 
 def name_words(text: str) -> tuple[tuple[str, ...], str | None]:
     """Name words without titles/possessive, and a gender a title gives."""
-    words = _POSS.sub("", text.strip()).split()
+    words = _POSS.sub("", visible(text).strip()).split()
     gender = None
     while len(words) > 1 and words[0].lower() in TITLES:
         gender = gender or TITLE_GENDER.get(words[0].lower())
@@ -56,7 +52,7 @@ def group_people(mentions: list[tuple[int, int, str]], text: str) -> list[Group]
         if len(words) >= 2:
             grp = _match_full(full, words) or full.setdefault(words, Group("PERSON", words))
             grp.spans.append((s, e))
-            grp.gender = grp.gender or g or (FIRST_NAMES.get(words[0]) or REGIONAL_NAMES.get(words[0]))
+            grp.gender = grp.gender or g or name_gender(words[0])
         else:
             short.append((s, e, words, g))
     singles: dict[tuple[str, ...], Group] = {}

@@ -14,8 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .lexicon import BODY_BOUND, COMPATIBLE_ROLES, PARTIES, SOFT_ROLES, STRICT_ROLES
+from .ranker import best, window
 
-WINDOW = 6  # sentences a person stays available to a pronoun
+WINDOW = window("pronoun_sentences")  # sentences a person stays available to a pronoun
 
 
 @dataclass
@@ -39,25 +40,28 @@ class Salience:
 
     def anyone(self, sent: int) -> bool:
         """Whether any person is available to a description at all (else it is a lead)."""
-        return any(sent - s <= 3 * WINDOW for s, _, _ in self.last.values())
+        return any(sent - s <= window("description_sentences") for s, _, _ in self.last.values())
 
-    def _score(self, gid: int, sent: int) -> float:
+    def _features(self, gid: int, sent: int) -> dict[str, float]:
         s, prom, pos = self.last[gid]
-        return -2.0 * (sent - s) + prom + pos * 1e-7
+        return {"sentence_distance": sent - s, "prominence": prom, "position": pos}
 
     def pronoun(self, gender: str | None, sent: int, pos: int = 0, subject: bool = True) -> int | None:
         cands = [g for g, (s, _, _) in self.last.items() if sent - s <= WINDOW and g not in self.places
                  and (gender is None or self.genders.get(g) in (None, gender))]
-        if not cands:
-            return None
-        # a known matching gender counts; for a possessive or object pronoun ("backed Hillary
-        # Clinton since her 2008 bid") a person named just before counts most
-        known = 0.3 if subject else 1.0
+        near = window("object_near_chars")
 
-        def score(g: int) -> float:
-            near = 1.0 if not subject and 0 <= pos - self.last[g][2] < 80 else 0.0
-            return self._score(g, sent) + (known if gender and self.genders.get(g) == gender else 0) + near
-        return max(cands, key=score)
+        def features(g: int) -> dict[str, float]:
+            # a known matching gender counts; for a possessive or object pronoun ("backed Hillary
+            # Clinton since her 2008 bid") a person named just before counts most
+            f = self._features(g, sent)
+            known = bool(gender) and self.genders.get(g) == gender
+            f["gender_known_match_subject"] = float(known and subject)
+            f["gender_known_match_other"] = float(known and not subject)
+            f["gender_unknown"] = float(bool(gender) and self.genders.get(g) is None)
+            f["named_just_before_object"] = float(not subject and 0 <= pos - self.last[g][2] < near)
+            return f
+        return best("pronoun", cands, features)
 
     def description(self, head: str, sent: int, words: set[str] = frozenset(), gender: str | None = None,
                     epithet: bool = False) -> int | None:
@@ -71,7 +75,7 @@ class Salience:
             return self.by_description[key]
         if not epithet and head in self.by_description:  # "the governor" after "the Indiana governor"
             return self.by_description[head]
-        cands = [g for g, (s, _, _) in self.last.items() if sent - s <= 3 * WINDOW and g not in self.places]
+        cands = [g for g, (s, _, _) in self.last.items() if sent - s <= window("description_sentences") and g not in self.places]
         if gender is not None:  # "the spokeswoman" is no man
             cands = [g for g in cands if self.genders.get(g) in (None, gender)]
         parties = {PARTIES[w] for w in words if w in PARTIES}
@@ -101,11 +105,12 @@ class Salience:
         if not cands:
             return None
 
-        def score(g: int) -> float:
+        def features(g: int) -> dict[str, float]:
             overlap = len(words & self.role_words.get(g, set())) + len(parties & self._parties(g))
-            near = self._score(g, sent) if sent - self.last[g][0] <= WINDOW else -50.0
-            return near + 6.0 * overlap
-        return max(cands, key=score)
+            if sent - self.last[g][0] > WINDOW:
+                return {"beyond_window": 1.0, "role_overlap": overlap}
+            return {**self._features(g, sent), "role_overlap": overlap}
+        return best("description", cands, features)
 
     def may_hold(self, gid: int, head: str) -> bool:
         """Whether the person may be `the <head>`: no role known, or a compatible one."""

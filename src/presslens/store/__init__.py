@@ -23,6 +23,16 @@ from .migrations import migrate
 DEFAULT_PATH = "presslens.db"
 
 
+# the reader's "who said what": speech and writing by people and organisations; rows stored
+# before acts existed (NULL) still count
+def _reader_sql(table: str = "") -> str:
+    return (f" AND ({table}act IS NULL OR {table}act IN ('speech', 'writing'))"
+            f" AND ({table}source_kind IS NULL OR {table}source_kind IN ('person', 'organisation'))")
+
+
+READER_SQL = _reader_sql()
+
+
 @dataclass(frozen=True)
 class Saved:
     id: str
@@ -123,10 +133,12 @@ class Store:
               json.dumps(e["roles"], ensure_ascii=False), len(e["mentions"])) for e in r["entities"]],
         )
         self.db.executemany(
-            "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO quotes (document_id, kind, start, end, content, speaker, speaker_entity, cue, channel,"
+            " act, source_kind) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             [(doc_id, q["kind"], q["start"], q["end"], text[q["start"]:q["end"]],
               (q.get("speaker") or {}).get("name"), (q.get("speaker") or {}).get("entity"),
-              (q.get("cue") or {}).get("text"), q.get("channel")) for q in r["quotes"]],
+              (q.get("cue") or {}).get("text"), q.get("channel"), q.get("act"), q.get("source_kind"))
+             for q in r["quotes"]],
         )
 
         def arg_name(a: dict | None) -> str | None:
@@ -224,7 +236,7 @@ class Store:
             parts.append("d.published <= ?"); args.append(f["date_to"])
         sub = {
             "entity": "SELECT document_id FROM entities WHERE name LIKE ? OR aliases LIKE ?",
-            "speaker": "SELECT document_id FROM quotes WHERE speaker LIKE ?",
+            "speaker": "SELECT document_id FROM quotes WHERE speaker LIKE ?" + ("" if f.get("all_acts") else READER_SQL),
             "technique": "SELECT document_id FROM techniques WHERE label = ?",
             "frame": "SELECT document_id FROM frames WHERE label = ?",
         }
@@ -236,8 +248,12 @@ class Store:
         return ("".join(f" AND {p}" for p in parts), args)
 
     def quotes(self, query: str | None = None, speaker: str | None = None, channel: str | None = None,
-               limit: int = 100) -> list[dict[str, Any]]:
+               limit: int = 100, all_acts: bool = False) -> list[dict[str, Any]]:
+        """Quotes across the store: speech and writing by people and organisations, or with
+        `all_acts` every attribution (thoughts, perceptions, documents, unnamed sources)."""
         sql = ("SELECT q.*, d.title, d.published FROM quotes q JOIN documents d ON d.id = q.document_id WHERE 1=1")
+        if not all_acts:
+            sql += _reader_sql("q.")
         args: list[Any] = []
         if query:
             sql += " AND q.content LIKE ?"; args.append(f"%{query}%")

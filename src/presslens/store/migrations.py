@@ -95,6 +95,15 @@ def m002_annotation_index() -> str:
     )
 
 
+@migration
+def m003_quote_acts() -> str:
+    """What kind of attribution each quote is and who gave it (Quote.act, Quote.source_kind),
+    so listings can keep to speech and writing by people and organisations."""
+    return """
+        ALTER TABLE quotes ADD COLUMN act TEXT;
+        ALTER TABLE quotes ADD COLUMN source_kind TEXT;
+        """
+
 def migrate(db: sqlite3.Connection) -> int:
     """Apply pending migrations, each atomically; return the schema version.
 

@@ -5,19 +5,19 @@
 For every verb-tagged token (and 'according') it counts occurrences, occurrences
 inside a gold Cue span, and the same two counts restricted to tokens that
 govern a clausal complement (ccomp/xcomp) in the spaCy parse. The result is
-written as a Python module (attribution/cue_lexicon.py) so it ships with the
-package without data-file plumbing. Only word forms and counts leave the
-corpus, never its text.
+written as a data file (models/cue_forms/cue_forms.json, read by
+attribution/cue_lexicon.py). Only word forms and counts leave the corpus, never its text.
 """
 from __future__ import annotations
 
 import argparse
 import collections
+import json
 from pathlib import Path
 
 from ..nlp import load_nlp, parse
 
-OUT = Path(__file__).resolve().parent.parent / "attribution" / "cue_lexicon.py"
+OUT = Path(__file__).resolve().parent.parent / "models" / "cue_forms" / "cue_forms.json"
 
 
 def read_cues(ann: Path) -> list[tuple[int, int]]:
@@ -54,17 +54,9 @@ def mine(split: Path, min_cue: int = 3) -> dict[str, tuple[int, int, int, int]]:
 
 
 def write(lex: dict[str, tuple[int, int, int, int]], out: Path = OUT) -> None:
-    lines = [
-        '"""Cue word forms mined from PolNeAR train by presslens.train.attribution_lexicon.',
-        "",
-        "form -> (n, n_cue, n_with_complement, n_cue_with_complement); generated, do not edit.",
-        '"""',
-        "CUES: dict[str, tuple[int, int, int, int]] = {",
-    ]
-    for f in sorted(lex, key=lambda f: (-lex[f][1], f)):
-        lines.append(f"    {f!r}: {lex[f]!r},")
-    lines.append("}")
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    forms = {f: list(lex[f]) for f in sorted(lex, key=lambda f: (-lex[f][1], f))}
+    data = {"fields": ["n", "n_cue", "n_with_complement", "n_cue_with_complement"], "forms": forms}
+    out.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
 
 
 def main() -> None:

@@ -92,8 +92,9 @@ def _quote_row(q: dict[str, Any]) -> dict[str, Any]:
             "speaker": q.get("speaker"), "cue": q.get("cue"), "channel": q.get("channel")}
 
 
-def quote_rows(store: Store, q: str | None, speaker: str | None, channel: str | None, limit: int) -> list[dict[str, Any]]:
-    return [_quote_row(r) for r in store.quotes(q, speaker=speaker, channel=channel, limit=limit)]
+def quote_rows(store: Store, q: str | None, speaker: str | None, channel: str | None, limit: int,
+               all_acts: bool = False) -> list[dict[str, Any]]:
+    return [_quote_row(r) for r in store.quotes(q, speaker=speaker, channel=channel, limit=limit, all_acts=all_acts)]
 
 
 def event_rows(store: Store, entity: str | None, type_: str | None, limit: int) -> list[dict[str, Any]]:

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
+from ...attribution.acts import for_reader
 from ..highlight import ENTITY_TYPES, article_html
 from ..listing import ListFormat, list_response
 from ..queries import article_rows
@@ -23,7 +24,7 @@ def _cut(text: str, start: int, end: int, width: int = SIDE_TEXT) -> str:
     return s if len(s) <= width else s[: width - 1] + "…"
 
 
-def article_context(r: dict[str, Any]) -> dict[str, Any]:
+def article_context(r: dict[str, Any], all_acts: bool = False) -> dict[str, Any]:
     """Everything the article template shows, derived from one record."""
     text = r.get("text") or ""
     names = {e["id"]: e["name"] for e in r.get("entities") or []}
@@ -31,9 +32,12 @@ def article_context(r: dict[str, Any]) -> dict[str, Any]:
     def arg(a: dict | None) -> str | None:
         return (a.get("name") or names.get(a.get("entity") or "") or a.get("text")) if a else None
 
+    # the side panel: speech and writing by people and organisations, every type with `all_acts`;
+    # `index` keeps each quote's anchor in the marked text
     quotes = [{"speaker": (q.get("speaker") or {}).get("name"), "kind": q.get("kind"),
-               "cue": (q.get("cue") or {}).get("text"), "channel": q.get("channel"),
-               "content": _cut(text, q["start"], q["end"])} for q in r.get("quotes") or []]
+               "cue": (q.get("cue") or {}).get("text"), "channel": q.get("channel"), "act": q.get("act"),
+               "content": _cut(text, q["start"], q["end"]), "index": i} for i, q in enumerate(r.get("quotes") or [])
+              if all_acts or for_reader(q.get("act"), q.get("source_kind"))]
     entities = sorted(
         ({"name": e["name"], "type": e.get("type", ""), "roles": e.get("roles") or [],
           "mentions": len(e.get("mentions") or []),
@@ -46,7 +50,8 @@ def article_context(r: dict[str, Any]) -> dict[str, Any]:
     damage = [{"kind": d.get("kind"), "note": d.get("note"), "text": _cut(text, d["start"], d["end"], 160)}
               for d in r.get("damage") or []]
     boilerplate = [{"kind": b.get("kind"), "chars": b["end"] - b["start"]} for b in r.get("boilerplate") or []]
-    return {"r": r, "marked": article_html(r), "quotes": quotes, "entities": entities, "events": events,
+    hidden = len(r.get("quotes") or []) - len(quotes)
+    return {"r": r, "marked": article_html(r), "quotes": quotes, "all_acts": all_acts, "hidden_quotes": hidden, "entities": entities, "events": events,
             "techniques": techniques, "damage": damage, "boilerplate": boilerplate, "entity_types": ENTITY_TYPES}
 
 
@@ -72,9 +77,10 @@ def articles_api(limit: Limit = 50, offset: Offset = 0, format: Format = ListFor
 
 @router.get("/articles/{ref}", response_class=HTMLResponse, tags=["pages"], responses=NOT_FOUND,
             summary="Article view (HTML): the text with every annotation drawn")
-def article_page(ref: ArticleRef, web: WebState = Depends(web_state)):
+def article_page(ref: ArticleRef, web: WebState = Depends(web_state),
+                 show_all: Annotated[bool, Query(alias="all", description="side panel lists every attribution type")] = False):
     doc_id, record = resolve_article(web, ref)
-    ctx = article_context(record)
+    ctx = article_context(record, all_acts=show_all)
     return page("article.html", page_title=record.get("title") or record.get("source") or doc_id,
                 json_url=f"/api/articles/{doc_id}", **ctx)
 

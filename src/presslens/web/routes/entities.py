@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Path
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from ..highlight import ENTITY_TYPES
@@ -70,9 +70,11 @@ def entity_api(ref: EntityRef, web: WebState = Depends(web_state)) -> JSONRespon
 
 @router.get("/api/quotes", tags=["entities"], summary="Who said what across the corpus")
 def quotes_api(q: Text = None, speaker: Text = None, channel: Text = None, limit: Limit = 100,
-               format: Format = ListFormat.json, web: WebState = Depends(web_state)):
+               format: Format = ListFormat.json, web: WebState = Depends(web_state),
+               show_all: Annotated[bool, Query(alias="all", description="every attribution, not only speech and "
+                                                                     "writing by people and organisations")] = False):
     with web.db() as store:
-        rows = quote_rows(store, q, speaker, channel, limit)
+        rows = quote_rows(store, q, speaker, channel, limit, all_acts=show_all)
     return list_response(rows, format, "quotes", limit=limit)
 
 

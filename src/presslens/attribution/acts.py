@@ -1,0 +1,224 @@
+"""What kind of attribution a quote is (`act`) and what kind of source said it (`source_kind`).
+
+The cue decides the act through one data file (models/acts/acts.json, MODEL_CARD.md there):
+phrases first (`agree to`, `express concern`, `be concerned`, `release statement`), then the
+cue's lemma, else speech. The source decides the rest: a document, chart or survey never
+speaks (its `said`/`showed` is `perception`), a carrier (`a statement`, `the post`) is writing
+by whoever issued it, an outlet that only reports what it found or analysed perceives.
+`is_content_proposition` and `is_slogan` say which findings are no attribution at all.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..coref.lexicon import DESCRIPTIVE_ORG_NOUNS, MEDIA, ORG_NOUNS, RELATIONS, ROLE_NOUNS, is_outlet_name
+from ..model import Entity, Speaker
+
+ACTS_PATH = Path(__file__).resolve().parents[1] / "models" / "acts" / "acts.json"
+READER_ACTS = frozenset({"speech", "writing"})  # what a reader calls "who said what"
+READER_SOURCES = frozenset({"person", "organisation"})
+_PERSON_PRONOUNS = {"he", "she", "i", "me", "him", "her"}
+_GROUP_PRONOUNS = {"they", "we", "them", "us"}
+_OUTLET_ONLY_REPORTS = {"report", "find", "analyze", "analyse", "review", "obtain", "examine", "survey", "count",
+                        "learn", "track", "reveal", "show"}
+_UNANSWERED = {"respond", "reply", "answer", "comment", "return"}
+
+
+@dataclass(frozen=True)
+class ActLexicon:
+    acts: tuple[str, ...]
+    default_act: str
+    default_act_unquoted: str
+    lemmas: dict[str, str]
+    phrases: dict[str, str]
+    question_cues: frozenset[str]
+    question_words: frozenset[str]
+    document_nouns: frozenset[str]
+    carrier_nouns: frozenset[str]
+    group_nouns: frozenset[str]
+    anonymous_nouns: frozenset[str]
+    slogan_nouns: frozenset[str]
+    irregular_forms: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def lexicon(path: Path = ACTS_PATH) -> ActLexicon:
+    d = json.loads(path.read_text(encoding="utf-8"))
+    sets = ("question_cues", "question_words", "document_nouns", "carrier_nouns", "group_nouns",
+            "anonymous_nouns", "slogan_nouns")
+    return ActLexicon(tuple(d["acts"]), d["default_act"], d["default_act_unquoted"], dict(d["lemmas"]), dict(d["phrases"]),
+                      *(frozenset(d[k]) for k in sets), dict(d["irregular_forms"]))
+
+
+def lemma(tok) -> str:
+    """The token's dictionary form: spaCy's when the lemmatizer ran (the shared parse leaves it
+    out for speed), else the irregular table or the suffix stripped to a word the lexicon knows."""
+    if tok.lemma_ and tok.lemma_ != tok.text:
+        return tok.lemma_.lower()
+    low = tok.lower_
+    lex = lexicon()
+    if low in lex.irregular_forms:
+        return lex.irregular_forms[low]
+    # a verb's stem is looked up among verbs only: "reports", "notes" are also nouns, "worried" an adjective
+    known = _VERB_WORDS() if tok.pos_ in ("VERB", "AUX") else _ALL_WORDS()
+    cands = [low]
+    for suf, rep in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""),
+                     ("s", ""), ("d", "")):
+        if low.endswith(suf) and len(low) > len(suf) + 2:
+            stem = low[:-len(suf)] + rep
+            cands.append(stem)
+            if rep == "" and len(stem) > 2 and stem[-1] == stem[-2]:
+                cands.append(stem[:-1])  # "planned" -> "plan"
+    return next((c for c in cands if c in known), low)
+
+
+@lru_cache(maxsize=1)
+def _VERB_WORDS() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset(lex.lemmas) | lex.question_cues | {k.split()[0] for k in lex.phrases}
+
+
+@lru_cache(maxsize=1)
+def _ALL_WORDS() -> frozenset[str]:
+    lex = lexicon()
+    words = {w for k in lex.phrases for w in k.split()}
+    return _VERB_WORDS() | lex.document_nouns | lex.carrier_nouns | words
+
+
+def cue_keys(cue) -> list[str]:
+    """Lexicon keys for a cue token, most specific first: `agree to`, `express concern`,
+    `be concerned`, `point out`, `call for`, then the lemma."""
+    head = lemma(cue)
+    if cue.lower_ == "according":
+        return ["according to"]
+    keys = []
+    kids = list(cue.children)
+    if cue.pos_ == "ADJ" or cue.tag_ == "VBN" and any(c.dep_ == "auxpass" or lemma(c) == "be" for c in kids) \
+            or cue.dep_ == "acomp":
+        keys.append(f"be {cue.lower_}")
+    for c in kids:
+        if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            keys.append(f"{head} to")
+        elif c.dep_ == "dobj" and c.pos_ == "NOUN":
+            keys.append(f"{head} {lemma(c)}")
+        elif c.dep_ == "prt":
+            keys.append(f"{head} {c.lower_}")
+        elif c.dep_ == "prep" and c.lower_ in ("for", "to"):
+            keys.append(f"{head} {c.lower_}")
+    if cue.dep_ == "acomp" and lemma(cue.head) == "be":
+        keys.append(f"be {cue.lower_}")
+    keys.append(head)
+    return keys
+
+
+def cue_act(cue, content: str = "", quoted: bool = True) -> str:
+    """The act a cue token reports; `question` for a question put to someone (`asked whether`,
+    `did not respond to questions`), whose content is no claim of the speaker's. A verb the
+    lexicon lacks is speech before quotation marks (`"...," she fumed`) and otherwise an action
+    or decision (`X unveiled a plan to`, `X enjoyed ...`): `default_act_unquoted`."""
+    lex = lexicon()
+    if cue is None:
+        return lex.default_act
+    head = lemma(cue)
+    first = content.lstrip("\"“‘'«„ ").split(" ", 1)[0].lower()
+    if head in lex.question_cues and (first in lex.question_words or content.rstrip("\"”’'» ").endswith("?")):
+        return "question"
+    if head in _UNANSWERED and any(c.dep_ == "neg" for c in cue.children):
+        return "question"
+    for key in cue_keys(cue):
+        act = lex.phrases.get(key) or lex.lemmas.get(key)
+        if act:
+            return act
+    if any(c.dep_ == "xcomp" for c in cue.children):
+        return "intention"
+    return lex.default_act if quoted else lex.default_act_unquoted
+
+
+def source_kind(speaker: Speaker | None, entity: Entity | None, head=None) -> str:
+    """person | organisation | group | document | unnamed, from the resolved entity when there is
+    one, else from the speaker mention's head noun."""
+    lex = lexicon()
+    if entity is not None:
+        return {"PERSON": "person", "NORP": "group"}.get(entity.type, "organisation")
+    if speaker is None or speaker.name == "unknown" or not speaker.name.strip():
+        return "unnamed"
+    words = speaker.name.lower().replace("’", "'").split()
+    noun = head.lower_ if head is not None and head.lower_ in words else words[-1]
+    if noun in lex.document_nouns:
+        return "document"
+    if noun in lex.anonymous_nouns or noun in lex.carrier_nouns:
+        return "unnamed"
+    if noun in _GROUP_PRONOUNS or noun in lex.group_nouns or head is not None and head.tag_ in ("NNS", "NNPS") \
+            and head.ent_type_ != "ORG":
+        return "group"
+    if noun in ORG_NOUNS or noun in DESCRIPTIVE_ORG_NOUNS or is_outlet_name(speaker.name) \
+            or speaker.name.lower() in MEDIA:
+        return "organisation"
+    if noun in _PERSON_PRONOUNS or noun in ROLE_NOUNS or noun in RELATIONS:
+        return "person"
+    if head is not None and head.ent_type_ == "PERSON":
+        return "person"
+    if head is not None and head.ent_type_ in ("ORG", "GPE"):
+        return "organisation"
+    return "unnamed"
+
+
+def is_carrier(speaker: Speaker | None, head=None) -> bool:
+    """`a statement said`, `the post read`: the words' carrier, not who said them."""
+    if speaker is None or speaker.entity is not None:
+        return False
+    noun = head.lower_ if head is not None else speaker.name.lower().split()[-1]
+    return noun in lexicon().carrier_nouns
+
+
+def final_act(act: str, kind: str, speaker: Speaker | None, cue=None, carrier: bool = False) -> str:
+    """Adjust the cue's act to its source: documents perceive, carriers are writing, an outlet
+    that only reports what it found or analysed is no speaker."""
+    if kind == "document" and act in ("speech", "writing", "thought"):
+        return "perception"
+    if carrier and act == "speech":
+        return "writing"
+    if cue is not None and speaker is not None and act in ("speech", "writing") \
+            and lemma(cue) in _OUTLET_ONLY_REPORTS \
+            and (speaker.name.lower() in MEDIA or is_outlet_name(speaker.name)):
+        return "perception"
+    return act
+
+
+def is_content_proposition(tokens, cue=None) -> bool:
+    """Whether reported content states something: not a bare prepositional phrase after a verb
+    of saying (`said about Uber`; `described it as racist` keeps its `as`-phrase) nor a two-word
+    subject-pronoun fragment (`says they are`)."""
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    if not words:
+        return False
+    saying = cue is not None and lemma(cue) in _SAYING
+    if saying and words[0].lower_ in _ABOUT and not any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    if len(words) <= 2 and words[0].tag_ == "PRP" and words[0].lower_ not in ("it",) and \
+            (len(words) == 1 or words[1].pos_ in ("VERB", "AUX")):
+        return False
+    return True
+
+
+_SAYING = {"say", "write", "add"}  # "spoke about X", "talked of Y" name a topic, which PolNeAR annotates
+_ABOUT = {"about", "regarding", "concerning", "of", "on"}
+
+
+def is_slogan(before: str) -> bool:
+    """A quotation right after `the slogan`, `a sign reading`, `the hashtag`, `dubbed`: a name or
+    a slogan, not something someone said."""
+    tail = before.lower().replace(",", " ").replace(":", " ").split()[-4:]
+    if not tail:
+        return False
+    lex = lexicon()
+    return any(w.strip(".;()") in lex.slogan_nouns for w in tail) or tail[-1] in ("reading", "reads", "read")
+
+
+def for_reader(act: str | None, kind: str | None) -> bool:
+    """Whether a quote belongs to the default "who said what" listing: speech or writing by a
+    person or an organisation. Quotes typed before acts existed (None) always count."""
+    return (act is None or act in READER_ACTS) and (kind is None or kind in READER_SOURCES)

@@ -1,0 +1,93 @@
+"""Position -> group lookups and the parse tests every resolution pass shares.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ..attribution.lexicon import cue_score
+from .names import Group
+from .ranker import prominence_weight
+from ..model import Analysis
+
+_PLACE_PREPS = {"in", "near", "outside", "across"}
+
+
+def place_like(analysis: Analysis, persons: list[Group], places: set[tuple[str, ...]]) -> set[int]:
+    """Person-labelled names the text shows to be places: the same words NER also tags as a place,
+    or a one-word name after `in`/`near` (`floods in X`). Descriptions and pronouns skip them."""
+    text = analysis.document.text
+    out = set()
+    for i, g in enumerate(persons):
+        if g.name or not g.spans:
+            continue
+        if g.words in places:
+            out.add(i)
+            continue
+        if len(g.words) != 1:
+            continue
+        for s, e in g.spans:
+            prev = text[max(0, s - 10):s].split()
+            if prev and prev[-1].lower() in _PLACE_PREPS and text[e:e + 2] not in ("'s", "’s"):
+                out.add(i)
+                break
+    return out
+
+
+class MentionIndex:
+    """Position -> person group, over names and relation mentions."""
+
+    def __init__(self, groups: list[Group]) -> None:
+        rows = sorted((s, e, i) for i, g in enumerate(groups) for s, e in g.spans + g.aliases)
+        self.rows = rows
+        self.starts = [r[0] for r in rows]
+        self.groups = groups
+
+    def _row(self, pos: int):
+        k = bisect_right(self.starts, pos) - 1
+        while k >= 0 and self.rows[k][1] > pos - 200:
+            s, e, i = self.rows[k]
+            if s <= pos < e:
+                return self.rows[k]
+            k -= 1
+        return None
+
+    def span_at(self, pos: int) -> tuple[int, int] | None:
+        r = self._row(pos)
+        return (r[0], r[1]) if r else None
+
+    def group_at(self, pos: int) -> Group | None:
+        r = self._row(pos)
+        return self.groups[r[2]] if r else None
+
+
+def prominence(t) -> float:
+    """Main-clause subjects are the likeliest antecedents, then other subjects and sources
+    (`according to X`), then the rest; a speaker is more prominent than a silent subject."""
+    if t.dep_ == "compound" and t.head.i > t.i:
+        t = t.head  # a name's first word: judge the name by its head
+    if t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass") and t.dep_ == "appos":
+        head = t.head if t.dep_ in ("nsubj", "nsubjpass") else t.head.head
+        base = prominence_weight("main_clause_subject" if head.dep_ == "ROOT" else "other_subject")
+        spoke = speaks(t if t.dep_ in ("nsubj", "nsubjpass") else t.head)
+        return base + (prominence_weight("speaks_bonus") if spoke else 0.0)
+    if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according":
+        return prominence_weight("according_to_source")
+    if t.dep_ == "poss":
+        return prominence_weight("possessive")
+    return prominence_weight("other")
+
+
+def quoted_spans(text: str, parsed) -> list[tuple[int, int]]:
+    from ..attribution.marks import find_quotes
+
+    quotes = find_quotes(text, [(c.offset, c.end) for c in parsed.chunks])
+    return [(q.start, q.end) for q in quotes if len(text[q.start:q.end].split()) >= 4]
+
+
+def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < pos < b for a, b in spans)
+
+
+def speaks(t) -> bool:
+    head = t.head
+    return head.tag_.startswith("VB") and cue_score(head.lower_, True) >= 0.3
