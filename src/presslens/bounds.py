@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from .errors import TextTooLong
 
-# ~15,000 words, several times the longest news article; measured at about
-# 0.6 GB peak RSS and half a minute for the full pipeline (benchmarks/RESULTS.md)
-MAX_TEXT_CHARS = 100_000
+# ~10,000 words, past the longest news articles. Peak RSS of the full pipeline
+# grows ~6 MB per 1,000 characters (0.8 GB at 100,000 for adversarial shapes:
+# 9,000 one-line sentences, 4,300 quotes); this cap keeps one analysis near
+# 0.6 GB (benchmarks/RESULTS.md, "Hostile input")
+MAX_TEXT_CHARS = 60_000
 ARTICLE_TIMEOUT_S = 300  # one article's analysis; past it the article is recorded as failed
 
 
