@@ -37,7 +37,7 @@ def create_app(db_path: str | Path, token: str | None = None, *,
                analyzer: Callable[[Document], Analysis] | None = None,
                max_bytes: int = DEFAULT_MAX_BYTES, max_articles: int = 20,
                allowed_hosts: Iterable[str] | None = None, workers: int = DEFAULT_WORKERS,
-               max_pending: int = DEFAULT_MAX_PENDING) -> FastAPI:
+               max_pending: int = DEFAULT_MAX_PENDING, prestart_workers: bool = False) -> FastAPI:
     """The web app over the store at `db_path` (created if missing).
 
     `token`: when set, write endpoints need it (`presslens serve` sets one
@@ -46,7 +46,8 @@ def create_app(db_path: str | Path, token: str | None = None, *,
     `allowed_hosts`: the Host names requests may carry (`presslens serve`
     passes the loopback names plus the bound address, against DNS
     rebinding); None checks none, for in-process use. `max_pending`: articles
-    queued or in analysis before writes get 503.
+    queued or in analysis before writes get 503. `prestart_workers`: load the
+    analysis workers' models at startup rather than on the first write.
     """
     web = WebState(db_path=str(db_path), analyzer=analyzer, token=token, max_bytes=max_bytes,
                    max_articles=max_articles, workers=AnalysisWorkers(analyzer, workers, max_pending))
@@ -54,7 +55,8 @@ def create_app(db_path: str | Path, token: str | None = None, *,
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         web.open()
-        web.workers.start()
+        if prestart_workers:
+            web.workers.start()
         yield
         web.close()
 
