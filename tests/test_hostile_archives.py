@@ -94,6 +94,16 @@ def test_content_encoded_and_chunked_bodies_are_decoded(tmp_path):
     assert not errs and [d.title for d in docs] == ["Headline 7", "Headline 7"]
 
 
+def test_deflate_is_read_and_an_unsupported_encoding_is_reported():
+    body = page(3)
+    d = zlib.compressobj(9, zlib.DEFLATED, 15)
+    raw = (warc_record("http://news.example/d", d.compress(body) + d.flush(), b"Content-Encoding: deflate\r\n")
+           + warc_record("http://news.example/br", b"\x1b\x00not-read", b"Content-Encoding: br\r\n"))
+    docs, [err] = split(read_one(raw, "enc.warc"))
+    assert [doc.title for doc in docs] == ["Headline 3"]
+    assert "unsupported HTTP Content-Encoding 'br'" in err.reason and "news.example/br" in err.where
+
+
 def test_bodies_share_one_budget_per_archive():
     body = page(1).replace(b"<body>", b"<body><!--" + b"a" * 300_000 + b"-->")
     raw = b"".join(warc_record(f"http://news.example/{i}", gzip.compress(body), b"Content-Encoding: gzip\r\n")

@@ -17,6 +17,7 @@ from .html import html_to_document
 from .limits import read_capped
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+_DECODED = {"identity", "gzip", "x-gzip", "deflate"}  # what warcio inflates without optional packages
 
 
 def read_warc(raw: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | InputError]:
@@ -36,6 +37,10 @@ def read_warc(raw: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> It
             url = record.rec_headers.get_header("WARC-Target-URI")
             where = f"{source} ({url})" if url else f"{source}#record{number}"
             found += 1
+            encoding = (record.http_headers.get_header("Content-Encoding") or "identity").strip().lower()
+            if encoding not in _DECODED:
+                yield InputError(where, f"unsupported HTTP Content-Encoding {encoding!r} (gzip and deflate are read)")
+                continue
             try:
                 body = read_capped(record.content_stream(), where, budget, " of the archive's decoded bodies")
             except InputError as e:
