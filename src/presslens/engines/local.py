@@ -20,6 +20,7 @@ from ..model import Analysis, Document
 from ..pipeline import DEFAULT_STAGES, Pipeline
 
 _worker_pipeline: Pipeline | None = None
+_LOOKAHEAD = 4  # articles in flight per worker
 
 
 def _init_worker(stage_names: Sequence[str]) -> None:
@@ -114,13 +115,23 @@ def analyze_stream(items: Iterable[object], jobs: int = 1,
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(tuple(stage_names),)) as pool:
         pending: list = []
         for item in items:
-            pending.append(pool.apply_async(_run, (item,)) if isinstance(item, Document) else item)
+            pending.append((item, pool.apply_async(_run, (item,))) if isinstance(item, Document) else item)
             # bounded look-ahead keeps memory flat on huge batches
-            while len(pending) > jobs * 4:
-                yield _resolve(pending.pop(0))
+            while len(pending) > jobs * _LOOKAHEAD:
+                yield _resolve(pending.pop(0), _LOOKAHEAD + 2)
         for p in pending:
-            yield _resolve(p)
+            yield _resolve(p, _LOOKAHEAD + 2)
 
 
-def _resolve(p):
-    return p.get() if isinstance(p, mp.pool.AsyncResult) else p
+def _resolve(p, turns: int):
+    """A finished item. Every article stops at its own time limit, so one that
+    has not come back after `turns` limits lost its worker (killed, out of
+    memory): its failure, rather than a batch that waits for ever."""
+    if not isinstance(p, tuple):
+        return p
+    doc, result = p
+    try:
+        return result.get(timeout=ARTICLE_TIMEOUT_S * turns)
+    except mp.TimeoutError:
+        return ArticleFailed(doc.source, "no result from its worker process (killed or out of memory)",
+                             document_id=doc.id, kind="analysis")
