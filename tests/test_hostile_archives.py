@@ -201,3 +201,12 @@ def test_jsonl_line_over_the_text_limit_is_a_named_failure(tmp_path):
     [doc] = read_inputs([str(p)])
     out = run_safely(Pipeline([]), doc)
     assert isinstance(out, ArticleFailed) and "over the limit" in out.reason and out.document_id == doc.id
+
+
+def test_html_with_too_many_tags_is_refused_before_extraction(tmp_path):
+    from presslens.bounds import MAX_HTML_TAGS
+
+    p = tmp_path / "huge.html"
+    p.write_text("<html><body>" + "<p>Word.</p>" * (MAX_HTML_TAGS // 2 + 1) + "</body></html>")
+    [err] = read_inputs([str(p)])
+    assert isinstance(err, InputError) and "tags is over the limit" in err.reason

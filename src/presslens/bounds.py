@@ -15,6 +15,10 @@ from .errors import TextTooLong
 # 9,000 one-line sentences, 4,300 quotes); this cap keeps one analysis near
 # 0.6 GB (benchmarks/RESULTS.md, "Hostile input")
 MAX_TEXT_CHARS = 60_000
+# Article extraction (trafilatura) slows faster than linearly with the number of
+# elements: 20,000 paragraphs take 7.5 s, 110,000 take 156 s. News pages carry a
+# few thousand tags; past this many `<` a page is refused before extraction.
+MAX_HTML_TAGS = 60_000
 ARTICLE_TIMEOUT_S = 300  # one article's analysis; past it the article is recorded as failed
 
 

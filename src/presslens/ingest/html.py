@@ -1,6 +1,7 @@
 """HTML: trafilatura extracts the article text and metadata; the raw page is kept."""
 from __future__ import annotations
 
+from ..bounds import MAX_HTML_TAGS
 from ..errors import InputError
 from ..model import Document
 from .text import DECODING_NOTE, decode_noting, normalise_newlines
@@ -21,6 +22,9 @@ def html_to_document(raw: bytes, source: str, url: str | None = None, html: str 
     note = None
     if html is None:
         html, note = decode_noting(raw, source)
+    tags = html.count("<")
+    if tags > MAX_HTML_TAGS:
+        raise InputError(source, f"HTML page with {tags:,} tags is over the limit of {MAX_HTML_TAGS:,} for extraction")
     meta = extract(html)
     text = normalise_newlines(meta.get("text") or "")
     if not text.strip():

@@ -47,7 +47,7 @@ def read_warc(raw: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> It
                 yield e
                 return  # the budget is spent: later records cannot be read within it
             except Exception as e:  # noqa: BLE001 - e.g. an unsupported or corrupt Content-Encoding
-                yield InputError(where, f"undecodable HTTP body ({_first_line(e)})")
+                yield InputError(where, f"undecodable HTTP body (corrupt {encoding} data, {type(e).__name__})")
                 continue
             budget -= len(body)
             if _cut_short(record):
