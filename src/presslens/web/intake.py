@@ -35,6 +35,9 @@ class IntakeError(Exception):
         self.status = status
         self.message = message
 
+    def __reduce__(self):  # raised in a worker process, re-raised here
+        return (type(self), (self.status, self.message))
+
 
 @dataclasses.dataclass(frozen=True)
 class Meta:

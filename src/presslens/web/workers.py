@@ -33,6 +33,10 @@ class Busy(Exception):
         self.retry_after = retry_after
 
 
+class WorkerLost(Exception):
+    """A worker process died while running a job (killed, out of memory)."""
+
+
 def _warm_worker(stage_names: tuple[str, ...]) -> None:
     from ..engines.local import _init_worker, _run
     from ..ingest.text import document_from_text
@@ -119,6 +123,20 @@ class AnalysisWorkers:
             self._reset()
             return ArticleFailed(doc.source, "the analysis worker stopped (out of memory or killed); not analysed",
                                  document_id=doc.id, kind="analysis")
+
+    async def offload(self, fn: Callable, *args):
+        """`fn(*args)` off the event loop: in a worker process beside the pipeline (so a
+        slow reader such as trafilatura on a large page does not hold this process's
+        GIL while pages are served), or in a thread with a stand-in analyser."""
+        if self.analyzer is not None:
+            from starlette.concurrency import run_in_threadpool
+
+            return await run_in_threadpool(fn, *args)
+        try:
+            return await asyncio.wrap_future(self._executor().submit(fn, *args))
+        except BrokenProcessPool:
+            self._reset()
+            raise WorkerLost() from None
 
     def _submit(self, doc: Document) -> Future:
         if self.analyzer is None:

@@ -15,6 +15,7 @@ from ..intake import IntakeError, Meta, analyze_and_store, from_text, from_uploa
 from ..render import article_url, page
 from ..security import check_token
 from ..state import WebState, web_state
+from ..workers import WorkerLost
 
 router = APIRouter()
 
@@ -75,8 +76,12 @@ async def _documents(fields: dict[str, Any], upload: UploadFile | None, web: Web
         if not raw:
             raise IntakeError(422, f"{upload.filename or 'upload'}: empty file")
         # readers (trafilatura, warcio, feedparser) are CPU-bound: never on the event loop
-        return await run_in_threadpool(from_upload, raw, upload.filename or "upload", meta, web.max_bytes,
-                                       web.max_articles)
+        try:
+            return await web.workers.offload(from_upload, raw, upload.filename or "upload", meta, web.max_bytes,
+                                             web.max_articles)
+        except WorkerLost:
+            raise IntakeError(422, f"{upload.filename or 'upload'}: the reader stopped (out of memory?); "
+                                   "not analysed") from None
     if text is None:
         raise IntakeError(422, "nothing to analyse: give `text` or a `file`")
     return await run_in_threadpool(from_text, text, meta), []
