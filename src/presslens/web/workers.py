@@ -97,12 +97,15 @@ class AnalysisWorkers:
     # -- admission ---------------------------------------------------------
     def reserve(self, docs: list[Document]) -> int:
         """Admit these articles to the queue or raise Busy; returns the bytes held (give them back with release)."""
-        size = sum(len(d.raw) + len(d.text) for d in docs)
+        return self.admit(len(docs), sum(len(d.raw) + len(d.text) for d in docs))
+
+    def admit(self, n: int, size: int) -> int:
+        """Admit `n` jobs holding `size` bytes (articles, or an upload to parse) or raise Busy."""
         with self._lock:
-            if self._pending and (self._pending + len(docs) > self.max_pending
+            if self._pending and (self._pending + n > self.max_pending
                                   or self._pending_bytes + size > self.max_pending_bytes):
                 raise Busy()
-            self._pending += len(docs)
+            self._pending += n
             self._pending_bytes += size
         return size
 

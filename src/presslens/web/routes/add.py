@@ -76,12 +76,15 @@ async def _documents(fields: dict[str, Any], upload: UploadFile | None, web: Web
         if not raw:
             raise IntakeError(422, f"{upload.filename or 'upload'}: empty file")
         # readers (trafilatura, warcio, feedparser) are CPU-bound: never on the event loop
+        held = web.workers.admit(1, len(raw))
         try:
             return await web.workers.offload(from_upload, raw, upload.filename or "upload", meta, web.max_bytes,
                                              web.max_articles)
         except WorkerLost:
             raise IntakeError(422, f"{upload.filename or 'upload'}: the reader stopped (out of memory?); "
                                    "not analysed") from None
+        finally:
+            web.workers.release(1, held)
     if text is None:
         raise IntakeError(422, "nothing to analyse: give `text` or a `file`")
     return await run_in_threadpool(from_text, text, meta), []
