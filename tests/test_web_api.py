@@ -195,12 +195,15 @@ def test_openapi_documents_every_api_route(client):
     assert client.get("/docs").status_code == 404 and client.get("/redoc").status_code == 404
 
 
-def test_a_failing_stage_is_a_clear_500_not_a_crash(db):
+def test_a_failing_stage_is_a_recorded_422_not_a_crash(db):
     def broken(document):
         raise TypeError("stage blew up")
 
     with TestClient(create_app(db, analyzer=broken), raise_server_exceptions=False) as c:
         r = c.post("/api/analyze", json={"text": "Some text here."})
-        assert r.status_code == 500 and "stage blew up" in r.json()["detail"]
+        assert r.status_code == 422 and "stage blew up" in r.json()["detail"]
         page = c.post("/add", data={"text": "Some text here."})
-        assert page.status_code == 500 and "stage blew up" in page.text
+        assert page.status_code == 422 and "stage blew up" in page.text
+    from presslens.store import Store
+
+    assert Store(db).stats()["failures"] == 1

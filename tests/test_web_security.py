@@ -123,3 +123,76 @@ def test_serve_command_is_registered_with_safe_defaults():
     args = build_parser().parse_args(["serve", "--db", "x.db"])
     assert (args.host, args.port, args.token, args.db) == ("127.0.0.1", 8000, None, "x.db")
     assert args.func.__name__ == "cmd_serve"
+
+
+# -- hostile input and load (issue 16) ------------------------------------------
+from presslens.web.security import allowed_hosts_for  # noqa: E402
+
+
+def test_dns_rebinding_host_is_refused_and_loopback_names_pass(db):
+    app = create_app(db, analyzer=fake_analyzer, allowed_hosts=allowed_hosts_for("127.0.0.1"))
+    with TestClient(app, base_url="http://127.0.0.1:8000") as c:
+        assert c.get("/").status_code < 400
+        assert c.get("/", headers={"host": "localhost:8000"}).status_code < 400
+        assert c.get("/", headers={"host": "evil.example:8000"}).status_code == 400
+        r = c.post("/api/analyze", json={"text": "x said y."},
+                   headers={"host": "evil.example:8000", "origin": "http://evil.example:8000"})
+        assert r.status_code == 400
+        r = c.post("/api/analyze", json={"text": "Olof Nyman said yes."}, headers={"origin": "http://evil.example:8000"})
+        assert r.status_code == 403
+        assert c.post("/api/analyze", json={"text": "Olof Nyman said yes."},
+                      headers={"origin": "http://127.0.0.1:8000"}).status_code == 201
+
+
+def test_allowed_hosts_follow_the_bound_address():
+    assert "10.1.2.3" in allowed_hosts_for("10.1.2.3") and "localhost" in allowed_hosts_for("10.1.2.3")
+    assert "[::1]" in allowed_hosts_for("::1")
+    assert allowed_hosts_for("0.0.0.0") is None  # names unknown; writes need the token there
+
+
+def test_full_analysis_queue_answers_503_with_retry_after(db):
+    import threading
+
+    release = threading.Event()
+
+    def slow(document):
+        release.wait(10)
+        return fake_analyzer(document)
+
+    slow.version = "slow@1"
+    with TestClient(create_app(db, analyzer=slow, max_pending=1)) as c:
+        first: dict = {}
+        t = threading.Thread(target=lambda: first.setdefault("r", c.post("/api/analyze", json={"text": "First one."})))
+        t.start()
+        try:
+            for _ in range(200):
+                if c.app.state.web.workers.pending:
+                    break
+                threading.Event().wait(0.02)
+            r = c.post("/api/analyze", json={"text": "Second one."})
+            assert r.status_code == 503 and int(r.headers["retry-after"]) > 0
+            assert c.get("/api/articles").status_code == 200  # reads are not queued behind writes
+        finally:
+            release.set()
+            t.join()
+        assert first["r"].status_code == 201
+
+
+def test_reader_exceptions_stay_out_of_responses(db, monkeypatch):
+    from presslens.web import intake
+
+    def broken(*a, **k):
+        raise ValueError("internal detail /secret/path")
+
+    monkeypatch.setattr(intake, "read_one", broken)
+    with TestClient(create_app(db, analyzer=fake_analyzer)) as c:
+        r = c.post("/api/analyze", files={"file": ("a.txt", b"Some text.")})
+    assert r.status_code == 422 and "secret" not in r.text and "unreadable" in r.json()["detail"]
+
+
+def test_text_over_the_analysis_limit_is_a_named_422(db):
+    from presslens.bounds import MAX_TEXT_CHARS
+
+    with TestClient(create_app(db, analyzer=fake_analyzer)) as c:
+        r = c.post("/api/analyze", json={"text": "word " * (MAX_TEXT_CHARS // 5 + 1)})
+    assert r.status_code == 422 and "over the limit" in r.json()["detail"]

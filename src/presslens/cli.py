@@ -13,8 +13,9 @@ import sys
 from typing import Any, Callable, Sequence
 
 from . import __version__
-from .errors import InputError, PresslensError
+from .errors import ArticleFailed, InputError, PresslensError, one_line
 from .ingest import DEFAULT_MAX_BYTES, read_inputs
+from .ingest.text import DECODING_NOTE
 from .model import Document
 from .pipeline import DEFAULT_STAGES, Pipeline, get_stage
 from .store import DEFAULT_PATH, Store
@@ -49,6 +50,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     def items():
         for item in read_inputs(args.paths, max_bytes=args.max_bytes):
+            if isinstance(item, Document) and item.metadata.get(DECODING_NOTE):
+                _err(f"warning: {one_line(item.source)}: {item.metadata[DECODING_NOTE]}")
             if isinstance(item, Document) and store is not None and store.has_analysis(item.id, version):
                 yield _Stored(item)
             else:
@@ -60,16 +63,18 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     task = progress.add_task("analysing", total=None) if progress else None
     try:
         for result in analyze_stream(items(), jobs=args.jobs, stage_names=stages):
+            if not isinstance(result, (InputError, _Stored)) and store is not None:
+                result = _save(store, result)
             if isinstance(result, InputError):
                 failed += 1
                 _err(f"error: {result}")
+                if store is not None:
+                    _record_failure(store, result, version)
                 continue
             if isinstance(result, _Stored):
                 skipped += 1
                 record = store.get(result.doc.id, version) if store else None
             else:
-                if store is not None:
-                    store.save(result)
                 record = result.to_dict()
             ok += 1
             if record is None:
@@ -97,6 +102,25 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         return 1
     _err(f"{ok} articles analysed{note}" + ("" if args.no_store else f" into {args.db}"))
     return 0
+
+
+def _save(store: Store, analysis):
+    """The analysis, or its article's failure when the store refuses it."""
+    try:
+        store.save(analysis)
+    except Exception as e:  # noqa: BLE001 - one unstorable article must not end the batch
+        doc = analysis.document
+        return ArticleFailed(doc.source, f"could not be stored ({type(e).__name__}: {e})",
+                             document_id=doc.id, kind="store")
+    return analysis
+
+
+def _record_failure(store: Store, e: InputError, version: str) -> None:
+    try:
+        store.record_failure(e.where, e.reason, kind=getattr(e, "kind", "input"), document_id=getattr(e, "document_id", None),
+                             stage=getattr(e, "stage", None), pipeline_version=version)
+    except Exception as exc:  # noqa: BLE001 - the stderr line already reports the failure
+        _err(f"warning: could not record the failure of {e.where} ({type(exc).__name__})")
 
 
 def _progress(args: argparse.Namespace):

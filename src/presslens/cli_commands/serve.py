@@ -50,7 +50,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     token, generated = resolve_token(args.host, args.token, dict(os.environ))
     if generated:
         print(f"presslens: bound to {args.host}, so writes need this token: {token}", file=sys.stderr)
-    app = create_app(args.db, token=token, max_bytes=args.max_bytes)
+    from ..web.security import allowed_hosts_for
+
+    app = create_app(args.db, token=token, max_bytes=args.max_bytes, allowed_hosts=allowed_hosts_for(args.host),
+                     prestart_workers=True)
     shown = f"[{args.host}]" if ":" in args.host else args.host
     print(f"presslens: serving {args.db} on http://{shown}:{args.port}/", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False)

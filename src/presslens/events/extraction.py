@@ -882,8 +882,9 @@ def _diplomatic_target(tok: Any, pos: str) -> Any:
     """Whom a diplomatic protest is addressed to: "to the Russian side", "handed him a note"."""
     holder = stand_in(tok)
     gov = holder.head if pos == "N" else tok
+    dobj = _child(gov, "dobj") if pos == "N" and gov.i != holder.i else None
     return (_prep_obj(tok, "to") or _prep_obj(gov, "to") or _child(gov, "dative")
-            or (_child(gov, "dobj") if pos == "N" and gov.i != holder.i and _child(gov, "dobj").i != holder.i else None))
+            or (dobj if dobj is not None and dobj.i != holder.i else None))
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

@@ -7,18 +7,17 @@ batch.
 """
 from __future__ import annotations
 
-import gzip
 import os
 import sys
-import zlib
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from ..errors import InputError
+from ..errors import InputError, one_line
 from ..model import Document
 from .feeds import read_feed
 from .html import read_html
 from .jsonl import read_jsonl
+from .limits import gunzip, over_cap
 from .text import read_text
 from .warc import read_warc
 
@@ -56,20 +55,8 @@ def format_of(name: str, raw: bytes) -> str:
     return _BY_SUFFIX.get(Path(name).suffix.lower()) or sniff(raw)
 
 
-def gunzip(raw: bytes, where: str, max_bytes: int) -> bytes:
-    try:
-        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        out = d.decompress(raw, max_bytes + 1)
-        if len(out) > max_bytes:
-            raise InputError(where, f"over the size cap when decompressed ({max_bytes:,} bytes; see --max-bytes)")
-        if not d.eof:
-            raise InputError(where, "truncated gzip stream")
-        return out
-    except zlib.error as e:
-        raise InputError(where, f"corrupt gzip data ({e})") from None
-
-
 def read_bytes(path: str, max_bytes: int) -> bytes:
+    where = source_name(path)
     if path == "-":
         raw = sys.stdin.buffer.read(max_bytes + 1)
     else:
@@ -77,10 +64,16 @@ def read_bytes(path: str, max_bytes: int) -> bytes:
             with open(path, "rb") as fh:
                 raw = fh.read(max_bytes + 1)
         except OSError as e:
-            raise InputError(path, e.strerror or str(e)) from None
+            raise InputError(where, e.strerror or str(e)) from None
     if len(raw) > max_bytes:
-        raise InputError(path, f"over the size cap ({max_bytes:,} bytes; see --max-bytes)")
+        raise over_cap(where, max_bytes)
     return raw
+
+
+def source_name(path: str) -> str:
+    """The name an input is reported and stored under: `<stdin>` for `-`; a file
+    name's undecodable bytes and control characters as readable escapes."""
+    return "<stdin>" if path == "-" else one_line(path)
 
 
 def read_one(raw: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | InputError]:
@@ -92,7 +85,7 @@ def read_one(raw: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Ite
     if not raw.strip():
         raise InputError(source, "empty: no text to analyse")
     fmt = format_of(name, raw)
-    result = READERS[fmt](raw, source)
+    result = read_warc(raw, source, max_bytes=max_bytes) if fmt == "warc" else READERS[fmt](raw, source)
     if isinstance(result, Document):
         yield result
     else:
@@ -114,7 +107,7 @@ def expand(paths: Iterable[str]) -> Iterator[str]:
 
 def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | InputError]:
     for path in expand(paths):
-        source = "<stdin>" if path == "-" else path
+        source = source_name(path)
         try:
             yield from read_one(read_bytes(path, max_bytes), source, max_bytes)
         except InputError as e:
@@ -123,4 +116,4 @@ def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Ite
             yield InputError(source, f"unreadable ({type(e).__name__}: {e})")
 
 
-__all__ = ["read_inputs", "read_one", "expand", "sniff", "DEFAULT_MAX_BYTES"]
+__all__ = ["read_inputs", "read_one", "expand", "sniff", "gunzip", "source_name", "DEFAULT_MAX_BYTES"]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 from typing import Iterator
 
 from ..errors import InputError
@@ -24,7 +25,9 @@ def _entry_text(entry) -> str:
                 p.tail = "\n\n" + (p.tail or "")
             html = tree.text_content()
         except Exception:  # noqa: BLE001 - fragments that lxml rejects are plain text
-            html = re.sub(r"<[^>]+>", " ", html)
+            html = unescape(re.sub(r"<[^>]+>", " ", html))
+    else:
+        html = unescape(html)  # an escaped entity in a plain-text summary ("&amp;x") is that character
     return re.sub(r"\n{3,}", "\n\n", normalise_newlines(html)).strip()
 
 

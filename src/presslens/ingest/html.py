@@ -1,9 +1,10 @@
 """HTML: trafilatura extracts the article text and metadata; the raw page is kept."""
 from __future__ import annotations
 
+from ..bounds import MAX_HTML_TAGS
 from ..errors import InputError
 from ..model import Document
-from .text import decode, normalise_newlines
+from .text import DECODING_NOTE, decode_noting, normalise_newlines
 
 
 def extract(html: str) -> dict:
@@ -18,7 +19,12 @@ def extract(html: str) -> dict:
 
 def html_to_document(raw: bytes, source: str, url: str | None = None, html: str | None = None,
                      **overrides) -> Document:
-    html = decode(raw, source) if html is None else html
+    note = None
+    if html is None:
+        html, note = decode_noting(raw, source)
+    tags = html.count("<")
+    if tags > MAX_HTML_TAGS:
+        raise InputError(source, f"HTML page with {tags:,} tags is over the limit of {MAX_HTML_TAGS:,} for extraction")
     meta = extract(html)
     text = normalise_newlines(meta.get("text") or "")
     if not text.strip():
@@ -32,6 +38,8 @@ def html_to_document(raw: bytes, source: str, url: str | None = None, html: str 
     }
     fields.update({k: v for k, v in overrides.items() if v is not None})
     extra = {k: meta[k] for k in ("description", "categories", "tags") if meta.get(k)}
+    if note:
+        extra[DECODING_NOTE] = note
     return Document(id=Document.make_id(raw), source=source, text=text, raw=raw, format="html",
                     metadata=extra, **fields)
 

@@ -27,12 +27,29 @@ def _plausible_russian(text: str) -> bool:
     return len(cyr) >= 0.9 * len(high) and sum(c.islower() for c in cyr) >= 0.6 * len(cyr)
 
 
+DECODING_NOTE = "decoding"  # Document.metadata key set when the encoding had to be guessed
+
+
 def decode(raw: bytes, where: str) -> str:
+    return decode_noting(raw, where)[0]
+
+
+def decode_noting(raw: bytes, where: str) -> tuple[str, str | None]:
+    """The text, and a note when the encoding was a guess (not UTF-8, not
+    announced by a byte-order mark): the raw bytes stay stored verbatim, so a
+    wrong guess can be undone."""
+    text, guessed = _decode(raw, where)
+    if guessed is None:
+        return text, None
+    return text, f"not valid UTF-8; encoding guessed as {guessed}"
+
+
+def _decode(raw: bytes, where: str) -> tuple[str, str | None]:
     if raw.startswith(codecs.BOM_UTF8):
-        return raw[3:].decode("utf-8", errors="strict")
+        return raw[3:].decode("utf-8", errors="strict"), None
     if raw.startswith(codecs.BOM_UTF16_LE) or raw.startswith(codecs.BOM_UTF16_BE):
         try:
-            return raw.decode("utf-16")
+            return raw.decode("utf-16"), None
         except UnicodeDecodeError as e:
             raise InputError(where, f"UTF-16 byte-order mark but undecodable: {e.reason}") from None
     if b"\x00" in raw[:4096]:
@@ -40,12 +57,12 @@ def decode(raw: bytes, where: str) -> str:
         even, odd = raw[0:4096:2].count(0), raw[1:4096:2].count(0)
         if max(even, odd) > len(raw[:4096]) // 4:
             try:
-                return raw.decode("utf-16-be" if even > odd else "utf-16-le")
+                return raw.decode("utf-16-be" if even > odd else "utf-16-le"), None
             except UnicodeDecodeError:
                 pass
         raise InputError(where, "binary content (NUL bytes), not text")
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
     for enc in _CYRILLIC_8BIT:
@@ -54,7 +71,7 @@ def decode(raw: bytes, where: str) -> str:
         except UnicodeDecodeError:
             continue
         if _plausible_russian(text):
-            return text
+            return text, enc
     try:
         from charset_normalizer import from_bytes
 
@@ -63,7 +80,7 @@ def decode(raw: bytes, where: str) -> str:
         best = None
     # a guess that reads as chaos is no decoding at all
     if best is not None and best.encoding and best.chaos < 0.1 and not _looks_binary(str(best)):
-        return str(best)
+        return str(best), best.encoding
     raise InputError(where, "undecodable: not UTF-8, UTF-16, Windows-1251 or KOI8-R text")
 
 
@@ -90,9 +107,9 @@ def document_from_text(text: str, source: str = "<text>", raw: bytes | None = No
 
 
 def read_text(raw: bytes, source: str) -> Document:
-    text = decode(raw, source)
+    text, note = decode_noting(raw, source)
     if _looks_binary(text):
         raise InputError(source, "binary content, not text")
     if not text.strip():
         raise InputError(source, "empty: no text to analyse")
-    return document_from_text(text, source=source, raw=raw)
+    return document_from_text(text, source=source, raw=raw, **({"metadata": {DECODING_NOTE: note}} if note else {}))

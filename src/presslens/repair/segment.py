@@ -60,7 +60,8 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _SENT_END.finditer(text, start, end):
         e = m.end()
         if m.group()[0] == "." and len(m.group()) == 1:
-            w = re.search(r"([\w.]+)$", text[s:m.start()])
+            # only the word before the period: a window, not the whole growing sentence (quadratic)
+            w = re.search(r"([\w.]+)$", text[max(s, m.start() - 64):m.start()])
             word = w.group(1).lower() if w else ""
             if word in _ABBREV or (len(word) == 1 and word.isalpha()) or re.fullmatch(r"(\w\.)+\w", word):
                 continue

@@ -108,6 +108,21 @@ class Store:
             raise
         return Saved(doc.id, new_doc, new_analysis)
 
+    def record_failure(self, source: str, reason: str, *, kind: str = "analysis", document_id: str | None = None,
+                       stage: str | None = None, pipeline_version: str = "") -> None:
+        """Note that one input or article failed, and why (its own small transaction)."""
+        self.db.execute(
+            "INSERT INTO failures(source, document_id, kind, stage, reason, pipeline_version) VALUES (?,?,?,?,?,?)"
+            " ON CONFLICT(source, reason, pipeline_version) DO UPDATE SET times = times + 1,"
+            " last_seen = strftime('%Y-%m-%dT%H:%M:%fZ','now'), document_id = coalesce(excluded.document_id, document_id)",
+            (source, document_id, kind, stage, reason, pipeline_version),
+        )
+
+    def failures(self, limit: int = 100) -> list[dict[str, Any]]:
+        rows = self.db.execute("SELECT source, document_id, kind, stage, reason, times, last_seen FROM failures"
+                               " ORDER BY last_seen DESC, id DESC LIMIT ?", (limit,)).fetchall()
+        return [dict(r) for r in rows]
+
     def _insert_document(self, doc) -> bool:
         cur = self.db.execute(
             "INSERT OR IGNORE INTO documents(id, source, url, title, published, language, author, site, format,"
@@ -297,7 +312,15 @@ class Store:
             "techniques": one("SELECT count(*) FROM techniques"),
             "raw_bytes": one("SELECT coalesce(sum(length(raw)), 0) FROM documents"),
             "by_format": {r[0]: r[1] for r in self.db.execute("SELECT format, count(*) FROM documents GROUP BY format")},
+            **self._failure_counts(),
         }
+
+    def _failure_counts(self) -> dict[str, int]:
+        """Failed inputs and articles (a read-only store made before failures were kept has none)."""
+        try:
+            return {"failures": self.db.execute("SELECT count(*) FROM failures").fetchone()[0]}
+        except sqlite3.OperationalError:
+            return {"failures": 0}
 
 
 def _quote_terms(query: str) -> str:

@@ -104,6 +104,31 @@ def m003_quote_acts() -> str:
         ALTER TABLE quotes ADD COLUMN source_kind TEXT;
         """
 
+
+@migration
+def m004_failures() -> str:
+    """Inputs and articles that could not be analysed or stored, with the reason
+    (one row per source and reason; a rerun that fails the same way counts up)."""
+    return (
+        """
+        CREATE TABLE failures (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            document_id TEXT,                 -- sha256: of the raw bytes, when the input was read
+            kind TEXT NOT NULL,               -- input | analysis | store
+            stage TEXT,                       -- the stage that raised, for kind = analysis
+            reason TEXT NOT NULL,
+            pipeline_version TEXT NOT NULL DEFAULT '',
+            times INTEGER NOT NULL DEFAULT 1,
+            first_seen TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+            last_seen TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+            UNIQUE (source, reason, pipeline_version)
+        );
+        CREATE INDEX failures_document ON failures(document_id);
+        """
+    )
+
+
 def migrate(db: sqlite3.Connection) -> int:
     """Apply pending migrations, each atomically; return the schema version.
 

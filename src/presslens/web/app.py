@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -21,6 +21,7 @@ from .. import __version__
 from ..ingest import DEFAULT_MAX_BYTES
 from ..model import Analysis, Document
 from .intake import AnalysisFailed
+from .workers import DEFAULT_MAX_PENDING, DEFAULT_WORKERS, AnalysisWorkers, Busy
 from .render import page
 from .routes import ROUTERS
 from .security import GuardMiddleware
@@ -32,41 +33,30 @@ STATIC = Path(__file__).parent / "static"
 BODY_OVERHEAD = 64 * 1024
 
 
-class _LazyPipeline:
-    """The default pipeline, built on first use so startup stays fast."""
-
-    def __init__(self) -> None:
-        self._pipeline = None
-
-    def _get(self):
-        if self._pipeline is None:
-            from .. import default_pipeline
-
-            self._pipeline = default_pipeline()
-        return self._pipeline
-
-    @property
-    def version(self) -> str:
-        return self._get().version
-
-    def __call__(self, document: Document) -> Analysis:
-        return self._get().run(document)
-
-
 def create_app(db_path: str | Path, token: str | None = None, *,
                analyzer: Callable[[Document], Analysis] | None = None,
-               max_bytes: int = DEFAULT_MAX_BYTES, max_articles: int = 20) -> FastAPI:
+               max_bytes: int = DEFAULT_MAX_BYTES, max_articles: int = 20,
+               allowed_hosts: Iterable[str] | None = None, workers: int = DEFAULT_WORKERS,
+               max_pending: int = DEFAULT_MAX_PENDING, prestart_workers: bool = False) -> FastAPI:
     """The web app over the store at `db_path` (created if missing).
 
     `token`: when set, write endpoints need it (`presslens serve` sets one
     whenever it binds beyond loopback). `analyzer`: Document -> Analysis,
-    default the full pipeline; tests pass a fast fake.
+    default the full pipeline in `workers` processes; tests pass a fast fake.
+    `allowed_hosts`: the Host names requests may carry (`presslens serve`
+    passes the loopback names plus the bound address, against DNS
+    rebinding); None checks none, for in-process use. `max_pending`: articles
+    queued or in analysis before writes get 503. `prestart_workers`: load the
+    analysis workers' models at startup rather than on the first write.
     """
-    web = WebState(db_path=str(db_path), analyzer=analyzer or _LazyPipeline(), token=token,
-                   max_bytes=max_bytes, max_articles=max_articles)
+    web = WebState(db_path=str(db_path), analyzer=analyzer, token=token, max_bytes=max_bytes,
+                   max_articles=max_articles, workers=AnalysisWorkers(analyzer, workers, max_pending))
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         web.open()
+        if prestart_workers:
+            web.workers.start()
         yield
         web.close()
 
@@ -84,7 +74,8 @@ def create_app(db_path: str | Path, token: str | None = None, *,
     for router in ROUTERS:
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
-    app.add_middleware(GuardMiddleware, max_body=max_bytes + BODY_OVERHEAD)
+    app.add_middleware(GuardMiddleware, max_body=max_bytes + BODY_OVERHEAD,
+                       allowed_hosts=None if allowed_hosts is None else frozenset(h.lower() for h in allowed_hosts))
     _install_error_pages(app)
     _install_api_reference(app)
 
@@ -111,9 +102,19 @@ def _install_error_pages(app: FastAPI) -> None:
     @app.exception_handler(AnalysisFailed)
     async def analysis_failed(request: Request, exc: AnalysisFailed):
         if request.url.path.startswith("/api"):
-            return JSONResponse({"detail": str(exc)}, status_code=500)
-        return page("error.html", status_code=500, page_title="500", status_code_=500, message=str(exc),
+            return JSONResponse({"detail": str(exc)}, status_code=422)
+        return page("error.html", status_code=422, page_title="422", status_code_=422, message=str(exc),
                     suggestions=[])
+
+    @app.exception_handler(Busy)
+    async def busy(request: Request, exc: Busy):
+        headers = {"Retry-After": str(exc.retry_after)}
+        if request.url.path.startswith("/api"):
+            return JSONResponse({"detail": str(exc)}, status_code=503, headers=headers)
+        resp = page("error.html", status_code=503, page_title="503", status_code_=503, message=str(exc),
+                    suggestions=[])
+        resp.headers.update(headers)
+        return resp
 
     @app.exception_handler(RequestValidationError)
     async def bad_params(request: Request, exc: RequestValidationError):

@@ -1,8 +1,10 @@
 """Turning a pasted text or an uploaded file into stored analyses.
 
 Used by both `POST /api/analyze` and the Add page. Every way input can be
-wrong ends in an IntakeError with a 4xx status and a one-line reason; only
-a failing analysis stage (a bug, not bad input) is left to surface as 500.
+wrong ends in an IntakeError with a 4xx status and a one-line reason. An
+article whose analysis fails (a stage raised, a limit was hit) is recorded in
+the store's failures and answered with 422 and the reason; a full analysis
+queue with 503 and Retry-After. Readers and the pipeline run off the event loop.
 """
 from __future__ import annotations
 
@@ -11,17 +13,20 @@ import datetime as dt
 import logging
 from typing import Any
 
-from ..errors import InputError
+from starlette.concurrency import run_in_threadpool
+
+from ..bounds import check_text
+from ..errors import ArticleFailed, InputError, TextTooLong, one_line
 from ..ingest import read_one
 from ..ingest.text import document_from_text
-from ..model import Document
+from ..model import Analysis, Document
 from .state import WebState
 
 log = logging.getLogger("presslens.web")
 
 
 class AnalysisFailed(Exception):
-    """A stage raised: a presslens bug, not bad input (answered with 500 and the reason)."""
+    """An article could not be analysed or stored (answered with 422 and the reason)."""
 
 
 class IntakeError(Exception):
@@ -29,6 +34,9 @@ class IntakeError(Exception):
         super().__init__(message)
         self.status = status
         self.message = message
+
+    def __reduce__(self):  # raised in a worker process, re-raised here
+        return (type(self), (self.status, self.message))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -83,7 +91,7 @@ def from_text(text: Any, meta: Meta) -> list[Document]:
 
 def from_upload(raw: bytes, filename: str, meta: Meta, max_bytes: int, max_articles: int) -> tuple[list[Document], list[str]]:
     """Every article in an uploaded file; the reasons for the parts that could not be read."""
-    name = (filename or "upload").replace("\\", "/").rsplit("/", 1)[-1][:200] or "upload"
+    name = one_line((filename or "upload").replace("\\", "/").rsplit("/", 1)[-1][:200]) or "upload"
     source = meta.source or f"upload:{name}"
     docs: list[Document] = []
     problems: list[str] = []
@@ -100,8 +108,10 @@ def from_upload(raw: bytes, filename: str, meta: Meta, max_bytes: int, max_artic
         raise IntakeError(422, f"{name}: {e.reason}") from None
     except IntakeError:
         raise
-    except Exception as e:  # noqa: BLE001 - a reader bug on odd input is still the input's 4xx
-        raise IntakeError(422, f"{name}: unreadable ({type(e).__name__}: {e})") from None
+    except Exception:  # noqa: BLE001 - a reader bug on odd input is still the input's 4xx
+        # the exception's own text may quote internals; the client gets a generic reason, the log the rest
+        log.exception("reading upload %s failed", one_line(name))
+        raise IntakeError(422, f"{name}: unreadable input (the file could not be parsed)") from None
     if not docs:
         raise IntakeError(422, f"{name}: no article found" + (f" ({'; '.join(problems[:3])})" if problems else ""))
     if len(docs) == 1:
@@ -111,28 +121,65 @@ def from_upload(raw: bytes, filename: str, meta: Meta, max_bytes: int, max_artic
     return docs, problems
 
 
-def analyze_and_store(web: WebState, docs: list[Document]) -> list[tuple[dict[str, Any], bool]]:
-    """(stored record, newly analysed?) for each document, in order.
-
-    A document this pipeline version already analysed is not analysed again.
-    """
-    out = []
-    version = getattr(web.analyzer, "version", None)
-    for doc in docs:
-        if version:
-            with web.db() as store:
-                if store.has_analysis(doc.id, version):
-                    out.append((store.get(doc.id, version), False))
+async def analyze_and_store(web: WebState, docs: list[Document]) -> tuple[list[tuple[dict[str, Any], bool]], list[str]]:
+    """(stored record, newly analysed?) for each article that could be analysed,
+    in order, and the reasons for those that could not (each recorded in the
+    store's failures). Raises AnalysisFailed when none could; Busy when the
+    analysis queue is full. An article this pipeline version already analysed
+    is not analysed again."""
+    version = web.pipeline_version
+    held = web.workers.reserve(docs)
+    out: list[tuple[dict[str, Any], bool]] = []
+    failed: list[str] = []
+    try:
+        for doc in docs:
+            if version:
+                stored = await run_in_threadpool(_stored, web, doc.id, version)
+                if stored is not None:
+                    out.append((stored, False))
                     continue
-        with web.analysis_lock:
+            result: Analysis | ArticleFailed
             try:
-                analysis = web.analyzer(doc)
-            except Exception as e:  # noqa: BLE001 - reported to the client as a clear 500
-                log.exception("analysis of %s failed", doc.source)
-                raise AnalysisFailed(f"analysis failed inside the pipeline ({type(e).__name__}: {e}); "
-                                     "this is a presslens bug, please report it") from e
+                check_text(doc.text, doc.source)
+                result = await web.workers.analyse(doc)
+            except TextTooLong as e:
+                result = ArticleFailed(doc.source, e.reason, document_id=doc.id, kind="input")
+            if not isinstance(result, ArticleFailed):
+                result = await run_in_threadpool(_save, web, result)
+            if isinstance(result, ArticleFailed):
+                log.warning("article failed: %s", result)
+                await run_in_threadpool(_record, web, result, version or "")
+                failed.append(str(result))
+                continue
+            out.append(result)
+    finally:
+        web.workers.release(len(docs), held)
+    if not out:
+        raise AnalysisFailed("; ".join(failed[:3]) or "no article could be analysed")
+    return out, failed
+
+
+def _stored(web: WebState, doc_id: str, version: str) -> dict[str, Any] | None:
+    with web.db() as store:
+        return store.get(doc_id, version) if store.has_analysis(doc_id, version) else None
+
+
+def _save(web: WebState, analysis: Analysis) -> tuple[dict[str, Any], bool] | ArticleFailed:
+    doc = analysis.document
+    try:
         with web.db() as store:
             saved = store.save(analysis)
             record = store.get(doc.id, analysis.pipeline_version) or analysis.to_dict()
-        out.append((record, saved.new_analysis))
-    return out
+    except Exception as e:  # noqa: BLE001 - one unstorable article is that article's failure
+        log.exception("storing %s failed", one_line(doc.source))
+        return ArticleFailed(doc.source, f"could not be stored ({type(e).__name__})", document_id=doc.id, kind="store")
+    return record, saved.new_analysis
+
+
+def _record(web: WebState, failure: ArticleFailed, version: str) -> None:
+    try:
+        with web.db() as store:
+            store.record_failure(failure.where, failure.reason, kind=failure.kind, document_id=failure.document_id,
+                                 stage=failure.stage, pipeline_version=version)
+    except Exception:  # noqa: BLE001 - the client still gets the reason
+        log.exception("recording the failure of %s failed", failure.where)

@@ -55,22 +55,27 @@ class GuardMiddleware:
     the client sent Content-Length.
     """
 
-    def __init__(self, app, max_body: int) -> None:
+    def __init__(self, app, max_body: int, allowed_hosts: frozenset[str] | None = None) -> None:
         self.app = app
         self.max_body = max_body
+        self.allowed_hosts = allowed_hosts
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        if self.allowed_hosts is not None and host_name(headers.get("host", "")) not in self.allowed_hosts:
+            # a page on another site whose name was re-pointed at this address (DNS rebinding)
+            await _send_error(send, scope, 400, "Host header not allowed for this server")
+            return
         too_big = f"request body over the limit of {self.max_body:,} bytes"
         declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_body:
             await _send_error(send, scope, 413, too_big)
             return
         if scope["method"] in UNSAFE_METHODS:
-            reason = cross_site_reason(headers)
+            reason = cross_site_reason(headers, self.allowed_hosts)
             if reason:
                 await _send_error(send, scope, 403, reason)
                 return
@@ -112,7 +117,25 @@ class GuardMiddleware:
         await self.app(scope, replay, send_with_headers)
 
 
-def cross_site_reason(headers: dict[str, str]) -> str | None:
+def host_name(host: str) -> str:
+    """The name part of a Host header, lower case: `[::1]:8000` -> `[::1]`, `x.example:80` -> `x.example`."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[:host.find("]") + 1] if "]" in host else host
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+def allowed_hosts_for(bind: str) -> frozenset[str] | None:
+    """Host names a server bound to `bind` answers to: the loopback names and the
+    bound address; None (no check) for a wildcard bind, whose names are unknown
+    and whose writes need a token anyway."""
+    bind = bind.strip().lower()
+    if bind in ("", "0.0.0.0", "::", "[::]"):
+        return None
+    return frozenset(LOOPBACK | {f"[{bind}]" if ":" in bind and not bind.startswith("[") else bind})
+
+
+def cross_site_reason(headers: dict[str, str], allowed_hosts: frozenset[str] | None = None) -> str | None:
     """Why a write request looks like it came from another site's page, or None.
 
     A page on any website can make the browser POST to 127.0.0.1; browsers
@@ -122,8 +145,11 @@ def cross_site_reason(headers: dict[str, str]) -> str | None:
         return "cross-site write refused"
     origin = headers.get("origin")
     if origin and origin != "null":
-        if urlsplit(origin).netloc.lower() != headers.get("host", "").lower():
+        netloc = urlsplit(origin).netloc.lower()
+        if netloc != headers.get("host", "").lower():
             return "cross-origin write refused (Origin does not match Host)"
+        if allowed_hosts is not None and host_name(netloc) not in allowed_hosts:
+            return "cross-origin write refused (Origin not allowed)"
     elif origin == "null":
         return "write from an opaque origin refused"
     return None

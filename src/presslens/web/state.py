@@ -2,8 +2,8 @@
 
 The store holds one SQLite connection used from FastAPI's thread pool, so
 every call on it goes through one lock (a write transaction and a read must
-never interleave on one connection). Analysis runs outside that lock but
-under its own, because the spaCy pipeline is not meant for concurrent use.
+never interleave on one connection). Analysis runs outside that lock, in the
+worker pool of workers.py, so page reads never wait for an analysis.
 """
 from __future__ import annotations
 
@@ -16,19 +16,36 @@ from fastapi import Request
 
 from ..model import Analysis, Document
 from ..store import Store
+from .workers import AnalysisWorkers
 
 
 @dataclass
 class WebState:
     db_path: str
-    analyzer: Callable[[Document], Analysis]
+    analyzer: Callable[[Document], Analysis] | None  # None: the full pipeline, in worker processes
     token: str | None = None
     max_bytes: int = 10 * 1024 * 1024
     max_articles: int = 20
     store_lock: threading.RLock = field(default_factory=threading.RLock)
-    analysis_lock: threading.Lock = field(default_factory=threading.Lock)
     cache: dict[str, tuple[Any, Any]] = field(default_factory=dict)
     store: Store | None = None
+    workers: AnalysisWorkers | None = None
+    _version: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.workers is None:
+            self.workers = AnalysisWorkers(self.analyzer)
+
+    @property
+    def pipeline_version(self) -> str | None:
+        """The version analyses are stored under (to skip an article already analysed)."""
+        if self.analyzer is not None:
+            return getattr(self.analyzer, "version", None)
+        if self._version is None:
+            from ..pipeline import DEFAULT_STAGES, Pipeline, get_stage
+
+            self._version = Pipeline([get_stage(n) for n in DEFAULT_STAGES]).version
+        return self._version
 
     def open(self) -> None:
         with self.store_lock:
@@ -37,6 +54,7 @@ class WebState:
 
     def close(self) -> None:
         """At app shutdown; a later request (or a restarted app) opens the store again."""
+        self.workers.close()
         with self.store_lock:
             if self.store is not None:
                 self.store.close()

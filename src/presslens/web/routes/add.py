@@ -1,6 +1,7 @@
 """Adding articles: the Add page and POST /api/analyze."""
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -14,6 +15,7 @@ from ..intake import IntakeError, Meta, analyze_and_store, from_text, from_uploa
 from ..render import article_url, page
 from ..security import check_token
 from ..state import WebState, web_state
+from ..workers import WorkerLost
 
 router = APIRouter()
 
@@ -45,7 +47,8 @@ _ERRORS = {
     403: {"description": "cross-site write refused"},
     413: {"description": "request body over the size limit"},
     415: {"description": "neither JSON nor a multipart upload"},
-    422: {"description": "the input holds no readable article, or a field is invalid"},
+    422: {"description": "the input holds no readable article, a field is invalid, or the analysis failed"},
+    503: {"description": "the analysis queue is full; retry after the Retry-After seconds"},
 }
 
 
@@ -72,10 +75,19 @@ async def _documents(fields: dict[str, Any], upload: UploadFile | None, web: Web
         raw = await upload.read()
         if not raw:
             raise IntakeError(422, f"{upload.filename or 'upload'}: empty file")
-        return from_upload(raw, upload.filename or "upload", meta, web.max_bytes, web.max_articles)
+        # readers (trafilatura, warcio, feedparser) are CPU-bound: never on the event loop
+        held = web.workers.admit(1, len(raw))
+        try:
+            return await web.workers.offload(from_upload, raw, upload.filename or "upload", meta, web.max_bytes,
+                                             web.max_articles)
+        except WorkerLost:
+            raise IntakeError(422, f"{upload.filename or 'upload'}: the reader stopped (out of memory?); "
+                                   "not analysed") from None
+        finally:
+            web.workers.release(1, held)
     if text is None:
         raise IntakeError(422, "nothing to analyse: give `text` or a `file`")
-    return from_text(text, meta), []
+    return await run_in_threadpool(from_text, text, meta), []
 
 
 @router.post(
@@ -96,7 +108,7 @@ async def analyze_api(request: Request, web: WebState = Depends(web_state)) -> J
     try:
         if ctype == "application/json" or ctype.endswith("+json"):
             try:
-                body = await request.json()
+                body = await run_in_threadpool(json.loads, await request.body())
             except ValueError:
                 raise IntakeError(400, "body is not valid JSON") from None
             try:
@@ -104,7 +116,7 @@ async def analyze_api(request: Request, web: WebState = Depends(web_state)) -> J
             except ValidationError as e:
                 raise HTTPException(422, detail=[{k: err[k] for k in ("loc", "msg", "type")} for err in e.errors()])
             meta = Meta.clean(item.title, item.source, item.published)
-            docs, problems = from_text(item.text, meta), []
+            docs, problems = await run_in_threadpool(from_text, item.text, meta), []
         elif ctype in ("multipart/form-data", "application/x-www-form-urlencoded"):
             fields, upload = await _read_form(request, web)
             docs, problems = await _documents(fields, upload, web)
@@ -112,7 +124,8 @@ async def analyze_api(request: Request, web: WebState = Depends(web_state)) -> J
             raise IntakeError(415, "send JSON (application/json) or a file upload (multipart/form-data)")
     except IntakeError as e:
         return JSONResponse({"detail": e.message}, status_code=e.status)
-    results = await run_in_threadpool(analyze_and_store, web, docs)
+    results, failed = await analyze_and_store(web, docs)
+    problems = [*problems, *failed]
     status = 201 if any(new for _, new in results) else 200
     if len(results) == 1 and not problems:
         record = results[0][0]
@@ -150,7 +163,7 @@ async def add_submit(request: Request, web: WebState = Depends(web_state)):
     except IntakeError as e:
         keep = {k: fields.get(k) for k in ("title", "source", "published", "text")}
         return _add_form(web, error=e.message, form=keep, status=e.status)
-    results = await run_in_threadpool(analyze_and_store, web, docs)
+    results, _ = await analyze_and_store(web, docs)
     if len(results) == 1:
         return RedirectResponse(article_url(results[0][0]["id"]), status_code=303)
     return RedirectResponse("/articles", status_code=303)
