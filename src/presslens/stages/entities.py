@@ -19,6 +19,7 @@ from ..coref.descriptions import (appositive_roles, description_span, gender_of_
 from ..coref.lexicon import (DESCRIPTIVE_ORG_NOUNS, HEAD_OF, HEADED_BY_OF, HYPHEN_KEYS, MEDIA, NAME_TITLES, OFFICE_PREFIXES, OFFICE_TITLES, ORG_NOUNS, PLATFORM_NAMES, ROLE_NOUNS,
                              is_outlet_name, role_words)
 from ..coref.names import Group, group_others, group_people
+from ..coref.places import canonical_place
 from ..coref.pronouns import Salience
 from ..coref.first_names import FIRST_NAMES
 from ..coref.regional_names import REGIONAL_NAMES
@@ -705,6 +706,7 @@ def _to_entities(text: str, groups: list[Group]) -> tuple[list[Entity], dict[int
         canonical = g.name or max(names, key=lambda x: (len(x.split()), len(x)), default=text[spans[0][0]:spans[0][1]])
         if g.label != "PERSON" and canonical[:4] in ("The ", "the ") and len(canonical.split()) > 2:
             canonical = canonical[4:]  # "the Ministry of Finance" is named "Ministry of Finance"
+        canonical = canonical_place(canonical, g.label)  # "U.S." and "United States" are one country
         aliases = tuple(dict.fromkeys(text[s:e] for s, e in spans if text[s:e] != canonical))
         mentions = tuple(Mention(s, e, text[s:e]) for s, e in spans)
         out.append(Entity(ids[id(g)], canonical, g.label, aliases, tuple(g.roles), mentions))
