@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from ..store import Store
 
+UNKNOWN_SPEAKER = "unknown"  # the quotes stage's name for a speaker it could not find
 SEARCH_FILTERS = ("source", "language", "date_from", "date_to", "entity", "speaker", "technique", "frame")
 
 
@@ -23,9 +24,22 @@ def article_rows(store: Store, limit: int, offset: int) -> list[dict[str, Any]]:
 
 def search_rows(store: Store, q: str, limit: int, offset: int, filters: dict[str, Any]) -> list[dict[str, Any]]:
     active = {k: v for k, v in filters.items() if v}
+    for kind in ("frame", "technique"):
+        if active.get(kind):  # as typed ("political", "loaded language"); an unknown one matches nothing
+            active[kind] = _label_as_stored(store, kind, active[kind])
     return [{"id": h.id, "title": h.title, "source": h.source, "published": h.published,
              "score": round(h.score, 4), "snippet": h.snippet}
             for h in store.search(q, limit=limit, offset=offset, **active)]
+
+
+def _label_as_stored(store: Store, kind: str, typed: str) -> str:
+    from ..errors import PresslensError
+    from ..labels import known_labels, resolve_label, table_of
+
+    try:
+        return resolve_label(kind, typed, known_labels(kind, store.labels(table_of(kind))))
+    except PresslensError:
+        return typed
 
 
 _MARKED = re.compile(r"\[([^\[\]]*)\]")
@@ -89,7 +103,8 @@ def entity_suggestions(store: Store, name: str) -> list[str]:
 def _quote_row(q: dict[str, Any]) -> dict[str, Any]:
     return {"article": q["document_id"], "title": q.get("title"), "published": q.get("published"),
             "kind": q["kind"], "start": q["start"], "end": q["end"], "content": q["content"],
-            "speaker": q.get("speaker"), "cue": q.get("cue"), "channel": q.get("channel")}
+            "speaker": q.get("speaker"), "speaker_entity": q.get("speaker_entity"), "cue": q.get("cue"),
+            "channel": q.get("channel")}
 
 
 def quote_rows(store: Store, q: str | None, speaker: str | None, channel: str | None, limit: int) -> list[dict[str, Any]]:
@@ -128,7 +143,7 @@ def dashboard_data(store: Store, top: int = 6) -> dict[str, Any]:
     frame_totals: Counter = Counter()
     speakers: Counter = Counter()
     genres: Counter = Counter()
-    undated = 0
+    undated = unresolved = 0
     for r in store.iter_results():
         month = _month(r.get("published"))
         if month is None:
@@ -144,9 +159,13 @@ def dashboard_data(store: Store, top: int = 6) -> dict[str, Any]:
             if month:
                 frames[month][f["label"]] += 1
         for q in r.get("quotes") or []:
-            name = (q.get("speaker") or {}).get("name")
-            if name:
-                speakers[name] += 1
+            sp = q.get("speaker") or {}
+            # a speaker is someone only when resolved to an entity: "unknown", "the judge" or
+            # "officials" in one article are not the same person as in the next
+            if sp.get("entity") and sp.get("name") and sp["name"] != UNKNOWN_SPEAKER:
+                speakers[sp["name"]] += 1
+            else:
+                unresolved += 1
         if r.get("genre"):
             genres[r["genre"]["label"]] += 1
     months = sorted(articles)
@@ -161,6 +180,7 @@ def dashboard_data(store: Store, top: int = 6) -> dict[str, Any]:
         "frame_totals": dict(frame_totals.most_common()),
         "genres": dict(genres.most_common()),
         "top_speakers": [{"name": n, "quotes": c} for n, c in speakers.most_common(15)],
+        "unresolved_quotes": unresolved,
         "top_entities": store.entities(limit=15),
     }
 
