@@ -236,3 +236,17 @@ def test_one_article_is_one_article(tmp_path):
     (tmp_path / "a.txt").write_text("Rain fell on Paris all day.\n")
     r = _cli("analyze", str(tmp_path / "a.txt"), "--no-store", "--format", "none", "--stages", "repair")
     assert r.returncode == 0 and "1 article analysed" in r.stderr.decode()
+
+
+def test_dashboard_page_lists_no_unknown_speaker_and_counts_read_right(store):
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from presslens.web import create_app
+
+    store.close()
+    with TestClient(create_app(store.path)) as client:
+        html = client.get("/dashboard").text
+    speakers = html.split('id="top-speakers"', 1)[1].split("</section>", 1)[0]
+    assert "Marta Solberg" in speakers and ">unknown<" not in speakers and "not counted" in speakers
+    assert "<strong>1</strong> pipeline<" in html and "<strong>3</strong> documents<" in html
