@@ -156,8 +156,9 @@ def cmd_search(args: argparse.Namespace) -> int:
         for h in hits:
             print(json.dumps(h.__dict__, ensure_ascii=False))
         return 0
-    console().print(search_table(hits, args.query))
-    if not hits:
+    if hits:
+        console().print(search_table(hits, args.query))
+    else:
         _err("no matches")
     return 0
 
@@ -177,8 +178,9 @@ def cmd_quotes(args: argparse.Namespace) -> int:
         for r in rows:
             print(json.dumps(r, ensure_ascii=False))
         return 0
-    console().print(quotes_table(rows))
-    if not rows:
+    if rows:
+        console().print(quotes_table(rows))
+    else:
         _err("no quotes match" if args.query or args.speaker or args.channel else "no quotes in the store")
     return 0
 
@@ -193,8 +195,9 @@ def cmd_timeline(args: argparse.Namespace) -> int:
             print(json.dumps({k: v for k, v in r.items() if k != "record"} | {"event": json.loads(r["record"])},
                              ensure_ascii=False))
         return 0
-    console().print(timeline_table(rows))
-    if not rows:
+    if rows:
+        console().print(timeline_table(rows))
+    else:
         _err("no events match" if args.entity or args.type else "no events in the store")
     return 0
 

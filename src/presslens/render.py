@@ -21,7 +21,6 @@ from rich.text import Text
 TYPE_STYLES = {"PERSON": "bold cyan", "ORG": "bold magenta", "GPE": "bold green", "LOC": "green",
                "NORP": "yellow", "FAC": "green", "EVENT": "blue", "PRODUCT": "magenta"}
 ID_WIDTH = 12  # `presslens show` takes any unique prefix; 12 hex digits are unique in any real store
-_FOLD_SEP = " · "
 
 
 def clip(text: str | None, width: int) -> str:
@@ -155,7 +154,9 @@ def _cells(row: dict[str, Any], cols: Sequence[Col], shown: Sequence[Col], folde
     for key, texts in above.items():
         cells[key] = Text("\n").join([*texts, cells[key]]) if cells[key].plain else Text("\n").join(texts)
     for key in dict.fromkeys([*below, *own]):
-        lines = ([_FOLD_SEP.join(below[key])] if key in below else []) + own.get(key, [])
+        # no-break spaces inside each part: a narrow cell wraps between parts, never inside one
+        joined = "\u00a0·\u00a0".join(p.replace(" ", "\u00a0") for p in below.get(key, [])).replace("\u00a0·\u00a0", "\u00a0· ")
+        lines = ([joined] if key in below else []) + own.get(key, [])
         extra = Text("\n".join(lines), style="dim")
         cells[key] = Text("\n").join([cells[key], extra]) if cells[key].plain else extra
     return [cells[c.key] for c in shown]
