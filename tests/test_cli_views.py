@@ -190,6 +190,15 @@ def test_dashboard_top_speakers_leave_out_unresolved_speakers(store):
     assert [s["name"] for s in d["top_speakers"]] == ["Marta Solberg"]
     assert d["top_speakers"][0]["quotes"] == 2 and d["unresolved_quotes"] == 1
     assert [e["name"] for e in d["top_entities"]].count("United States") == 1
+    assert [s["name"] for s in store.speakers()] == ["Marta Solberg"] and store.unresolved_quotes() == 1
+
+
+def test_entity_page_of_a_country_answers_to_any_of_its_names(store):
+    from presslens.web.queries import entity_profile
+
+    for typed in ("US", "U.S.", "united states"):
+        profile = entity_profile(store, typed)
+        assert profile is not None and profile["name"] == "United States" and profile["articles_count"] == 3
 
 
 # -- the command line, piped --------------------------------------------------------------------------

@@ -228,10 +228,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
     with _open(args) as store:
         stats = store.stats()
         top = store.entities(limit=10)
+        speakers = store.speakers(limit=10)
     if args.json:
-        print(json.dumps(stats | {"top_entities": top}, ensure_ascii=False))
+        print(json.dumps(stats | {"top_entities": top, "top_speakers": speakers}, ensure_ascii=False))
         return 0
-    for tab in stats_tables(stats, top, args.db):
+    for tab in stats_tables(stats, top, args.db, speakers=speakers):
         console().print(tab)
     return 0
 

@@ -335,7 +335,8 @@ def timeline_table(rows: list[dict[str, Any]], width: int | None = None) -> Tabl
     return fit_table(TIMELINE_COLS, data, width or console().width, title="timeline")
 
 
-def stats_tables(stats: dict[str, Any], top: list[dict[str, Any]], db: str, width: int | None = None) -> list[Table]:
+def stats_tables(stats: dict[str, Any], top: list[dict[str, Any]], db: str, width: int | None = None,
+                 speakers: list[dict[str, Any]] | None = None) -> list[Table]:
     width = width or console().width
     cols = (Col("what", "what", min_width=10), Col("count", "count", min_width=10, grow=True))
     rows = [{"what": k.replace("_", " "),
@@ -347,6 +348,11 @@ def stats_tables(stats: dict[str, Any], top: list[dict[str, Any]], db: str, widt
                 Col("articles", "articles", justify="right"), Col("mentions", "mentions", justify="right"))
         out.append(fit_table(cols, [{**e, "articles": f"{e['articles']:,}", "mentions": f"{e['mentions'] or 0:,}"}
                                     for e in top], width, title="most mentioned entities"))
+    if speakers:
+        cols = (Col("name", "speaker", min_width=20, grow=True), Col("quotes", "quotes", justify="right"),
+                Col("articles", "articles", justify="right"))
+        out.append(fit_table(cols, [{k: f"{v:,}" if isinstance(v, int) else v for k, v in sp.items()} for sp in speakers],
+                             width, title="most quoted speakers (named ones)"))
     return out
 
 

@@ -287,6 +287,19 @@ class Store:
         sql += " GROUP BY place(name, type), type ORDER BY articles DESC, mentions DESC, name LIMIT ?"
         return [dict(r) for r in self.db.execute(sql, (*args, limit)).fetchall()]
 
+    # the quotes stage names a speaker it could not find "unknown" and leaves it without an entity
+    _RESOLVED = "speaker_entity IS NOT NULL AND speaker IS NOT NULL AND speaker != 'unknown'"
+
+    def speakers(self, limit: int = 15) -> list[dict[str, Any]]:
+        """The most quoted speakers across the corpus: people and bodies resolved to an entity
+        only ("unknown", "the judge", "officials" in one article are nobody across articles)."""
+        sql = (f"SELECT speaker AS name, count(*) AS quotes, count(DISTINCT document_id) AS articles FROM quotes"
+               f" WHERE {self._RESOLVED} GROUP BY speaker ORDER BY quotes DESC, articles DESC, speaker LIMIT ?")
+        return [dict(r) for r in self.db.execute(sql, (limit,)).fetchall()]
+
+    def unresolved_quotes(self) -> int:
+        return self.db.execute(f"SELECT count(*) FROM quotes WHERE NOT ({self._RESOLVED})").fetchone()[0]
+
     def labels(self, table: str) -> list[str]:
         """The distinct labels stored in `frames` or `techniques`."""
         if table not in ("frames", "techniques"):

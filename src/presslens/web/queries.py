@@ -12,9 +12,9 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..coref.places import canonical_place
 from ..store import Store
 
-UNKNOWN_SPEAKER = "unknown"  # the quotes stage's name for a speaker it could not find
 SEARCH_FILTERS = ("source", "language", "date_from", "date_to", "entity", "speaker", "technique", "frame")
 
 
@@ -73,7 +73,8 @@ def entity_profile(store: Store, name: str, limit: int = 200) -> dict[str, Any] 
     canonical name (its types are listed when articles disagree).
     """
     candidates = store.entities(name=name, limit=500)
-    exact = [e for e in candidates if _same(e["name"], name)]
+    # "US" is the page of "United States": corpus entities name a country once
+    exact = [e for e in candidates if _same(e["name"], name) or _same(e["name"], canonical_place(name))]
     if not exact:
         return None
     canonical = exact[0]["name"]
@@ -141,9 +142,8 @@ def dashboard_data(store: Store, top: int = 6) -> dict[str, Any]:
     frames: dict[str, Counter] = defaultdict(Counter)
     technique_totals: Counter = Counter()
     frame_totals: Counter = Counter()
-    speakers: Counter = Counter()
     genres: Counter = Counter()
-    undated = unresolved = 0
+    undated = 0
     for r in store.iter_results():
         month = _month(r.get("published"))
         if month is None:
@@ -158,14 +158,6 @@ def dashboard_data(store: Store, top: int = 6) -> dict[str, Any]:
             frame_totals[f["label"]] += 1
             if month:
                 frames[month][f["label"]] += 1
-        for q in r.get("quotes") or []:
-            sp = q.get("speaker") or {}
-            # a speaker is someone only when resolved to an entity: "unknown", "the judge" or
-            # "officials" in one article are not the same person as in the next
-            if sp.get("entity") and sp.get("name") and sp["name"] != UNKNOWN_SPEAKER:
-                speakers[sp["name"]] += 1
-            else:
-                unresolved += 1
         if r.get("genre"):
             genres[r["genre"]["label"]] += 1
     months = sorted(articles)
@@ -179,8 +171,8 @@ def dashboard_data(store: Store, top: int = 6) -> dict[str, Any]:
         "technique_totals": dict(technique_totals.most_common()),
         "frame_totals": dict(frame_totals.most_common()),
         "genres": dict(genres.most_common()),
-        "top_speakers": [{"name": n, "quotes": c} for n, c in speakers.most_common(15)],
-        "unresolved_quotes": unresolved,
+        "top_speakers": [{"name": s["name"], "quotes": s["quotes"]} for s in store.speakers(15)],
+        "unresolved_quotes": store.unresolved_quotes(),
         "top_entities": store.entities(limit=15),
     }
 
