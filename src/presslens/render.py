@@ -121,20 +121,46 @@ def _widths(shown: Sequence[Col], body: Sequence[Sequence[Text]], width: int) ->
     return out
 
 
+Cell = tuple[Text, list[str], list[str]]  # the value (with anything folded above it), folded parts, own lines
+
+
 def fit_table(cols: Sequence[Col], rows: Sequence[dict[str, Any]], width: int, title: str | None = None,
               caption: str | None = None) -> Table:
     shown, folded = fit_columns(cols, width)
     body = [_cells(row, cols, shown, folded) for row in rows]
+    widths = _widths(shown, [[_measure(c) for c in cells] for cells in body], width)
     tab = Table(title=title, caption=caption, expand=False)
-    for c, w in zip(shown, _widths(shown, body, width)):
+    for c, w in zip(shown, widths):
         tab.add_column(c.header, width=w, justify=c.justify,  # type: ignore[arg-type]
                        no_wrap=c.no_wrap, overflow="ellipsis" if c.no_wrap else "fold")
     for cells in body:
-        tab.add_row(*cells)
+        tab.add_row(*(_final(c, w) for c, w in zip(cells, widths)))
     return tab
 
 
-def _cells(row: dict[str, Any], cols: Sequence[Col], shown: Sequence[Col], folded: Sequence[Col]) -> list[Text]:
+def _measure(cell: Cell) -> Text:
+    main, parts, own = cell
+    # the parts as one line: the column grows to hold it, within its max_width
+    return Text("\n").join([main, *([Text(" · ".join(parts))] if parts else []), *map(Text, own)])
+
+
+def _final(cell: Cell, width: int) -> Text:
+    """Folded parts joined with " · ", a line break only between two parts, never inside one."""
+    main, parts, own = cell
+    lines: list[str] = []
+    for p in parts:
+        if lines and cell_len(lines[-1] + " · " + p) <= width:
+            lines[-1] += " · " + p
+        else:
+            lines.append(p)
+    lines += own
+    if not lines:
+        return main
+    extra = Text("\n".join(lines), style="dim")
+    return Text("\n").join([main, extra]) if main.plain else extra
+
+
+def _cells(row: dict[str, Any], cols: Sequence[Col], shown: Sequence[Col], folded: Sequence[Col]) -> list[Cell]:
     by_key = {c.key: c for c in shown}
     cells = {c.key: _as_text(row.get(c.key)) for c in shown}
     above: dict[str, list[Text]] = {}
@@ -153,13 +179,7 @@ def _cells(row: dict[str, Any], cols: Sequence[Col], shown: Sequence[Col], folde
             (own if c.fold_line else below).setdefault(host, []).append(line)
     for key, texts in above.items():
         cells[key] = Text("\n").join([*texts, cells[key]]) if cells[key].plain else Text("\n").join(texts)
-    for key in dict.fromkeys([*below, *own]):
-        # no-break spaces inside each part: a narrow cell wraps between parts, never inside one
-        joined = "\u00a0·\u00a0".join(p.replace(" ", "\u00a0") for p in below.get(key, [])).replace("\u00a0·\u00a0", "\u00a0· ")
-        lines = ([joined] if key in below else []) + own.get(key, [])
-        extra = Text("\n".join(lines), style="dim")
-        cells[key] = Text("\n").join([cells[key], extra]) if cells[key].plain else extra
-    return [cells[c.key] for c in shown]
+    return [(cells[c.key], below.get(c.key, []), own.get(c.key, [])) for c in shown]
 
 
 # -- the article view -------------------------------------------------------
