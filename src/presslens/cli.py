@@ -36,7 +36,7 @@ class _Stored:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from .render import console, summary_table
+    from .render import console, plural, summary_table
 
     if args.engine == "ray":
         from .engines.ray import analyze_stream
@@ -95,12 +95,12 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         console().print(summary_table(summary))
     note = f" ({skipped} already in the store)" if skipped else ""
     if failed:
-        _err(f"{failed} of {ok + failed} inputs failed; {ok} analysed{note}")
+        _err(f"{failed} of {plural(ok + failed, 'input')} failed; {ok} analysed{note}")
         return 1
     if ok == 0:
         _err("no articles found in the given paths")
         return 1
-    _err(f"{ok} articles analysed{note}" + ("" if args.no_store else f" into {args.db}"))
+    _err(f"{plural(ok, 'article')} analysed{note}" + ("" if args.no_store else f" into {args.db}"))
     return 0
 
 
@@ -157,71 +157,78 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _label_filters(args: argparse.Namespace, store: Store) -> dict[str, str | None]:
+    """--frame/--technique as typed ("political") resolved to the stored label, or a clear error."""
+    from .labels import known_labels, resolve_label, table_of
+
+    out: dict[str, str | None] = {}
+    for kind in ("frame", "technique"):
+        typed = getattr(args, kind)
+        out[kind] = resolve_label(kind, typed, known_labels(kind, store.labels(table_of(kind)))) if typed else None
+    return out
+
+
 def cmd_search(args: argparse.Namespace) -> int:
-    from rich.table import Table
+    from .render import console, search_table
 
-    from .render import console
-
-    filters = {k: getattr(args, k) for k in ("source", "entity", "speaker", "technique", "frame", "language")}
+    filters = {k: getattr(args, k) for k in ("source", "entity", "speaker", "language")}
     filters.update(date_from=args.date_from, date_to=args.date_to, all_acts=args.all)
     with _open(args) as store:
+        filters.update(_label_filters(args, store))
         hits = store.search(args.query, limit=args.limit, **filters)
     if args.json:
         for h in hits:
             print(json.dumps(h.__dict__, ensure_ascii=False))
         return 0
-    tab = Table("id", "score", "published", "title / source", "snippet", title=f"search: {args.query}")
-    for h in hits:
-        tab.add_row(h.id[7:19], f"{h.score:.2f}", h.published or "", (h.title or h.source)[:50], h.snippet)
-    console().print(tab)
-    if not hits:
+    if hits:
+        console().print(search_table(hits, args.query))
+    else:
         _err("no matches")
     return 0
 
 
-def cmd_quotes(args: argparse.Namespace) -> int:
-    from rich.table import Table
+def _with_article(row: dict[str, Any]) -> dict[str, Any]:
+    """Store rows name the article `document_id`; every output calls it `article` (docs/schema.md)."""
+    return {("article" if k == "document_id" else k): v for k, v in row.items()}
 
-    from .render import console
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    from .render import console, quotes_table
 
     with _open(args) as store:
-        rows = store.quotes(args.query, speaker=args.speaker, channel=args.channel, limit=args.limit,
-                            all_acts=args.all)
+        rows = [_with_article(r) for r in store.quotes(args.query, speaker=args.speaker, channel=args.channel,
+                                                       limit=args.limit, all_acts=args.all)]
     if args.json:
         for r in rows:
             print(json.dumps(r, ensure_ascii=False))
         return 0
-    tab = Table("speaker", "kind", "cue", "channel", "what was said", "article", title="who said what")
-    for r in rows:
-        content = " ".join(r["content"].split())
-        tab.add_row(r["speaker"] or "?", r["kind"], r["cue"] or "", r["channel"] or "",
-                    content[:200], r["document_id"][7:19])
-    console().print(tab)
+    if rows:
+        console().print(quotes_table(rows))
+    else:
+        _err("no quotes match" if args.query or args.speaker or args.channel else "no quotes in the store")
     return 0
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
-    from rich.table import Table
-
-    from .render import console
+    from .render import console, timeline_table
 
     with _open(args) as store:
-        rows = store.events(entity=args.entity, type=args.type, limit=args.limit)
+        rows = [_with_article(r) for r in store.events(entity=args.entity, type=args.type, limit=args.limit)]
     if args.json:
         for r in rows:
             print(json.dumps({k: v for k, v in r.items() if k != "record"} | {"event": json.loads(r["record"])},
                              ensure_ascii=False))
         return 0
-    tab = Table("date", "type", "actor", "trigger", "target", "article", title="timeline")
-    for r in rows:
-        tab.add_row(r["date"] or "(undated)", r["type"], r["actor"] or "", r["trigger"], r["target"] or "",
-                    (r["title"] or r["document_id"][7:19])[:40])
-    console().print(tab)
+    if rows:
+        console().print(timeline_table(rows))
+    else:
+        _err("no events match" if args.entity or args.type else "no events in the store")
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from . import export
+    from .render import plural
 
     with _open(args) as store:
         if args.format == "parquet":
@@ -235,30 +242,22 @@ def cmd_export(args: argparse.Namespace) -> int:
                     n = writer(store, args.table, out)
             else:
                 n = writer(store, args.table, sys.stdout)
-    _err(f"exported {n} {args.table} rows" + (f" to {args.output}" if args.output else ""))
+    _err(f"exported {plural(n, 'row')} of {args.table}" + (f" to {args.output}" if args.output else ""))
     return 0
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from rich.table import Table
-
-    from .render import console
+    from .render import console, stats_tables
 
     with _open(args) as store:
         stats = store.stats()
         top = store.entities(limit=10)
+        speakers = store.speakers(limit=10)
     if args.json:
-        print(json.dumps(stats | {"top_entities": top}, ensure_ascii=False))
+        print(json.dumps(stats | {"top_entities": top, "top_speakers": speakers}, ensure_ascii=False))
         return 0
-    tab = Table("what", "count", title=f"store {args.db}")
-    for k, v in stats.items():
-        tab.add_row(k, ", ".join(f"{a}: {b}" for a, b in v.items()) if isinstance(v, dict) else f"{v:,}")
-    console().print(tab)
-    if top:
-        ent = Table("entity", "type", "articles", "mentions", title="most mentioned entities")
-        for e in top:
-            ent.add_row(e["name"], e["type"], str(e["articles"]), str(e["mentions"]))
-        console().print(ent)
+    for tab in stats_tables(stats, top, args.db, speakers=speakers):
+        console().print(tab)
     return 0
 
 
@@ -306,8 +305,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", help="full-text search over the store (FTS5, BM25 ranking, snippets)")
     p.add_argument("query", metavar="QUERY", help="words or FTS5 syntax (\"exact phrase\", a OR b, court*)")
     _db(p)
-    for f in ("source", "entity", "speaker", "technique", "frame", "language"):
-        p.add_argument(f"--{f}", metavar=f.upper(), help=f"only articles with this {f}")
+    filter_help = {
+        "source": "only articles from this outlet: site name, input path or URL (\"Wall Street Journal\", wsj.com)",
+        "entity": "only articles naming this entity (\"US\" also finds \"United States\")",
+        "speaker": "only articles quoting this speaker",
+        "technique": "only articles with this persuasion technique, as you would type it (\"loaded language\")",
+        "frame": "only articles with this frame, in any case (\"political\"); an unknown one lists the valid ones",
+        "language": "only articles in this language (en, ru)",
+    }
+    for f, text in filter_help.items():
+        p.add_argument(f"--{f}", metavar=f.upper(), help=text)
     p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="published on or after")
     p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="published on or before")
     p.add_argument("--all", action="store_true",

@@ -11,6 +11,7 @@ from bisect import bisect_right
 
 from .descriptions import appositive_roles, org_appositions, org_patterns, relations, role_text
 from .names import Group, group_others, group_people
+from .places import canonical_place
 from ..model import Analysis, Entity, Mention
 from .index import MentionIndex
 from .ner_mentions import KEEP, ner_mentions
@@ -168,6 +169,7 @@ def _to_entities(text: str, groups: list[Group]) -> tuple[list[Entity], dict[int
         canonical = g.name or max(names, key=lambda x: (len(x.split()), len(x)), default=text[spans[0][0]:spans[0][1]])
         if g.label != "PERSON" and canonical[:4] in ("The ", "the ") and len(canonical.split()) > 2:
             canonical = canonical[4:]  # "the Ministry of Finance" is named "Ministry of Finance"
+        canonical = canonical_place(canonical, g.label)  # "U.S." and "United States" are one country
         aliases = tuple(dict.fromkeys(text[s:e] for s, e in spans if text[s:e] != canonical))
         mentions = tuple(Mention(s, e, text[s:e]) for s, e in spans)
         out.append(Entity(ids[id(g)], canonical, g.label, aliases, tuple(g.roles), mentions))

@@ -91,11 +91,81 @@ def _looks_binary(text: str) -> bool:
     return control > len(text[:20000]) * 0.01
 
 
+# A byline or source tag is not a headline: "By Jane Doe", "Greg Beacham, The Associated Press",
+# "CTV Vancouver", "The Canadian Press", "Staff Reporter".
+_NEWSROOM = re.compile(r"\b(press|news|times|post|herald|journal|tribune|gazette|reuters|associated|agence|afp|"
+                       r"staff|reporter|correspondent|writer|editor|contributor|columnist|bureau|wire)\b", re.I)
+_BYLINE = re.compile(r"^(by|posted|published|updated|written by)\b", re.I)
+_ACRONYM = re.compile(r"^[A-Z]{2,5}\d{0,2}$")  # CTV, CBC, AP, CP24
+_DATE_OR_TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b(19|20)\d{2}\b.*\b\d{1,2}\b|\b\d{4}-\d{2}-\d{2}\b")
+_ABBREV_END = re.compile(r"\b(?:[A-Z]\.){2,}$|\b(?:Jr|Sr|Inc|Co|Ltd)\.$")
+# "WASHINGTON (AP) — ", "TRENTON, N.J. — ", "Dec 29 (Reuters) - ": a dateline opens a lead, never a headline
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z.,'’ -]{2,}|[A-Z][a-z]{2,4}\.? \d{1,2},?)\s*(?:\([^)]{1,30}\))?\s*[—–―-]\s")
+
+
+def is_byline(line: str) -> bool:
+    """A line naming who wrote or published the article rather than what it says, or a
+    section label ("IN BRIEF", "ABSTRACT")."""
+    words = line.split()
+    if 0 < len(words) <= 3 and line.isupper():
+        return True
+    if not words or _BYLINE.match(line) or _DATE_OR_TIME.search(line) and len(words) <= 8:
+        return bool(words)
+    if "," in line and len(words) <= 8:
+        head, _, tail = line.partition(",")
+        if _NEWSROOM.search(tail) or _ACRONYM.match(tail.strip()):
+            return True  # "Greg Beacham, The Associated Press", "Jane Roe, CBC News"
+    if len(words) <= 4 and (_ACRONYM.match(words[0]) or _NEWSROOM.search(line)) and not line.rstrip().endswith("?"):
+        # "CTV Vancouver", "The Canadian Press", "Staff": a name of a newsroom, no claim
+        return all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    return False
+
+
+_ABBREVS = {"mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "jr", "sr", "lt", "col", "sgt", "prof",
+            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc",
+            "inc", "co", "ltd", "corp", "mt", "ft", "rev", "pres", "gov't"}
+_BOUNDARY = re.compile(r"([\w'’]+)(\.)[\"”’']?\s+[\"“‘']?[A-Z]")
+
+
+def _title_case(line: str) -> bool:
+    """ "Bernie Sanders Suffered A Big Blow. Here's His Plan": capitalised like a headline."""
+    long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 4]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
+
+
+def is_sentence(line: str) -> bool:
+    """Headlines do not end in a full stop; a lead sentence does (or holds more than one sentence),
+    opens with a dateline or leads into what follows with a colon."""
+    line = line.rstrip()
+    if _DATELINE.match(line) or line.endswith(":"):
+        return True
+    if _title_case(line):
+        return False
+    for m in _BOUNDARY.finditer(line):
+        word = m.group(1)
+        # "U.S. Court", "Mary J. Blige", "Dr. Ben Carson" are no sentence boundary
+        if m.group(2) == "." and (len(word) == 1 or word.casefold() in _ABBREVS):
+            continue
+        return True
+    return line.endswith(".") and not _ABBREV_END.search(line) and not line.endswith("...")
+
+
 def guess_title(text: str) -> str | None:
-    """A short first line set off by a blank line reads as the headline."""
-    m = re.match(r"\s*([^\n]{3,200})\n[ \t]*\n", text)
-    if m and len(m.group(1).split()) <= 25:
-        return m.group(1).strip()
+    """A short first block set off by a blank line reads as the headline, unless it is a
+    byline or source tag (skipped, the headline may follow) or a lead sentence (no title)."""
+    rest = text
+    for _ in range(3):
+        # one line, or a headline continued after a semicolon on a second line ("X;\nY")
+        m = re.match(r"\s*([^\n]{2,200}(?:;[ \t]*\n[^\n]{2,200})?)\n[ \t]*\n", rest)
+        if not m:
+            return None
+        line = " ".join(m.group(1).split())
+        if is_byline(line):
+            rest = rest[m.end():]
+            continue
+        if len(line) < 3 or len(line.split()) > 25 or is_sentence(line):
+            return None
+        return line
     return None
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
+from ..coref.places import canonical_place
 from ..errors import StoreError
 from ..model import Analysis
 from .migrations import migrate
@@ -66,6 +67,8 @@ class Store:
             self.db.execute("PRAGMA busy_timeout=10000")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.row_factory = sqlite3.Row
+            # corpus aggregates name a country once, however each article wrote it
+            self.db.create_function("place", 2, canonical_place, deterministic=True)
             if not readonly:
                 migrate(self.db)
         except sqlite3.DatabaseError as e:
@@ -240,26 +243,34 @@ class Store:
     @staticmethod
     def _filters(f: dict[str, Any]) -> tuple[str, list[Any]]:
         parts, args = [], []
-        simple = {"source": "d.source LIKE ?", "language": "d.language = ?", "site": "d.site = ?"}
+        if f.get("source"):
+            # the outlet as a person names it: site name, input path or URL ("Wall Street Journal", "wsj.com")
+            outlet = f"%{_without_article(f['source'])}%"
+            parts.append("(d.source LIKE ? OR d.site LIKE ? OR d.url LIKE ?)")
+            args += [outlet] * 3
+        simple = {"language": "lower(d.language) = lower(?)", "site": "d.site LIKE ?"}
         for key, cond in simple.items():
             if f.get(key):
                 parts.append(cond)
-                args.append(f"%{f[key]}%" if key == "source" else f[key])
+                args.append(f[key])
         if f.get("date_from"):
             parts.append("d.published >= ?"); args.append(f["date_from"])
         if f.get("date_to"):
             parts.append("d.published <= ?"); args.append(f["date_to"])
         sub = {
-            "entity": "SELECT document_id FROM entities WHERE name LIKE ? OR aliases LIKE ?",
+            "entity": "SELECT document_id FROM entities WHERE name LIKE ? OR aliases LIKE ? OR place(name, type) = ?",
             "speaker": "SELECT document_id FROM quotes WHERE speaker LIKE ?" + ("" if f.get("all_acts") else READER_SQL),
-            "technique": "SELECT document_id FROM techniques WHERE label = ?",
-            "frame": "SELECT document_id FROM frames WHERE label = ?",
+            # labels are matched as typed by a person: "political", "loaded language"
+            "technique": "SELECT document_id FROM techniques WHERE label = ? COLLATE NOCASE",
+            "frame": "SELECT document_id FROM frames WHERE label = ? COLLATE NOCASE",
         }
         for key, q in sub.items():
             if f.get(key):
                 parts.append(f"d.id IN ({q})")
-                value = f"%{f[key]}%" if "LIKE" in q else f[key]
-                args.extend([value] * q.count("?"))
+                if key == "entity":
+                    args += [f"%{f[key]}%"] * 2 + [canonical_place(f[key])]
+                else:
+                    args.extend([f"%{f[key]}%" if "LIKE" in q else f[key]] * q.count("?"))
         return ("".join(f" AND {p}" for p in parts), args)
 
     def quotes(self, query: str | None = None, speaker: str | None = None, channel: str | None = None,
@@ -283,22 +294,48 @@ class Store:
         sql = ("SELECT e.*, d.title, d.published FROM events e JOIN documents d ON d.id = e.document_id WHERE 1=1")
         args: list[Any] = []
         if entity:
-            sql += " AND (e.actor LIKE ? OR e.target LIKE ?)"; args += [f"%{entity}%"] * 2
+            sql += " AND (e.actor LIKE ? OR e.target LIKE ? OR place(e.actor, 'GPE') = ? OR place(e.target, 'GPE') = ?)"
+            args += [f"%{entity}%"] * 2 + [canonical_place(entity)] * 2
         if type:
-            sql += " AND e.type = ?"; args.append(type)
-        # undated events last; partial dates (--MM-DD) sort by the article's year
-        sql += (" ORDER BY e.date IS NULL, CASE WHEN e.date LIKE '--%' THEN substr(d.published,1,4) || substr(e.date,2)"
+            sql += " AND e.type = ? COLLATE NOCASE"; args.append(type)
+        # A partial date (--MM-DD) sorts within its article's year; where the article has no
+        # year either it cannot be placed among dated events: after them, in month-day order,
+        # then the undated events.
+        sql += (" ORDER BY e.date IS NULL,"
+                " e.date LIKE '--%' AND (d.published IS NULL OR d.published NOT GLOB '[0-9][0-9][0-9][0-9]*'),"
+                " CASE WHEN e.date LIKE '--%' THEN coalesce(substr(d.published,1,4) || substr(e.date,2), e.date)"
                 " ELSE e.date END, d.rowid, e.start LIMIT ?")
         return [dict(r) for r in self.db.execute(sql, (*args, limit)).fetchall()]
 
     def entities(self, name: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
-        sql = ("SELECT name, type, count(DISTINCT document_id) AS articles, sum(mentions) AS mentions"
-               " FROM entities")
+        # one country is one entity across the corpus, whichever name each article used
+        sql = ("SELECT place(name, type) AS name, type, count(DISTINCT document_id) AS articles,"
+               " sum(mentions) AS mentions FROM entities")
         args: list[Any] = []
         if name:
-            sql += " WHERE name LIKE ? OR aliases LIKE ?"; args += [f"%{name}%"] * 2
-        sql += " GROUP BY name, type ORDER BY articles DESC, mentions DESC LIMIT ?"
+            sql += " WHERE name LIKE ? OR aliases LIKE ? OR place(name, type) = ?"
+            args += [f"%{name}%"] * 2 + [canonical_place(name)]
+        sql += " GROUP BY place(name, type), type ORDER BY articles DESC, mentions DESC, name LIMIT ?"
         return [dict(r) for r in self.db.execute(sql, (*args, limit)).fetchall()]
+
+    # the quotes stage names a speaker it could not find "unknown" and leaves it without an entity
+    _RESOLVED = "speaker_entity IS NOT NULL AND speaker IS NOT NULL AND speaker != 'unknown'"
+
+    def speakers(self, limit: int = 15) -> list[dict[str, Any]]:
+        """The most quoted speakers across the corpus: people and bodies resolved to an entity
+        only ("unknown", "the judge", "officials" in one article are nobody across articles)."""
+        sql = (f"SELECT speaker AS name, count(*) AS quotes, count(DISTINCT document_id) AS articles FROM quotes"
+               f" WHERE {self._RESOLVED} GROUP BY speaker ORDER BY quotes DESC, articles DESC, speaker LIMIT ?")
+        return [dict(r) for r in self.db.execute(sql, (limit,)).fetchall()]
+
+    def unresolved_quotes(self) -> int:
+        return self.db.execute(f"SELECT count(*) FROM quotes WHERE NOT ({self._RESOLVED})").fetchone()[0]
+
+    def labels(self, table: str) -> list[str]:
+        """The distinct labels stored in `frames` or `techniques`."""
+        if table not in ("frames", "techniques"):
+            raise ValueError(f"no labels in {table!r}")
+        return [r[0] for r in self.db.execute(f"SELECT DISTINCT label FROM {table} ORDER BY label")]
 
     def stats(self) -> dict[str, Any]:
         one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
@@ -321,6 +358,12 @@ class Store:
             return {"failures": self.db.execute("SELECT count(*) FROM failures").fetchone()[0]}
         except sqlite3.OperationalError:
             return {"failures": 0}
+
+
+def _without_article(name: str) -> str:
+    """"The Wall Street Journal" finds the site named "Wall Street Journal"."""
+    name = " ".join(name.split())
+    return name[4:] if name[:4].lower() == "the " and len(name) > 4 else name
 
 
 def _quote_terms(query: str) -> str:

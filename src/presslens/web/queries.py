@@ -12,6 +12,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..coref.places import canonical_place
 from ..store import Store
 
 SEARCH_FILTERS = ("source", "language", "date_from", "date_to", "entity", "speaker", "technique", "frame")
@@ -23,9 +24,22 @@ def article_rows(store: Store, limit: int, offset: int) -> list[dict[str, Any]]:
 
 def search_rows(store: Store, q: str, limit: int, offset: int, filters: dict[str, Any]) -> list[dict[str, Any]]:
     active = {k: v for k, v in filters.items() if v}
+    for kind in ("frame", "technique"):
+        if active.get(kind):  # as typed ("political", "loaded language"); an unknown one matches nothing
+            active[kind] = _label_as_stored(store, kind, active[kind])
     return [{"id": h.id, "title": h.title, "source": h.source, "published": h.published,
              "score": round(h.score, 4), "snippet": h.snippet}
             for h in store.search(q, limit=limit, offset=offset, **active)]
+
+
+def _label_as_stored(store: Store, kind: str, typed: str) -> str:
+    from ..errors import PresslensError
+    from ..labels import known_labels, resolve_label, table_of
+
+    try:
+        return resolve_label(kind, typed, known_labels(kind, store.labels(table_of(kind))))
+    except PresslensError:
+        return typed
 
 
 _MARKED = re.compile(r"\[([^\[\]]*)\]")
@@ -59,7 +73,8 @@ def entity_profile(store: Store, name: str, limit: int = 200) -> dict[str, Any] 
     canonical name (its types are listed when articles disagree).
     """
     candidates = store.entities(name=name, limit=500)
-    exact = [e for e in candidates if _same(e["name"], name)]
+    # "US" is the page of "United States": corpus entities name a country once
+    exact = [e for e in candidates if _same(e["name"], name) or _same(e["name"], canonical_place(name))]
     if not exact:
         return None
     canonical = exact[0]["name"]
@@ -89,7 +104,8 @@ def entity_suggestions(store: Store, name: str) -> list[str]:
 def _quote_row(q: dict[str, Any]) -> dict[str, Any]:
     return {"article": q["document_id"], "title": q.get("title"), "published": q.get("published"),
             "kind": q["kind"], "start": q["start"], "end": q["end"], "content": q["content"],
-            "speaker": q.get("speaker"), "cue": q.get("cue"), "channel": q.get("channel")}
+            "speaker": q.get("speaker"), "speaker_entity": q.get("speaker_entity"), "cue": q.get("cue"),
+            "channel": q.get("channel")}
 
 
 def quote_rows(store: Store, q: str | None, speaker: str | None, channel: str | None, limit: int,
@@ -127,7 +143,6 @@ def dashboard_data(store: Store, top: int = 6) -> dict[str, Any]:
     frames: dict[str, Counter] = defaultdict(Counter)
     technique_totals: Counter = Counter()
     frame_totals: Counter = Counter()
-    speakers: Counter = Counter()
     genres: Counter = Counter()
     undated = 0
     for r in store.iter_results():
@@ -144,10 +159,6 @@ def dashboard_data(store: Store, top: int = 6) -> dict[str, Any]:
             frame_totals[f["label"]] += 1
             if month:
                 frames[month][f["label"]] += 1
-        for q in r.get("quotes") or []:
-            name = (q.get("speaker") or {}).get("name")
-            if name:
-                speakers[name] += 1
         if r.get("genre"):
             genres[r["genre"]["label"]] += 1
     months = sorted(articles)
@@ -161,7 +172,8 @@ def dashboard_data(store: Store, top: int = 6) -> dict[str, Any]:
         "technique_totals": dict(technique_totals.most_common()),
         "frame_totals": dict(frame_totals.most_common()),
         "genres": dict(genres.most_common()),
-        "top_speakers": [{"name": n, "quotes": c} for n, c in speakers.most_common(15)],
+        "top_speakers": [{"name": s["name"], "quotes": s["quotes"]} for s in store.speakers(15)],
+        "unresolved_quotes": store.unresolved_quotes(),
         "top_entities": store.entities(limit=15),
     }
 
