@@ -84,7 +84,8 @@ def _timing(pages: list[str]) -> tuple[float, float, int, list[str]]:
     When a later stage crashes, it is dropped from the pipeline and the pages
     re-timed without it (a smaller pipeline makes repair's share look larger)."""
     from presslens.ingest.text import document_from_text
-    from presslens.pipeline import DEFAULT_STAGES, Pipeline
+    from presslens.assembly import DEFAULT_STAGES
+    from presslens.pipeline import Pipeline
 
     ex = extractions()
     names = list(DEFAULT_STAGES)

@@ -16,7 +16,8 @@ from . import __version__
 from .errors import InputError, PresslensError
 from .ingest import DEFAULT_MAX_BYTES, read_inputs
 from .model import Document
-from .pipeline import DEFAULT_STAGES, Pipeline, get_stage
+from .assembly import DEFAULT_STAGES
+from .pipeline import Pipeline, get_stage
 from .store import DEFAULT_PATH, Store
 
 Handler = Callable[[argparse.Namespace], int]

@@ -12,7 +12,8 @@ from typing import Iterable, Iterator, Sequence
 
 from ..errors import InputError
 from ..model import Analysis, Document
-from ..pipeline import DEFAULT_STAGES, Pipeline
+from ..assembly import DEFAULT_STAGES
+from ..pipeline import Pipeline
 
 _worker_pipeline: Pipeline | None = None
 

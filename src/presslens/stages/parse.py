@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..model import Analysis
 from ..nlp import MODEL, parse
-from ..pipeline import stage
+from ..registry import stage
 
 
 @stage("parse", version=f"2:{MODEL}-3.8.0", requires=("boilerplate",), assigns=("parsed",))
