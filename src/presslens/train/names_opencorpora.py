@@ -5,7 +5,8 @@
 Every lexeme the dictionary tags `Name` (given name) is read in its nominative
 singular with its gender (masc / femn; both or neither: no gender), and written
 in Latin letters with the transliteration schemes English-language news and
-passports use (iuliia). A spelling is dropped when it occurs at all in the English
+passports use (iuliia). A spelling is dropped when it also writes an ordinary
+Russian noun or a place (`latin_forms`), and when it occurs at all in the English
 articles of PolNeAR train and SemEval 2023 task 3: there it is an English word
 ("german") or a name whose gender in English use the Russian dictionary does not
 know (OpenCorpora's masculine "Ава" made Ava DuVernay a man and cost a `she` in
@@ -30,27 +31,40 @@ SCHEMES = ("WIKIPEDIA", "BGN_PCGN", "MOSMETRO", "YANDEX_MAPS", "ICAO_DOC_9303", 
 _WORD = re.compile(r"\b[A-Za-z]+\b")
 
 
-def dictionary_names() -> dict[str, set[str | None]]:
-    """Cyrillic given name -> genders, from the pymorphy3 dictionary (a few minutes: it walks every form)."""
+def dictionary_words() -> tuple[dict[str, set[str | None]], set[str]]:
+    """(Cyrillic given name -> genders, every other noun), from the pymorphy3 dictionary
+    (a few minutes: it walks every form)."""
     import pymorphy3
 
-    out: dict[str, set[str | None]] = collections.defaultdict(set)
+    names: dict[str, set[str | None]] = collections.defaultdict(set)
+    nouns: set[str] = set()
     for word, tag, _normal, _para, idx in pymorphy3.MorphAnalyzer().dictionary.iter_known_words():
-        if idx == 0 and "Name" in tag and "sing" in tag and "nomn" in tag:
-            out[word].add("m" if "masc" in tag else "f" if "femn" in tag else None)
-    return out
+        if idx != 0 or tag.POS != "NOUN":
+            continue
+        if "Name" in tag and "sing" in tag and "nomn" in tag:
+            names[word].add("m" if "masc" in tag else "f" if "femn" in tag else None)
+        elif not {"Name", "Surn", "Patr"} & set(tag.grammemes):
+            nouns.add(word)
+    return names, nouns
 
 
-def latin_forms(names: dict[str, set[str | None]]) -> dict[str, str | None]:
+def _latin(word: str) -> set[str]:
     import iuliia
 
+    out = {getattr(iuliia, scheme).translate(word).lower() for scheme in SCHEMES}
+    return {w for w in out if len(w) >= 3 and w.isascii() and w.isalpha()}
+
+
+def latin_forms(names: dict[str, set[str | None]], nouns: set[str]) -> dict[str, str | None]:
+    """Latin spelling -> gender (None when the names behind it disagree). A spelling that
+    also writes an ordinary noun or a place ("Almaz": the name Альмаз, the noun алмаз;
+    "Vera": faith) is left out: inside a company or place name it would make a person of it."""
     genders: dict[str, set[str | None]] = collections.defaultdict(set)
     for word, gs in names.items():
-        for scheme in SCHEMES:
-            latin = getattr(iuliia, scheme).translate(word).lower()
-            if len(latin) >= 3 and latin.isascii() and latin.isalpha():
-                genders[latin] |= gs
-    return {w: (next(iter(gs)) if len(gs) == 1 else None) for w, gs in genders.items()}
+        for latin in _latin(word):
+            genders[latin] |= gs
+    taken = {latin for noun in nouns for latin in _latin(noun)}
+    return {w: (next(iter(gs)) if len(gs) == 1 else None) for w, gs in genders.items() if w not in taken}
 
 
 def english_case_counts(data: Path) -> tuple[collections.Counter, collections.Counter]:
@@ -65,7 +79,7 @@ def english_case_counts(data: Path) -> tuple[collections.Counter, collections.Co
 
 
 def build(data: Path) -> dict[str, str | None]:
-    forms = latin_forms(dictionary_names())
+    forms = latin_forms(*dictionary_words())
     lower, upper = english_case_counts(data)
     return {w: g for w, g in sorted(forms.items()) if not lower[w] and not upper[w]}
 
