@@ -56,3 +56,12 @@ def test_a_missing_model_file_is_named_in_the_error(tmp_path, monkeypatch):
     monkeypatch.setattr(model_files, "MODELS_DIR", tmp_path)
     with pytest.raises(FileNotFoundError, match="nothing.json"):
         model_files.load_json.__wrapped__("attribution", "nothing.json")
+
+
+def test_fused_junction_weights_load_from_their_data_file():
+    from presslens.model_files import model_path
+    from presslens.repair import fused_model
+
+    data = json.loads(model_path("repair", "fused_junctions.json").read_text(encoding="utf-8"))
+    assert fused_model.WEIGHTS == data["weights"] and fused_model.THRESHOLD == data["threshold"]
+    assert fused_model.OPENERS == frozenset(data["openers"]) and "however" in fused_model.OPENERS
