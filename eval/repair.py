@@ -1,15 +1,22 @@
 """Evaluate the repair stage; writes the `repair` section of eval/RESULTS.md.
 
 1. Boilerplate precision/recall (line and character level) on the held-out
-   half of the article-extraction benchmark (labels: repair_data.py).
+   half of the article-extraction benchmark (labels: repair_lib/data.py).
 2. Extraction F1 with ../shared/eval/extraction_pred.py + extraction_f1.py,
    with and without --drop-boilerplate, on held-out pages and on all 181.
 3. Damage precision/recall per kind on cut-and-glued real paragraphs
-   (repair_damage_set.py), test half.
+   (repair_lib/damage_set.py), test half.
 4. The seed acceptance check (../shared/eval/seed_score.py --section repair).
 5. Time: the repair stage's share of the whole pipeline on benchmark pages.
 
-usage: python eval/repair.py [--no-timing] [--show-errors tune]   (tune only; see also repair_tune_errors.py)
+6. Boilerplate on fresh pages never used for tuning: the `repair_fresh` section
+   (repair_lib/fresh.py).
+
+usage: python eval/repair.py [all|main|fresh] [--no-timing]   (all: both sections, as `make eval` runs it)
+       python eval/repair.py --show-errors tune                (tune errors of the main section)
+       python eval/repair.py tune-errors [--substring] [--no-fn]
+       python eval/repair.py damage-set                        (rewrites eval/data/repair/damage_set.jsonl)
+       python eval/repair.py extractions [--refresh]           (rebuilds the cached benchmark extractions)
 """
 from __future__ import annotations
 
@@ -21,9 +28,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _results import HERE, markdown_table, shared_path, write_section  # noqa: E402
-from repair_bp import Tally, label_flips, score_split  # noqa: E402
-from repair_data import benchmark_dir, extractions, split_of  # noqa: E402
-from repair_dmg import score as damage_score  # noqa: E402
+from repair_lib.boilerplate import Tally, label_flips, score_split  # noqa: E402
+from repair_lib.damage import score as damage_score  # noqa: E402
+from repair_lib.data import benchmark_dir, extractions, split_of  # noqa: E402
 
 OUT = HERE / "out" / "repair"
 
@@ -84,7 +91,8 @@ def _timing(pages: list[str]) -> tuple[float, float, int, list[str]]:
     When a later stage crashes, it is dropped from the pipeline and the pages
     re-timed without it (a smaller pipeline makes repair's share look larger)."""
     from presslens.ingest.text import document_from_text
-    from presslens.pipeline import DEFAULT_STAGES, Pipeline
+    from presslens.assembly import DEFAULT_STAGES
+    from presslens.pipeline import Pipeline
 
     ex = extractions()
     names = list(DEFAULT_STAGES)
@@ -110,7 +118,7 @@ def _timing(pages: list[str]) -> tuple[float, float, int, list[str]]:
         names.remove(broken[0])
 
 
-def main() -> None:
+def score_main() -> None:
     if "--show-errors" in sys.argv:
         split = sys.argv[sys.argv.index("--show-errors") + 1]
         if split != "tune":
@@ -147,7 +155,7 @@ def main() -> None:
         "so one-word debris lines (\"Advertisement\", \"Comments\") counted as body whenever the word appeared in the "
         f"story. Short lines whose label differs between the two: {flips}. Pages split by SHA-1 of the page id "
         "(odd: held out, 89 pages; even: tune, 92); rules are changed reading tune errors only "
-        "(eval/repair_tune_errors.py). A line counts as flagged when half its characters are in boilerplate spans. "
+        "(`python eval/repair.py tune-errors`). A line counts as flagged when half its characters are in boilerplate spans. "
         "Baseline (no repair): precision undefined, recall 0.\n\n"
         + markdown_table(["split", "labelling", "boilerplate lines", "flagged lines", "line P", "line R", "char P", "char R"], rows)
         + f"\n\nHeld-out flags by kind (context labels): {kinds}. Held-out false alarms by kind: {fps}."
@@ -183,7 +191,7 @@ def main() -> None:
     table = [[k, g, tp, fp, p, r] for k, g, tp, fp, p, r in drows]
     parts.append(
         f"### Damage (cut-and-glued real paragraphs, test half: {docs} documents; tune half: {tdocs})\n\n"
-        "Built by eval/repair_damage_set.py from SemEval-2023 Task 3 paragraphs (English, Russian machine-translated "
+        "Built by eval/repair_lib/damage_set.py from SemEval-2023 Task 3 paragraphs (English, Russian machine-translated "
         "to English, Russian): 3-paragraph documents, one operation each (title glued to the body without punctuation; "
         "first words of a sentence removed; last sentence cut; a paragraph repeated; UTF-8 read as cp1252/cp1251; a "
         "quotation's marks swapped) and untouched documents as negatives. Split by SHA-1 of the article id. "
@@ -213,6 +221,26 @@ def main() -> None:
         )
         print(parts[-1])
     write_section("repair", "Text repair (boilerplate and damage)", "\n\n".join(parts))
+
+
+def main() -> None:
+    command = next((a for a in sys.argv[1:] if not a.startswith("-") and a != "tune"), "all")
+    if command in ("all", "main"):
+        score_main()
+    if command in ("all", "fresh") and "--show-errors" not in sys.argv:
+        from repair_lib import fresh
+        fresh.main()
+    if command == "tune-errors":
+        from repair_lib import tune_errors
+        tune_errors.main()
+    elif command == "damage-set":
+        from repair_lib import damage_set
+        damage_set.rewrite()
+    elif command == "extractions":
+        from repair_lib import data
+        data.refresh()
+    elif command not in ("all", "main", "fresh"):
+        sys.exit(f"eval/repair.py: unknown command {command!r} (all, main, fresh, tune-errors, damage-set, extractions)")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@ import pytest
 
 from presslens.errors import PipelineError
 from presslens.ingest.text import document_from_text
-from presslens.pipeline import DEFAULT_STAGES, FunctionStage, Pipeline, get_stage, registered
+from presslens.assembly import DEFAULT_STAGES
+from presslens.pipeline import FunctionStage, Pipeline, get_stage, registered
 
 
 def _stage(name, requires=(), assigns=(), out=None):
@@ -49,3 +50,25 @@ def test_parse_blanks_boilerplate_so_no_entity_comes_from_it():
     spans = [(m.start, m.end) for e in a.get("entities") for m in e.mentions]
     assert spans and all(not (widget[0] <= s < widget[1]) for s, _ in spans)
     assert "Barack Obama" not in {e.name for e in a.get("entities")}
+
+
+def test_the_loop_and_the_registry_import_no_stage():
+    # the default pipeline is assembled in presslens.assembly; importing the loop
+    # must not pull in the stages (and with them spaCy and the models)
+    import subprocess
+    import sys
+
+    code = ("import sys, presslens.pipeline, presslens.registry, presslens.assembly; "
+            "print(sorted(m for m in sys.modules if m.startswith('presslens.stages')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_a_language_with_its_own_stage_list_gets_it(monkeypatch):
+    from presslens import assembly
+
+    monkeypatch.setitem(assembly.STAGES_BY_LANGUAGE, "xx", ("repair",))
+    assert assembly.stage_names("xx") == ("repair",)
+    assert assembly.stage_names("en") == DEFAULT_STAGES
+    assert assembly.stage_names(None) == DEFAULT_STAGES
+    assert [s.name for s in assembly.default_pipeline("xx").stages] == ["repair"]

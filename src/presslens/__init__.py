@@ -6,20 +6,18 @@
 """
 from __future__ import annotations
 
+from .assembly import DEFAULT_STAGES
 from .errors import InputError, PipelineError, PresslensError, StoreError
 from .model import SCHEMA, Analysis, Document
-from .pipeline import DEFAULT_STAGES, Pipeline
+from .pipeline import Pipeline
 
 __version__ = "0.2.0"
 
-_default: Pipeline | None = None
-
 
 def default_pipeline() -> Pipeline:
-    global _default
-    if _default is None:
-        _default = Pipeline.from_names(DEFAULT_STAGES)
-    return _default
+    from .assembly import default_pipeline as built
+
+    return built()
 
 
 def analyze(document: Document, pipeline: Pipeline | None = None) -> Analysis:

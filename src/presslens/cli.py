@@ -17,7 +17,8 @@ from .errors import ArticleFailed, InputError, PresslensError, one_line
 from .ingest import DEFAULT_MAX_BYTES, read_inputs
 from .ingest.text import DECODING_NOTE
 from .model import Document
-from .pipeline import DEFAULT_STAGES, Pipeline, get_stage
+from .assembly import DEFAULT_STAGES
+from .pipeline import Pipeline, get_stage
 from .store import DEFAULT_PATH, Store
 
 Handler = Callable[[argparse.Namespace], int]

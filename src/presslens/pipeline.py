@@ -1,90 +1,26 @@
-"""Stages and the pipeline that runs them in a checked order.
+"""The pipeline: runs stages in a checked order.
 
-A stage is a small named, versioned callable: it reads what it `requires`
-from an Analysis and returns a dict with exactly the fields it `assigns`.
-The pipeline checks the order once, at construction, and checks each
-stage's output as it runs, so a stage that forgets a field fails loudly
-instead of leaving a silently empty annotation.
+A stage (registry.py) is a small named, versioned callable: it reads what it
+`requires` from an Analysis and returns a dict with exactly the fields it
+`assigns`. The pipeline checks the order once, at construction, and checks each
+stage's output as it runs, so a stage that forgets a field fails loudly instead
+of leaving a silently empty annotation. Which stages make the default pipeline
+is decided in assembly.py; this module imports no stage.
 """
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Protocol, runtime_checkable
+from typing import Iterable
 
 from .errors import PipelineError
 from .model import ANNOTATION_FIELDS, Analysis, Document
-
-
-@runtime_checkable
-class Stage(Protocol):
-    name: str
-    version: str
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
-
-    def __call__(self, analysis: Analysis) -> dict[str, Any]: ...
-
-
-@dataclass
-class FunctionStage:
-    """Wraps a plain function `analysis -> dict` as a Stage."""
-
-    name: str
-    version: str
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
-    func: Callable[[Analysis], dict[str, Any]]
-
-    def __call__(self, analysis: Analysis) -> dict[str, Any]:
-        return self.func(analysis)
-
-
-_REGISTRY: dict[str, Callable[[], Stage]] = {}
-
-
-def register(name: str) -> Callable[[Callable[[], Stage]], Callable[[], Stage]]:
-    """Register a stage factory under `name` (factories keep model loads lazy)."""
-
-    def deco(factory: Callable[[], Stage]) -> Callable[[], Stage]:
-        _REGISTRY[name] = factory
-        return factory
-
-    return deco
-
-
-def stage(name: str, version: str, requires: Iterable[str] = (), assigns: Iterable[str] = ()):
-    """Decorator: register a plain function as a stage."""
-
-    def deco(func: Callable[[Analysis], dict[str, Any]]) -> Callable[[Analysis], dict[str, Any]]:
-        made = FunctionStage(name, version, tuple(requires), tuple(assigns), func)
-        _REGISTRY[name] = lambda: made
-        return func
-
-    return deco
-
-
-def registered() -> list[str]:
-    _load_builtin_stages()
-    return sorted(_REGISTRY)
-
-
-def get_stage(name: str) -> Stage:
-    _load_builtin_stages()
-    try:
-        return _REGISTRY[name]()
-    except KeyError:
-        raise PipelineError(f"unknown stage {name!r}; known: {', '.join(sorted(_REGISTRY))}") from None
-
-
-def _load_builtin_stages() -> None:
-    from . import stages  # noqa: F401  (importing registers them)
+# Re-exported: stages and tests written against `presslens.pipeline` keep working.
+from .registry import _REGISTRY, FunctionStage, Stage, get_stage, register, registered, stage  # noqa: F401
 
 
 # Fields present before any stage runs.
 _GIVEN = frozenset({"document"})
-
-DEFAULT_STAGES = ("repair", "parse", "entities", "quotes", "events", "framing")
 
 
 @dataclass
@@ -96,7 +32,7 @@ class Pipeline:
         self.check_order()
 
     @classmethod
-    def from_names(cls, names: Iterable[str] = DEFAULT_STAGES) -> "Pipeline":
+    def from_names(cls, names: Iterable[str]) -> "Pipeline":
         return cls([get_stage(n) for n in names])
 
     def check_order(self) -> None:

@@ -1,7 +1,8 @@
 """The learned cue classifier: logistic regression over candidate_features.
 
 Weights are trained on PolNeAR train by presslens.train.attribution_cues and
-shipped as a generated module (cue_model.py). Inference is a dictionary sum,
+shipped as data (models/attribution/cue_classifier.json, read by cue_model.py).
+Inference is a dictionary sum,
 far cheaper than the parse it reads.
 """
 from __future__ import annotations

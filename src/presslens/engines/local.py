@@ -17,7 +17,8 @@ from typing import Iterable, Iterator, Sequence
 from ..bounds import ARTICLE_TIMEOUT_S, check_text
 from ..errors import ArticleFailed, InputError, TextTooLong
 from ..model import Analysis, Document
-from ..pipeline import DEFAULT_STAGES, Pipeline
+from ..assembly import DEFAULT_STAGES
+from ..pipeline import Pipeline
 
 _worker_pipeline: Pipeline | None = None
 _LOOKAHEAD = 4  # articles in flight per worker

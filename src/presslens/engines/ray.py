@@ -10,7 +10,8 @@ from typing import Iterable, Iterator, Sequence
 
 from ..errors import PresslensError
 from ..model import Document
-from ..pipeline import DEFAULT_STAGES, Pipeline
+from ..assembly import DEFAULT_STAGES
+from ..pipeline import Pipeline
 from .local import run_safely
 
 

@@ -1,2 +1,2 @@
-"""Built-in stages; importing this package registers them (see pipeline.DEFAULT_STAGES)."""
+"""Built-in stages; importing this package registers them (see registry.py; assembly.DEFAULT_STAGES orders them)."""
 from . import entities, events, framing, parse, quotes, repair  # noqa: F401

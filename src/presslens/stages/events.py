@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..events import Context, extract, parse_published
 from ..events.arguments import EntityIndex
 from ..model import Analysis
-from ..pipeline import stage
+from ..registry import stage
 
 
 @stage("events", version="3", requires=("parsed", "entities"), assigns=("events",))

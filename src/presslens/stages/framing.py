@@ -7,7 +7,7 @@ The models and their validation scores: models/framing/MODEL_CARD.md.
 from __future__ import annotations
 
 from ..model import Analysis
-from ..pipeline import stage
+from ..registry import stage
 
 
 @stage("framing", version="1", requires=("parsed",), assigns=("genre", "frames", "techniques"))

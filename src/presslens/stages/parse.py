@@ -10,7 +10,7 @@ import re
 from ..bounds import check_text
 from ..model import Analysis
 from ..nlp import MODEL, parse
-from ..pipeline import stage
+from ..registry import stage
 
 # zero-width and other invisible characters at a word's edge ("Traeger\u200b said") are blanked
 # for the parse like boilerplate, so NER sees the name; inside a word they are left alone

@@ -8,7 +8,7 @@ The detectors live in presslens.repair; this module only adapts them.
 from __future__ import annotations
 
 from ..model import Analysis, Boilerplate, Damage
-from ..pipeline import stage
+from ..registry import stage
 from ..repair import find_boilerplate, find_damage
 
 

@@ -7,7 +7,8 @@ host clause (attribution.cues.candidates with zero thresholds) and every
 `according to`. A candidate is positive when its content covers at least
 half of a gold Content span (the rule attribution_score.py matches with).
 The model is L2-regularised logistic regression fitted with full-batch
-gradient descent in numpy; weights are written to attribution/cue_model.py.
+gradient descent in numpy; weights are written to models/attribution/cue_classifier.json
+(read by attribution/cue_model.py; models/attribution/MODEL_CARD.md describes it).
 The threshold is chosen on PolNeAR dev with eval/attribution.py, never on train.
 """
 from __future__ import annotations
@@ -18,9 +19,10 @@ from pathlib import Path
 import numpy as np
 
 from ..attribution.cues import Thresholds, candidates
+from ..model_files import model_path, write_json
 from ..nlp import load_nlp, parse
 
-OUT = Path(__file__).resolve().parent.parent / "attribution" / "cue_model.py"
+OUT = model_path("attribution", "cue_classifier.json")
 
 
 Gold = list[tuple[tuple[int, int], tuple[int, int] | None]]  # (content, cue) hulls
@@ -100,18 +102,13 @@ def fit(examples, l2: float = 1e-4, epochs: int = 300, lr: float = 0.5, min_coun
 
 
 def write(bias: float, weights: dict[str, float], threshold: float, n: int, pos: int, out: Path = OUT) -> None:
-    lines = [
-        '"""Cue classifier weights, trained on PolNeAR train by presslens.train.attribution_cues.',
-        "",
-        f"{n} candidates ({pos} positive); generated, do not edit. Threshold chosen on PolNeAR dev.",
-        '"""',
-        f"BIAS = {bias!r}",
-        f"THRESHOLD = {threshold!r}",
-        "WEIGHTS: dict[str, float] = {",
-    ]
-    lines += [f"    {f!r}: {w:.4f}," for f, w in sorted(weights.items())]
-    lines.append("}")
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # four decimals: the precision the classifier has always shipped with (outputs stay identical)
+    write_json("attribution", OUT.name, {
+        "bias": bias,
+        "threshold": threshold,
+        "weights": {f: round(w, 4) for f, w in sorted(weights.items())},
+        "trained_on": {"candidates": n, "positive": pos},
+    }, out)
 
 
 def main() -> None:

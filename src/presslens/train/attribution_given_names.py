@@ -11,7 +11,8 @@ out) and seldom starts a sentence on its own. The gender, where the corpus
 gives one, is the pronoun (he/she) that most often opens the sentence after
 a sentence naming the person, or a title (Mr./Mrs./Ms. S). Reads PolNeAR
 train and the SemEval English and translated-Russian articles; only the
-names and their genders leave the corpus (coref/given_names.py).
+names and their genders leave the corpus (models/names/mined_given_names.json,
+read by coref/given_names.py).
 """
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ import collections
 import re
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "coref" / "given_names.py"
+from ..model_files import model_path, write_json
+
+OUT = model_path("names", "mined_given_names.json")
 _PAIR = re.compile(r"(?<![\w.’'-])([A-Z][a-z]{1,14})\s+([A-Z][a-z]{2,20})(?![\w’'-]|\s+[A-Z])")
 _WORD = re.compile(r"\b[A-Za-z]+\b")
 _SENT = re.compile(r"(?<=[.!?])[\"”’]?\s+")
@@ -110,12 +113,11 @@ def mine(root: Path, min_docs: int = 2, share: float = 0.6) -> dict[str, str | N
 
 
 def write(names: dict[str, str | None], out: Path = OUT) -> None:
-    lines = ['"""Given names mined from PolNeAR train and SemEval (en, translated ru) by',
-             'presslens.train.attribution_given_names; name -> gender or None; generated."""',
-             "GIVEN_NAMES: dict[str, str | None] = {"]
-    lines += [f"    {n!r}: {g!r}," for n, g in sorted(names.items())]
-    lines.append("}")
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_json("names", OUT.name, {
+        "about": "Given names mined from PolNeAR train and SemEval 2023 task 3 (English, Russian translated) "
+                 "by presslens.train.attribution_given_names; name -> gender (m/f) or null",
+        "names": dict(sorted(names.items())),
+    }, out)
 
 
 def main() -> None:

@@ -6,7 +6,8 @@ A first name is counted as male/female when (a) the article calls the same
 surname Mr./Mrs./Ms., or (b) a sentence whose subject is the full name is
 followed by a sentence whose subject is he/she. Names seen at least
 `min_count` times with one gender in >= 85% of cases are kept and written
-as coref/first_names.py. Only first names and counts leave the corpus.
+as models/names/first_name_genders.json (read by coref/first_names.py). Only first
+names and their genders leave the corpus.
 """
 from __future__ import annotations
 
@@ -14,9 +15,10 @@ import argparse
 import collections
 from pathlib import Path
 
+from ..model_files import model_path, write_json
 from ..nlp import load_nlp, parse
 
-OUT = Path(__file__).resolve().parent.parent / "coref" / "first_names.py"
+OUT = model_path("names", "first_name_genders.json")
 _TITLE = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f"}
 
 
@@ -71,11 +73,10 @@ def select(counts, min_count: int = 2, purity: float = 0.85) -> dict[str, str]:
 
 
 def write(names: dict[str, str], out: Path = OUT) -> None:
-    lines = ['"""First-name genders mined from PolNeAR train by presslens.train.attribution_names; generated."""',
-             "FIRST_NAMES: dict[str, str] = {"]
-    lines += [f"    {n!r}: {g!r}," for n, g in sorted(names.items())]
-    lines.append("}")
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_json("names", OUT.name, {
+        "about": "First-name genders mined from PolNeAR train by presslens.train.attribution_names",
+        "names": dict(sorted(names.items())),
+    }, out)
 
 
 def main() -> None:

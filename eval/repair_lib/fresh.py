@@ -9,7 +9,7 @@ repository):
 
 1. newspaper4k 0.9.6 `tests/data`: real news pages (`html/NAME.html`) with
    the body the project expects (`txt/NAME.txt`). Lines are labelled exactly
-   as for the benchmark (repair_data.label_lines), so line precision and
+   as for the benchmark (data.label_lines), so line precision and
    recall are comparable.
 2. trafilatura 1.0.0 `tests/cache` with `tests/realworld_tests.py`: mostly
    German pages, each with strings the extraction must keep
@@ -18,7 +18,7 @@ repository):
    alarms on known body lines and right flags on known debris lines; it
    gives no recall.
 
-usage: python eval/repair_fresh.py
+usage: python eval/repair.py fresh
 """
 from __future__ import annotations
 
@@ -33,12 +33,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _results import HERE, markdown_table, write_section  # noqa: E402
-from repair_bp import line_cover  # noqa: E402
-from repair_data import extract_html, label_lines, line_key, line_spans, load_audit  # noqa: E402
+from _results import HERE, markdown_table, write_section
 
-from presslens.repair import find_boilerplate  # noqa: E402
+from presslens.repair import find_boilerplate
+
+from .boilerplate import line_cover
+from .data import extract_html, label_lines, line_key, line_spans, load_audit
 
 CACHE = HERE.parent / ".train" / "repair" / "fresh"
 ARCHIVES = {
@@ -141,7 +141,7 @@ def trafilatura_pages() -> dict[str, tuple[bytes, list[str], list[str]]]:
 
 
 def flagged_lines(text: str) -> dict[tuple[int, int], str]:
-    """{(start, end): kind} for lines flagged as boilerplate (the rule of repair_bp.line_cover)."""
+    """{(start, end): kind} for lines flagged as boilerplate (the rule of boilerplate.line_cover)."""
     spans = find_boilerplate(text)
     out = {}
     for s, e in line_spans(text):
@@ -300,6 +300,3 @@ def main() -> None:
     )
     write_section("repair_fresh", "Boilerplate on fresh pages (never used for tuning)", intro + "\n\n" + part1 + "\n\n" + part2)
 
-
-if __name__ == "__main__":
-    main()

@@ -1,15 +1,15 @@
 """Boilerplate scoring for eval/repair.py: line- and character-level
 precision/recall of the repair stage's boilerplate spans against labels
-derived from the article-extraction benchmark (see repair_data.labelled_lines).
+derived from the article-extraction benchmark (see data.labelled_lines).
 """
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from repair_data import extractions, labelled_lines, line_key, load_audit, split_of
-
 from presslens.repair import find_boilerplate
+
+from .data import extractions, labelled_lines, line_key, load_audit, split_of
 
 
 @dataclass

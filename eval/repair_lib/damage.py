@@ -1,5 +1,5 @@
 """Damage scoring for eval/repair.py on the cut-and-glued set
-(repair_damage_set.py): per-kind precision and recall.
+(damage_set.py): per-kind precision and recall.
 
 A predicted span of kind K is right when it overlaps a gold span of kind K;
 any other predicted span (on clean documents too) is a false alarm. A gold
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from repair_damage_set import OPS, load_items, split_of
-
 from presslens.repair import find_boilerplate, find_damage
+
+from .damage_set import OPS, load_items, split_of
 
 
 def score(split: str | None, keep_errors: bool = False):

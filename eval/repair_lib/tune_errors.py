@@ -5,15 +5,13 @@ labelled body) and every boilerplate line they miss (FN), under the current
 labelling ("context") and, with --substring, under the first one. Held-out
 pages are never listed: rules are changed only by reading this output.
 
-usage: python eval/repair_tune_errors.py [--substring] [--no-fn]
+usage: python eval/repair.py tune-errors [--substring] [--no-fn]
 """
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from repair_bp import Tally, score_split  # noqa: E402
+from .boilerplate import Tally, score_split
 
 
 def main() -> None:
@@ -26,6 +24,3 @@ def main() -> None:
     p, r = Tally.pr(t.tp, t.fp, t.fn)
     print(f"tune ({labelling} labels): TP {t.tp} FP {t.fp} FN {t.fn}  line P {p:.3f} R {r:.3f}")
 
-
-if __name__ == "__main__":
-    main()

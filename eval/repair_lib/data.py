@@ -11,8 +11,7 @@ import re
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _results import HERE, shared_path  # noqa: E402
+from _results import HERE, shared_path
 
 CACHE = HERE.parent / ".train" / "repair" / "extractions.json"
 
@@ -67,7 +66,8 @@ def norm_line(s: str) -> str:
     return _WS.sub(" ", s).strip()
 
 
-if __name__ == "__main__":
+def refresh() -> None:
+    """`python eval/repair.py extractions [--refresh]`: (re)build the cached extractions."""
     ex = extractions(refresh="--refresh" in sys.argv)
     print(len(ex), "pages;", sum(split_of(k) == "heldout" for k in ex), "held out")
 

@@ -4,7 +4,7 @@ Paragraphs of 120-650 characters that contain at least one word from a broad
 list of legal/political happenings (wider than, and written before, the
 trigger lexicon), sampled at random with a fixed seed: 34 from the semeval
 Russian->English translations, 34 from PolNeAR (train) with its publication
-date; then 12 more among paragraphs naming a legal step. Usage: python eval/data/events/choose.py > /tmp/paragraphs.jsonl (for reading; not committed,
+date; then 12 more among paragraphs naming a legal step. Usage: python eval/events_lib/choose.py > /tmp/paragraphs.jsonl (for reading; not committed,
 the corpus text stays in ../shared)
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ import re
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _results import shared_path  # noqa: E402
 
 CUES = re.compile(

@@ -18,7 +18,7 @@ body paragraphs. Operations:
   mojibake   - a paragraph encoded as UTF-8 and decoded as cp1252 (en, mt)
                or cp1251 (ru)
   reversed-quotes - the first “…” («…» in ru) pair of a paragraph swapped
-usage: python eval/repair_damage_set.py   (rewrites the recipes)
+usage: python eval/repair.py damage-set   (rewrites the recipes)
 """
 from __future__ import annotations
 
@@ -30,8 +30,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _results import HERE, shared_path  # noqa: E402
+from _results import HERE, shared_path
 
 RECIPES = HERE / "data" / "repair" / "damage_set.jsonl"
 OPS = ("fused", "splice", "truncated", "duplicated", "mojibake", "reversed-quotes")
@@ -244,7 +243,7 @@ def make_recipes() -> list[dict]:
     return out
 
 
-if __name__ == "__main__":
+def rewrite() -> None:
     recs = make_recipes()
     RECIPES.parent.mkdir(parents=True, exist_ok=True)
     RECIPES.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
