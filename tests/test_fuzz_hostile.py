@@ -15,7 +15,8 @@ from presslens.errors import ArticleFailed, InputError
 from presslens.ingest import read_one
 from presslens.ingest.text import document_from_text
 from presslens.model import Analysis, Document
-from presslens.pipeline import DEFAULT_STAGES, Pipeline
+from presslens.assembly import DEFAULT_STAGES
+from presslens.pipeline import Pipeline
 
 FEW = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -21,20 +21,7 @@ from __future__ import annotations
 
 from .lexicon import BODIES, MEDIA, PLATFORM_NAMES, RELATIONS, ROLE_NOUNS, is_outlet_name
 
-try:
-    from .given_names import GIVEN_NAMES
-except ImportError:  # not mined yet
-    GIVEN_NAMES = {}
-try:
-    from .first_names import FIRST_NAMES
-except ImportError:
-    FIRST_NAMES = {}
-from .regional_names import REGIONAL_NAMES
-
-
-def is_given_name(word: str) -> bool:
-    w = word.lower()
-    return w in REGIONAL_NAMES or w in FIRST_NAMES or w in GIVEN_NAMES
+from .given_names import given_name_gender, is_given_name  # noqa: F401 — re-exported for resolution
 
 # endings of East European and Central Asian surnames; places with them ("Rostov") are GPE,
 # which is never retyped to a person
@@ -306,11 +293,6 @@ def _closes_role_of(doc, noun) -> bool:
         if t.lower_ == "of":
             return k > 0 and doc[k - 1].lower_ in ROLE_NOUNS
     return False
-
-
-def given_name_gender(word: str) -> str | None:
-    w = word.lower()
-    return FIRST_NAMES.get(w) or REGIONAL_NAMES.get(w) or GIVEN_NAMES.get(w)
 
 
 # offices held over a place: "Mayor of Kyiv NAME" glues a city, "head coach of X NAME" a body

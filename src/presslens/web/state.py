@@ -42,7 +42,8 @@ class WebState:
         if self.analyzer is not None:
             return getattr(self.analyzer, "version", None)
         if self._version is None:
-            from ..pipeline import DEFAULT_STAGES, Pipeline, get_stage
+            from ..assembly import DEFAULT_STAGES
+            from ..pipeline import Pipeline, get_stage
 
             self._version = Pipeline([get_stage(n) for n in DEFAULT_STAGES]).version
         return self._version

@@ -75,7 +75,7 @@ class AnalysisWorkers:
     def _make_pool(self) -> Executor:
         if self.analyzer is not None:
             return ThreadPoolExecutor(max_workers=1, thread_name_prefix="presslens-analysis")
-        from ..pipeline import DEFAULT_STAGES
+        from ..assembly import DEFAULT_STAGES
 
         ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
         return ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_warm_worker,
