@@ -208,3 +208,9 @@ def test_heads_are_chosen_by_language(tmp_path, monkeypatch):
     (tmp_path / "xx" / "heads.npz").write_bytes(b"")
     assert predict.model_dir("xx") == tmp_path / "xx"
     assert predict.model_dir(None) == predict.MODEL_DIR
+
+
+def test_languages_without_heads_share_the_english_model():
+    from presslens.framing.predict import default_model
+
+    assert default_model() is default_model("en") is default_model("ru")  # ablations patch the one in use

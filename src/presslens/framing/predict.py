@@ -177,6 +177,11 @@ def model_dir(lang: str | None) -> Path:
     return own if (own / "heads.npz").exists() else MODEL_DIR
 
 
-@lru_cache(maxsize=4)
 def default_model(lang: str | None = "en") -> FramingModel:
-    return FramingModel(model_dir(lang))
+    """One shared model per heads folder (languages without their own share the English one)."""
+    return _model_at(model_dir(lang))
+
+
+@lru_cache(maxsize=4)
+def _model_at(path: Path) -> FramingModel:
+    return FramingModel(path)
