@@ -44,7 +44,7 @@ def main() -> None:
     root = shared_path("data", "semeval2023-task3")
     from presslens.framing.calibration import ece, reliability_markdown
     from presslens.framing.features import paragraph_features
-    from presslens.framing.heads import load_heads, softmax
+    from presslens.framing.heads import load_heads
     from presslens.framing.predict import MODEL_DIR, FramingModel
     from presslens.train.article_heads import (FIT_ONLY, article_inputs, fit_frames, genre_reports,
                                                held_out_logits, macro_f1, with_wire)

@@ -3,17 +3,18 @@
 Genre. The English training articles are nine tenths opinion; the news presslens reads
 is mostly reporting. A head fitted to that pool learns the prior, and a random split of
 the same pool cannot show it. So:
-- the head is a softmax regression with balanced class weights on what a reader uses
-  (features.reader_cues and the older cues) plus a few principal directions of the
-  mean paragraph embedding;
-- its held-out logits come from leaving one *domain* out at a time (semeval.domain:
-  the Russian articles in English machine translation, the newest English ID batch,
-  the older English batches), so every prediction is made by a head that never saw
-  that collection or its genre mix;
-- the decision rule (logit offsets for reporting and satire) and the temperature are
-  fitted on those held-out logits, every domain weighing the same, and folded into the
-  weights. The report gives each domain's scores with offsets and temperature fitted
-  on the *other* domains only (nested), so none of them is tuned on itself.
+- the head is a softmax regression with balanced class weights (satire's capped) on what
+  a reader uses (features.reader_cues), fitted on the SemEval articles plus wire stories
+  as reports (train/wire_reports.py);
+- its held-out logits come from leaving one *domain* out at a time (semeval.domain: the
+  Russian articles in English machine translation, scored by a head fitted on English
+  only; the newest English ID batch, scored by one fitted without it), so every
+  prediction is made by a head that never saw that collection or its genre mix; the
+  older English batches and the wire stories are only ever fitted on (FIT_ONLY);
+- the decision rule (a reporting logit offset) and the temperature are fitted on those
+  held-out logits, every domain weighing the same, and folded into the weights. The
+  report gives each domain's scores with offset and temperature fitted on the *other*
+  domain only (nested), so neither is tuned on itself.
 
 Frames. Logistic regression per frame (balanced) on the mean paragraph embedding and
 technique scores; Platt scaling per frame on out-of-fold logits (folded into the
