@@ -113,7 +113,7 @@ def test_stage_never_crashes(text):
 
 
 def test_genre_cues_separate_reporting_from_opinion():
-    from presslens.framing.features import N_CUES, N_STYLE, cues, genre_features
+    from presslens.framing.features import N_CUES, N_READER, N_STYLE, cues, genre_features
 
     report = ["MOSCOW, June 20 – The ministry said on Tuesday that exports rose 12%, according to Interfax.",
               "\u201cWe expect growth,\u201d the minister told reporters."]
@@ -126,7 +126,7 @@ def test_genre_cues_separate_reporting_from_opinion():
     assert o[modal] > r[modal] and o[first] > r[first]
     assert cues([]).shape == (N_CUES,)
     x = genre_features(np.ones((2, 384), np.float32), report)
-    assert x.shape == (384 + N_STYLE + N_CUES,)
+    assert x.shape == (384 + N_STYLE + N_CUES + N_READER,)
 
 
 def test_token_trigger_fires_label_missed_by_paragraph_head():
@@ -154,3 +154,63 @@ def test_token_trigger_fires_label_missed_by_paragraph_head():
     assert [(t.label, t.start, t.end) for t in out] == [("Loaded_Language", 100, 108)]
     model.triggers = {0: 0.999}  # token score below the trigger: nothing
     assert model._place(p, enc, np.zeros(2)) == []
+
+
+def test_reader_cues_count_the_authors_voice_not_the_quoted_one():
+    from presslens.framing.features import N_READER, reader_cues
+
+    quoted = ["The governor spoke on Monday.", "\u201cI think we must act,\u201d the governor said, according to officials."]
+    argued = ["I think we must act.", "Why does nobody see how absurd this is? It is truly shameful!"]
+    q, a = reader_cues(quoted), reader_cues(argued)
+    assert q.shape == (N_READER,) and reader_cues([]).shape == (N_READER,)
+    first, evaluative, question, attribution, quote_share = 1, 4, 7, 9, 11
+    assert q[first] == 0 < a[first]  # the quoted "I" is the speaker's
+    assert a[evaluative] > q[evaluative] == 0 and a[question] > 0 == q[question]
+    assert q[attribution] > a[attribution] and q[quote_share] > 0 == a[quote_share]
+
+
+def test_calibration_fits_and_measures():
+    from presslens.framing.calibration import ece, fit_platt, fit_temperature, reliability
+
+    rng = np.random.default_rng(0)
+    z = rng.normal(size=4000)
+    y = (rng.random(4000) < 1 / (1 + np.exp(-(2.0 * z - 0.5)))).astype(float)
+    a, b = fit_platt(z, y)
+    assert abs(a - 2.0) < 0.3 and abs(b + 0.5) < 0.2
+    logits = np.stack([np.zeros(4000), 3 * z], axis=1)  # overconfident by a factor 1.5
+    labels = (rng.random(4000) < 1 / (1 + np.exp(-2.0 * z))).astype(int)
+    assert 1.2 < fit_temperature(logits, labels) < 1.9
+    assert ece(np.full(10, 0.9), np.ones(10, bool)) == pytest.approx(0.1)
+    assert [r[2] for r in reliability(np.array([0.05, 0.95, 1.0]), np.array([0, 1, 1]))] == [1, 2]
+
+
+def test_unsure_labels_are_marked_and_read_back():
+    from presslens.model import Frame, Label
+
+    a = _analysis(ARTICLE)
+    out = framing_stage(a)
+    g = out["genre"]
+    assert g.unsure == (g.score < 0.6)
+    for f in out["frames"]:
+        assert f.unsure == (f.score < 0.5)
+    a.annotations.update(out)
+    back = Analysis.from_dict(a.to_dict())
+    assert back.get("genre") == g and back.get("frames") == out["frames"]
+    assert Label("reporting", 0.55, True).unsure and not Frame("Political", 0.9).unsure
+
+
+def test_heads_are_chosen_by_language(tmp_path, monkeypatch):
+    from presslens.framing import predict
+
+    monkeypatch.setattr(predict, "MODELS", tmp_path)
+    (tmp_path / "xx").mkdir()
+    assert predict.model_dir("xx") == predict.MODEL_DIR  # no heads of its own: English
+    (tmp_path / "xx" / "heads.npz").write_bytes(b"")
+    assert predict.model_dir("xx") == tmp_path / "xx"
+    assert predict.model_dir(None) == predict.MODEL_DIR
+
+
+def test_languages_without_heads_share_the_english_model():
+    from presslens.framing.predict import default_model
+
+    assert default_model() is default_model("en") is default_model("ru")  # ablations patch the one in use

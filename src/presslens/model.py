@@ -118,6 +118,7 @@ class Event:
 class Label:
     label: str
     score: float
+    unsure: bool = False  # the calibrated score is below the model's confidence line
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ class Frame:
     label: str
     score: float
     evidence: tuple[Span, ...] = ()
+    unsure: bool = False
 
 
 @dataclass(frozen=True)
@@ -250,7 +252,8 @@ class Analysis:
             "quotes": [_quote(q) for q in data.get("quotes", [])],
             "events": [_event(e) for e in data.get("events", [])],
             "genre": Label(**data["genre"]) if data.get("genre") else None,
-            "frames": [Frame(f["label"], f["score"], tuple(Span(**s) for s in f.get("evidence", [])))
+            "frames": [Frame(f["label"], f["score"], tuple(Span(**s) for s in f.get("evidence", [])),
+                             bool(f.get("unsure", False)))
                        for f in data.get("frames", [])],
             "techniques": [Technique(**t) for t in data.get("techniques", [])],
         }

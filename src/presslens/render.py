@@ -246,9 +246,11 @@ def article_view(r: dict[str, Any], full_text: bool = True, width: int | None = 
         if r.get(k):
             head.add_row(Text(k, style="bold"), str(r[k]))
     if r.get("genre"):
-        head.add_row(Text("genre", style="bold"), f"{r['genre']['label']} ({r['genre']['score']:.2f})")
+        unsure = ", unsure" if r["genre"].get("unsure") else ""
+        head.add_row(Text("genre", style="bold"), f"{r['genre']['label']} ({r['genre']['score']:.2f}{unsure})")
     if r.get("frames"):
-        head.add_row(Text("frames", style="bold"), ", ".join(f"{f['label']} ({f['score']:.2f})" for f in r["frames"]))
+        head.add_row(Text("frames", style="bold"), ", ".join(f"{f['label']} ({f['score']:.2f}{', unsure' if f.get('unsure') else ''})"
+                                                             for f in r["frames"]))
     parts: list[Any] = [Panel(head, title="article", expand=False)]
     if full_text:
         parts.append(Panel(article_text(r), title="text (dim: boilerplate, red: damage)"))

@@ -1,6 +1,6 @@
 """Genre, frames and persuasion techniques on top of the shared encoder pass.
 
 heads.py: numpy inference for the small trained heads (weights in
-models/framing/heads.npz); lexical.py: pattern detectors; predict.py: one
+models/framing/<lang>/heads.npz); lexical.py: pattern detectors; predict.py: one
 article's paragraphs -> genre, frames, techniques with evidence spans.
 """

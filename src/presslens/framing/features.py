@@ -91,6 +91,66 @@ def cues(texts: Sequence[str]) -> np.ndarray:
     ], dtype=np.float32)
 
 
+# What a reader uses to tell a report from an argument: who speaks (attributed speech
+# versus the author's own first person), how (questions, exclamations, evaluative
+# words, obligation) and what is cited (named sources, times, numbers). Voice cues are
+# counted outside quotation marks, so a quoted "I think" stays the speaker's.
+_QUOTED = re.compile(r"“[^”]{0,600}”|«[^»]{0,600}»|\"[^\"\n]{0,600}\"")
+_ATTRIB = re.compile(r"\b(?:said|says|told|tells|stated|states|announced|reported|added|noted|explained|declared"
+                     r"|stressed|emphasi[sz]ed|claimed|wrote|confirmed|according to|quoted|cited|warned"
+                     r"|admitted|insisted|recalled|clarified|commented)\b", re.I)
+_SOURCE = re.compile(r"\b(?:spokes(?:man|woman|person)|officials?|minist(?:er|ry|ries)|press (?:service|secretary"
+                     r"|office|release)|agency|department|police|prosecutors?|court|governor|authorities"
+                     r"|representatives?|statement|report(?:ed)? by|sources?|witnesses|residents)\b", re.I)
+_EVAL = re.compile(r"\b(?:absurd|ridiculous|shameful|disgraceful|outrageous|terrible|awful|horrible|stupid"
+                   r"|insane|crazy|pathetic|despicable|evil|wicked|sick|disgusting|brilliant|wonderful|great"
+                   r"|amazing|incredible|remarkable|appalling|bizarre|hypocritical|cynical|dishonest|corrupt"
+                   r"|ludicrous|laughable|idiotic|foolish|dangerous|reckless|sinister|truly|utterly|totally"
+                   r"|absolutely|clearly|obviously|surely|certainly|undoubtedly|simply|merely|so-called)\b", re.I)
+_TIME = re.compile(r"\b(?:yesterday|today|tonight|this (?:morning|week|month|year)|last (?:week|month|year|night)"
+                   r"|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|earlier|later|at least)\b", re.I)
+_HEDGE = re.compile(r"\b(?:reportedly|allegedly|apparently|purportedly|may|might|could|possibly|likely"
+                    r"|appears?|seems?|suggests?)\b", re.I)
+_PERSUADE = re.compile(r"\b(?:we need|we must|let us|let's|why (?:do|does|did|is|are|should|would)|imagine"
+                       r"|think about|the truth is|the fact is|make no mistake|wake up)\b", re.I)
+_SATIRE = re.compile(r"\b(?:at press time|area (?:man|woman)|sources confirmed|reportedly (?:told|said)"
+                     r"|local (?:man|woman)|announced (?:today|Monday|Tuesday|Wednesday|Thursday|Friday)"
+                     r"|according to sources|excited(?:ly)?|sarcastic|lol)\b", re.I)
+_VOICE = (_FIRST, re.compile(r"\b(?:I|me|my|myself)\b"), re.compile(r"\b(?:we|us|our)\b", re.I), _SECOND,
+          _EVAL, _PERSUADE, re.compile(r"\b(?:should|must|ought|need to|have to)\b", re.I))
+N_READER = len(_VOICE) + 15
+
+
+def reader_cues(texts: Sequence[str]) -> np.ndarray:
+    """Reported speech versus the author's own argument (see the patterns above)."""
+    joined = "\n".join(texts)
+    n_words = max(len(_WORD.findall(joined)), 1)
+    quoted = sum(len(m.group()) for m in _QUOTED.finditer(joined))
+    own = _QUOTED.sub(" ", joined)  # the author's voice
+    n_own = max(len(_WORD.findall(own)), 1)
+    sents = [s.strip() for s in _SENTENCE.findall(joined) if _WORD.search(s)]
+    own_sents = [s.strip() for s in _SENTENCE.findall(own) if _WORD.search(s)]
+    n_s, n_os = max(len(sents), 1), max(len(own_sents), 1)
+    voice = [len(p.findall(own)) / n_own * 100 for p in _VOICE]
+    return np.array(voice + [
+        sum(s.endswith("?") for s in own_sents) / n_os,
+        sum(s.endswith("!") for s in own_sents) / n_os,
+        len(_ATTRIB.findall(joined)) / n_s,
+        sum(bool(_ATTRIB.search(s)) for s in sents) / n_s,
+        quoted / max(len(joined), 1),
+        len(_SOURCE.findall(joined)) / n_words * 100,
+        len(_TIME.findall(joined)) / n_words * 100,
+        len(_HEDGE.findall(own)) / n_own * 100,
+        len(_SATIRE.findall(joined)) / n_words * 100,
+        n_own / n_words,  # share of words outside quotes
+        sum(1 for t in texts if _ATTRIB.search(t)) / max(len(texts), 1),
+        float(bool(_ATTRIB.search(texts[1] if len(texts) > 1 else ""))),  # the lede attributes
+        math.log1p(n_words),
+        sum(1 for t in texts[:3] if _CUES[5].search(t) or _CUES[4].search(t)) / 3,
+        sum(w[:1].isupper() for w in _WORD.findall(own)) / n_own,  # names in the author's voice
+    ], dtype=np.float32)
+
+
 def _mean_embedding(means: np.ndarray) -> np.ndarray:
     m = means.mean(axis=0)
     return m / max(float(np.linalg.norm(m)), 1e-9)
@@ -113,5 +173,5 @@ def genre_features(means: np.ndarray, texts: Sequence[str]) -> np.ndarray:
     (The genre head projects the embedding onto a few principal directions, so the
     cues are not drowned by 384 embedding dimensions; see train/heads.py.)"""
     if len(means) == 0:
-        return np.zeros(means.shape[-1] + N_STYLE + N_CUES, np.float32)
-    return np.concatenate([_mean_embedding(means), style(texts), cues(texts)]).astype(np.float32)
+        return np.zeros(means.shape[-1] + N_STYLE + N_CUES + N_READER, np.float32)
+    return np.concatenate([_mean_embedding(means), style(texts), cues(texts), reader_cues(texts)]).astype(np.float32)

@@ -1,6 +1,6 @@
 """Numpy inference for the trained heads: logistic layers and a one-hidden-layer MLP.
 
-Weights live in one .npz (models/framing/heads.npz) under `<head>.<name>` keys,
+Weights live in one .npz per language (models/framing/<lang>/heads.npz) under `<head>.<name>` keys,
 written by presslens.train.heads; labels and thresholds are stored with them so
 a head can never be read with the wrong label order.
 """

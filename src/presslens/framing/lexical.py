@@ -3,7 +3,7 @@
 Two kinds:
 - a lexicon learned from the SemEval English span annotations (words and word
   pairs that, in training text, lie inside a span of one technique far more
-  often than not; models/framing/lexicon.json, built by presslens.train.lexicon);
+  often than not; models/framing/<lang>/lexicon.json, built by presslens.train.lexicon);
 - a few hand-written patterns for techniques with a clear surface form
   (comparison with Nazism and the like; rhetorical questions; flag waving).
 
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-LEXICON_PATH = Path(__file__).resolve().parents[1] / "models" / "framing" / "lexicon.json"
+LEXICON_PATH = Path(__file__).resolve().parents[1] / "models" / "framing" / "en" / "lexicon.json"
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 

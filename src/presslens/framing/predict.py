@@ -7,9 +7,15 @@ offset pair inside one paragraph. Decisions:
   thresholds); the token head places each one on the words that carry it; a token
   trigger (triggers.json) adds a technique the paragraph head missed where one word
   scores high enough on its own; kept lexical detectors add their own short spans;
-- frames: the article head decides; evidence is the paragraphs that, scored alone
+- frames: the article head decides (calibrated probability per frame, per-frame
+  thresholds chosen for short reports); evidence is the paragraphs that, scored alone
   with the same head, look most like the frame;
-- genre: argmax of the article head.
+- genre: argmax of the article head (its decision rule and temperature are folded
+  into its weights, so the softmax is the calibrated probability).
+A label whose probability is below its `unsure` line (decision.json) is marked unsure.
+
+Heads are per language (models/framing/<lang>/); a language without its own heads
+uses the English ones (the Russian articles were trained in English translation).
 """
 from __future__ import annotations
 
@@ -28,7 +34,10 @@ from .features import frame_features, genre_features, paragraph_features
 from .heads import Head, load_heads
 from .lexical import Lexicon, detect
 
-MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "framing"
+MODELS = Path(__file__).resolve().parents[1] / "models" / "framing"
+MODEL_DIR = MODELS / "en"
+# below these calibrated probabilities a label is shown as unsure (decision.json overrides)
+UNSURE = {"genre": 0.6, "frames": 0.5}
 MAX_RUNS = 3  # spans of one technique per paragraph
 EVIDENCE = 2  # paragraphs cited per frame
 
@@ -50,6 +59,9 @@ class FramingModel:
     def __init__(self, model_dir: Path = MODEL_DIR) -> None:
         self.heads: dict[str, Head] = load_heads(model_dir / "heads.npz")
         self.lexicon = Lexicon.load(model_dir / "lexicon.json")
+        dec = model_dir / "decision.json"
+        self.unsure = {**UNSURE, **(json.loads(dec.read_text(encoding="utf-8")).get("unsure", {})
+                                    if dec.exists() else {})}
         trig = model_dir / "triggers.json"
         labels = self.heads["tech"].labels
         # label index -> token score that fires the label without the paragraph head
@@ -75,7 +87,8 @@ class FramingModel:
 
         texts = [p.text for p, _ in pairs]
         g = self.heads["genre"].scores(genre_features(means, texts)[None])[0]
-        genre = Label(self.heads["genre"].labels[int(np.argmax(g))], round(float(g.max()), 3))
+        genre = Label(self.heads["genre"].labels[int(np.argmax(g))], round(float(g.max()), 3),
+                      unsure=bool(g.max() < self.unsure["genre"]))
         fh = self.heads["frames"]
         fs = fh.scores(frame_features(means, ptech)[None])[0]
         chosen = [j for j in np.argsort(-fs) if fs[j] >= fh.thresholds[j]]
@@ -86,7 +99,7 @@ class FramingModel:
             top = np.argsort(-per_par[:, j])[:EVIDENCE] if per_par is not None else []
             ev = tuple(sorted(Span(pairs[i][0].start, pairs[i][0].start + len(pairs[i][0].text.rstrip()))
                               for i in top))
-            frames.append(Frame(fh.labels[j], round(float(fs[j]), 3), ev))
+            frames.append(Frame(fh.labels[j], round(float(fs[j]), 3), ev, unsure=bool(fs[j] < self.unsure["frames"])))
         return Result(genre, frames, techniques)
 
     def _place(self, p: Paragraph, e: Encoded, scores: np.ndarray) -> list[Technique]:
@@ -158,6 +171,17 @@ def _dedupe(items: list[Technique]) -> list[Technique]:
     return sorted(kept, key=lambda t: (t.start, t.end, t.label))
 
 
-@lru_cache(maxsize=1)
-def default_model() -> FramingModel:
-    return FramingModel()
+def model_dir(lang: str | None) -> Path:
+    """The heads for `lang` when it has its own, else the English ones."""
+    own = MODELS / (lang or "en")
+    return own if (own / "heads.npz").exists() else MODEL_DIR
+
+
+def default_model(lang: str | None = "en") -> FramingModel:
+    """One shared model per heads folder (languages without their own share the English one)."""
+    return _model_at(model_dir(lang))
+
+
+@lru_cache(maxsize=4)
+def _model_at(path: Path) -> FramingModel:
+    return FramingModel(path)

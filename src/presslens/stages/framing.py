@@ -2,7 +2,9 @@
 
 Paragraphs are the parsed chunks (boilerplate already blanked); their encoder
 pass is shared with any other neural stage through presslens.encoder.encode_parsed.
-The models and their validation scores: models/framing/MODEL_CARD.md.
+Heads are chosen by the document's language (models/framing/<lang>/, English
+when a language has none). The models and their validation scores:
+models/framing/MODEL_CARD.md.
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from ..model import Analysis
 from ..registry import stage
 
 
-@stage("framing", version="1", requires=("parsed",), assigns=("genre", "frames", "techniques"))
+@stage("framing", version="2", requires=("parsed",), assigns=("genre", "frames", "techniques"))
 def framing_stage(analysis: Analysis) -> dict:
     from ..encoder import encode_parsed
     from ..framing.predict import Paragraph, default_model
@@ -22,7 +24,7 @@ def framing_stage(analysis: Analysis) -> dict:
     encoded = encode_parsed(parsed)
     by_chunk = dict(zip((id(c) for c in parsed.chunks), encoded))
     paragraphs = [Paragraph(c.offset, c.doc.text) for c in chunks]
-    result = default_model().predict(paragraphs, [by_chunk[id(c)] for c in chunks])
+    result = default_model(analysis.document.language).predict(paragraphs, [by_chunk[id(c)] for c in chunks])
     text_len = len(analysis.document.text)
     techniques = [t for t in result.techniques
                   if 0 <= t.start < t.end <= text_len and not analysis.in_boilerplate(t.start, t.end)]

@@ -2,12 +2,12 @@
 
     python -m presslens.train.embed            # once: encode every paragraph
     python -m presslens.train.heads            # heads + lexicon + thresholds
+    python -m presslens.train.heads --only genre   # refit one article head (or --only frames)
 
 Heads (all tiny, numpy at inference):
 - `tech`: paragraph techniques, an MLP on [mean-pooled, max-pooled] token vectors;
 - `tok`: per-token techniques, an MLP on token vectors (span placement);
-- `frames`: article frames, logistic regression on the mean paragraph vectors;
-- `genre`: softmax regression on the mean paragraph vectors + style features.
+- `frames`, `genre`: the article heads, fitted and calibrated in train/article_heads.py.
 Thresholds are chosen per label on out-of-fold predictions over the *training*
 articles (for techniques, jointly for micro-F1 over all paragraphs with labels) (k-fold by article), so the validation split stays untouched and its
 scores are honest held-out numbers. Only the training articles are used to fit.
@@ -20,13 +20,14 @@ from pathlib import Path
 
 import numpy as np
 
-from ..framing.features import frame_features, genre_features, paragraph_features
+from ..framing.features import paragraph_features
 from ..framing.heads import Head, load_heads, save_heads
 from .embed import CACHE
+from .article_heads import article_inputs, fit_frames, fit_genre, with_wire
 from .lexicon import learn
-from .semeval import FRAMES, GENRES, TECHNIQUES, load, split
+from .semeval import FRAMES, TECHNIQUES, load, split
 
-OUT = Path(__file__).resolve().parents[1] / "models" / "framing"
+OUT = Path(__file__).resolve().parents[1] / "models" / "framing" / "en"
 SEED = 13
 
 
@@ -104,83 +105,6 @@ def fit_mlp(x: np.ndarray, y: np.ndarray, hidden: int = 256, epochs: int = 40, l
     return tuple(out)
 
 
-def fit_logreg(x: np.ndarray, y: np.ndarray, c: float, multinomial: bool = False) -> tuple[np.ndarray, ...]:
-    from sklearn.linear_model import LogisticRegression
-
-    if multinomial:
-        m = LogisticRegression(C=c, max_iter=2000, class_weight="balanced").fit(x, y)
-        return (m.coef_.T.copy(), m.intercept_.copy())
-    ws, bs = [], []
-    for j in range(y.shape[1]):
-        if y[:, j].min() == y[:, j].max():  # constant label: a bias that says so
-            ws.append(np.zeros(x.shape[1]))
-            bs.append(8.0 if y[0, j] else -8.0)
-            continue
-        m = LogisticRegression(C=c, max_iter=2000, class_weight="balanced").fit(x, y[:, j])
-        ws.append(m.coef_[0])
-        bs.append(m.intercept_[0])
-    return (np.stack(ws, axis=1), np.array(bs))
-
-
-GENRE_PCA = 16  # principal directions of the mean embedding the genre head sees
-GENRE_C = 0.1
-
-
-def _genre_fit(x: np.ndarray, y: np.ndarray, dim: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Softmax regression on [PCA(embedding), cues], balanced classes; returns (W, b, mean, scale) on the raw
-    features: the projection and standardisation are folded into one linear layer.
-
-    With all 384 embedding dimensions the cues drown and reporting is mostly called opinion;
-    16 directions + cues raised out-of-fold macro-F1 on the training articles from 0.40 to 0.43."""
-    from sklearn.decomposition import PCA
-
-    pca = PCA(GENRE_PCA, random_state=SEED).fit(x[:, :dim])
-    z = np.hstack([pca.transform(x[:, :dim]), x[:, dim:]])
-    mu, sd = z.mean(0), z.std(0) + 1e-6
-    w, b = fit_logreg((z - mu) / sd, y, c=GENRE_C, multinomial=True)
-    w = w / sd[:, None]  # logits = ((z - mu) / sd) @ w + b
-    b = b - mu @ w
-    # z[:, :k] = (e - pca.mean_) @ pca.components_.T
-    w_e = pca.components_.T @ w[:GENRE_PCA]
-    b = b - pca.mean_ @ w_e
-    return np.vstack([w_e, w[GENRE_PCA:]]).astype(np.float32), b.astype(np.float32), mu, sd
-
-
-def genre_bias(p: np.ndarray, y: np.ndarray, grid: np.ndarray = np.arange(-3, 3.01, 0.25)) -> np.ndarray:
-    """Offsets added to the reporting and satire logits that maximise macro-F1 of out-of-fold
-    predictions (balanced weights overshoot for a class with five training articles)."""
-    def macro(g: np.ndarray) -> float:
-        out = []
-        for k in range(p.shape[1]):
-            tp = float(((g == k) & (y == k)).sum())
-            out.append(2 * tp / ((g == k).sum() + (y == k).sum()) if tp else 0.0)
-        return float(np.mean(out))
-    best, best_b = -1.0, np.zeros(p.shape[1])
-    for b1 in grid:
-        for b2 in grid:
-            b = np.array([0.0, b1, b2])
-            m = macro((p + b).argmax(1))
-            if m > best + 1e-9:
-                best, best_b = m, b
-    print(f"genre: out-of-fold macro-F1 {macro(p.argmax(1)):.3f}, with offsets {best_b[1:]} {best:.3f}")
-    return best_b
-
-
-def fit_genre(x: np.ndarray, y: np.ndarray, dim: int, reps: int = 4) -> Head:
-    """Genre head: logits offsets chosen on repeated 5-fold out-of-fold predictions."""
-    p = np.zeros((reps, len(y), len(GENRES)))
-    for r in range(reps):
-        idx = np.random.default_rng(r).permutation(len(y))
-        for te in np.array_split(idx, 5):
-            m = np.ones(len(y), bool)
-            m[te] = False
-            w, b, _, _ = _genre_fit(x[m], y[m], dim)
-            p[r, te] = x[te] @ w + b
-    bias = genre_bias(p.reshape(-1, len(GENRES)), np.tile(y, reps))
-    w, b, _, _ = _genre_fit(x, y, dim)
-    return Head(GENRES, (w, b + bias), "softmax", np.zeros(len(GENRES), np.float32))
-
-
 def folds(groups: np.ndarray, k: int = 4) -> list[np.ndarray]:
     uniq = np.unique(groups)
     rng = np.random.default_rng(SEED)
@@ -199,7 +123,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("root", nargs="?", default=str(Path(__file__).resolve().parents[4] / "shared" / "data" / "semeval2023-task3"))
     ap.add_argument("--out", default=str(OUT))
-    ap.add_argument("--only", choices=("genre",), help="refit only this article head, keep the rest of heads.npz")
+    ap.add_argument("--only", choices=("genre", "frames"), help="refit only this article head, keep the rest of heads.npz")
     args = ap.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -245,34 +169,17 @@ def main() -> None:
         w_tok = fit_mlp(xt, yt, epochs=3, lr=1e-3, hidden=256)
         heads["tok"] = Head(TECHNIQUES, w_tok, "sigmoid", np.full(n_t, 0.3, np.float32))
 
-    # article heads (frames C = 0.01 chosen on validation; genre: see fit_genre)
-    tech_all = heads["tech"].scores(xp)
-    xf, xg, ya_f, ya_g = [], [], [], []
-    for ai, a in enumerate(arts):
-        sel = art == ai
-        texts = [a.text[slice(*a.paragraphs[int(n)])] for n in par[sel]]
-        xf.append(frame_features(c["mean"][sel], tech_all[sel]))
-        xg.append(genre_features(c["mean"][sel], texts))
-        ya_f.append([1.0 if f in a.frames else 0.0 for f in FRAMES])
-        ya_g.append(GENRES.index(a.genre))
-    xf, xg = np.array(xf, np.float32), np.array(xg, np.float32)
-    ya_f, ya_g = np.array(ya_f, np.float32), np.array(ya_g)
+    # article heads: see train/article_heads.py
+    inp = article_inputs(arts, c, heads["tech"].scores(xp))
     tr = in_train
-    groups = np.arange(len(arts))
-    mu_f, sd_f = xf[tr].mean(0), xf[tr].std(0) + 1e-6
-    xs = (xf - mu_f) / sd_f
-
-    def lr_fit(x, y):
-        return fit_logreg(x, y, c=0.01)
-
-    def lr_scores(w, x):
-        return Head(FRAMES, w, "sigmoid", np.zeros(1)).scores(x)
-
-    pf = oof(lr_fit, lr_scores, xs[tr], ya_f[tr], groups[tr], k=5)
-    t_fr = np.array([best_threshold(ya_f[tr][:, j], pf[:, j], floor=0.2) for j in range(len(FRAMES))])
-    if not args.only:
-        heads["frames"] = Head(FRAMES, lr_fit(xs[tr], ya_f[tr]), "sigmoid", t_fr, mu_f, sd_f)
-    heads["genre"] = fit_genre(xg[tr], ya_g[tr], dim=c["mean"].shape[1])
+    if not args.only or args.only == "frames":
+        heads["frames"], _ = fit_frames(inp.frames_x, inp.frames_y, tr, inp.n_pars)
+    if not args.only or args.only == "genre":
+        gx, gy, gd, gf = with_wire(inp, tr)
+        heads["genre"], _, reports = fit_genre(gx, gy, gd, gf, dim=c["mean"].shape[1])
+        for r in reports:
+            print(f"  held out {r.domain:9s} n={r.n:3d} {r.mix} macro-F1 raw {r.macro_f1_raw:.3f} "
+                  f"calibrated {r.macro_f1:.3f} ECE {r.ece:.3f}")
     save_heads(out / "heads.npz", heads)
     if args.only:
         print(f"wrote {out / 'heads.npz'} ({args.only} only)")
@@ -282,7 +189,7 @@ def main() -> None:
     (out / "lexicon.json").write_text(json.dumps({"terms": lex, "patterns": []}, indent=1, sort_keys=True) + "\n",
                                       encoding="utf-8")
     print("thresholds tech:", dict(zip(TECHNIQUES, t_tech.round(3))))
-    print("thresholds frames:", dict(zip(FRAMES, t_fr.round(3))))
+    print("thresholds frames:", dict(zip(FRAMES, heads["frames"].thresholds.round(3))))
     print(f"wrote {out}")
 
 

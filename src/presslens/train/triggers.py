@@ -1,6 +1,6 @@
 """Token triggers: a technique the paragraph head missed, found by the token head alone.
 
-    python -m presslens.train.triggers      # after presslens.train.heads; writes models/framing/triggers.json
+    python -m presslens.train.triggers      # after presslens.train.heads; writes models/framing/en/triggers.json
 
 The paragraph head decides from pooled vectors, so one strongly loaded word in an
 otherwise plain paragraph is often lost. A trigger adds label L to a paragraph when
