@@ -67,10 +67,14 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             if isinstance(result, _Stored):
                 skipped += 1
                 record = store.get(result.doc.id, version) if store else None
+                if record is not None:
+                    store.add_to_corpus(record)  # a store filled before the corpus layer catches up
+                    record = store.with_groups(record)
             else:
+                record = result.to_dict()
                 if store is not None:
                     store.save(result)
-                record = result.to_dict()
+                    record = store.with_groups(record)
             ok += 1
             if record is None:
                 continue

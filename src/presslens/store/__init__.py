@@ -18,6 +18,7 @@ from typing import Any, Iterator
 
 from ..errors import StoreError
 from ..model import Analysis
+from .corpus import CorpusMixin
 from .migrations import migrate
 
 DEFAULT_PATH = "presslens.db"
@@ -40,7 +41,7 @@ class SearchHit:
     score: float
 
 
-class Store:
+class Store(CorpusMixin):
     def __init__(self, path: str | Path = DEFAULT_PATH, readonly: bool = False) -> None:
         self.path = str(path)
         try:
@@ -96,6 +97,7 @@ class Store:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
             raise
+        self.add_to_corpus(result)
         return Saved(doc.id, new_doc, new_analysis)
 
     def _insert_document(self, doc) -> bool:
@@ -165,7 +167,7 @@ class Store:
             sql += " AND pipeline_version=?"
             args += (pipeline_version,)
         row = self.db.execute(sql + " ORDER BY id DESC LIMIT 1", args).fetchone()
-        return json.loads(row["result"]) if row else None
+        return self.with_groups(json.loads(row["result"])) if row else None
 
     def analyses_of(self, doc_id: str) -> list[dict[str, Any]]:
         rows = self.db.execute(
@@ -192,7 +194,7 @@ class Store:
             "SELECT a.result FROM documents d JOIN analyses a ON a.id ="
             " (SELECT max(id) FROM analyses WHERE document_id = d.id) ORDER BY d.rowid"
         ):
-            yield json.loads(row["result"])
+            yield self.with_groups(json.loads(row["result"]))
 
     def search(self, query: str, limit: int = 20, offset: int = 0, **filters: Any) -> list[SearchHit]:
         where, args = self._filters(filters)
@@ -237,7 +239,9 @@ class Store:
 
     def quotes(self, query: str | None = None, speaker: str | None = None, channel: str | None = None,
                limit: int = 100) -> list[dict[str, Any]]:
-        sql = ("SELECT q.*, d.title, d.published FROM quotes q JOIN documents d ON d.id = q.document_id WHERE 1=1")
+        sql = ("SELECT q.*, d.title, d.published, g.group_id AS \"group\" FROM quotes q JOIN documents d ON d.id = q.document_id"
+               " LEFT JOIN quote_groups g ON g.document_id = q.document_id AND g.start = q.start AND g.\"end\" = q.\"end\""
+               " WHERE 1=1")
         args: list[Any] = []
         if query:
             sql += " AND q.content LIKE ?"; args.append(f"%{query}%")
