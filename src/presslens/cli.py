@@ -144,15 +144,21 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     filters = {k: getattr(args, k) for k in ("source", "entity", "speaker", "technique", "frame", "language")}
     filters.update(date_from=args.date_from, date_to=args.date_to)
+    from .cli_commands.corpus import collapse, semantic_hits
+
     with _open(args) as store:
-        hits = store.search(args.query, limit=args.limit, **filters)
+        wide = args.limit if args.expand else args.limit * 4
+        hits = semantic_hits(store, args.query, wide, filters) if args.semantic else \
+            store.search(args.query, limit=wide, **filters)
+        folded = collapse(store, hits, lambda h: h.id, args.expand, args.limit)
     if args.json:
-        for h in hits:
-            print(json.dumps(h.__dict__, ensure_ascii=False))
+        for h, n in folded:
+            print(json.dumps(h.__dict__ | ({"reprints": n} if n else {}), ensure_ascii=False))
         return 0
     tab = Table("id", "score", "published", "title / source", "snippet", title=f"search: {args.query}")
-    for h in hits:
-        tab.add_row(h.id[7:19], f"{h.score:.2f}", h.published or "", (h.title or h.source)[:50], h.snippet)
+    for h, n in folded:
+        tab.add_row(h.id[7:19], f"{h.score:.2f}", h.published or "",
+                    (h.title or h.source)[:50] + (f" (+{n} reprints)" if n else ""), h.snippet)
     console().print(tab)
     if not hits:
         _err("no matches")
@@ -164,17 +170,21 @@ def cmd_quotes(args: argparse.Namespace) -> int:
 
     from .render import console
 
+    from .cli_commands.corpus import fold_quotes
+
     with _open(args) as store:
-        rows = store.quotes(args.query, speaker=args.speaker, channel=args.channel, limit=args.limit)
+        rows = store.quotes(args.query, speaker=args.speaker, channel=args.channel,
+                            limit=args.limit if args.expand else args.limit * 4)
+        folded = fold_quotes(store, rows, args.expand, args.limit)
     if args.json:
-        for r in rows:
-            print(json.dumps(r, ensure_ascii=False))
+        for r, n in folded:
+            print(json.dumps(r | ({"reprints": n} if n else {}), ensure_ascii=False))
         return 0
     tab = Table("speaker", "kind", "cue", "channel", "what was said", "article", title="who said what")
-    for r in rows:
+    for r, n in folded:
         content = " ".join(r["content"].split())
         tab.add_row(r["speaker"] or "?", r["kind"], r["cue"] or "", r["channel"] or "",
-                    content[:200], r["document_id"][7:19])
+                    content[:200], r["document_id"][7:19] + (f" +{n} reprints" if n else ""))
     console().print(tab)
     return 0
 
@@ -290,6 +300,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="published on or after")
     p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="published on or before")
     _listing(p, 20)
+    p.add_argument("--semantic", action="store_true", help="rank by meaning (paragraph embeddings) fused with BM25")
+    p.add_argument("--expand", action="store_true", help="list reprints separately instead of folding them")
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("quotes", help="who said what across the store")
@@ -298,6 +310,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--speaker", metavar="NAME", help="only quotes by this speaker")
     p.add_argument("--channel", metavar="NAME", help="only quotes through this channel (Telegram, statement, …)")
     _listing(p, 100)
+    p.add_argument("--expand", action="store_true", help="list quotes in reprints separately instead of folding them")
     p.set_defaults(func=cmd_quotes)
 
     p = sub.add_parser("timeline", help="events across the store in date order")

@@ -267,7 +267,11 @@ class CorpusMixin:
         self.db.executemany("INSERT INTO paragraph_vectors VALUES (?,?,?,?,?)",
                             [(doc_id, s, e, b, v) for s, e, b, v in rows])
 
-    def paragraphs_in(self, buckets: list[int], limit: int) -> list[tuple[str, int, int, bytes]]:
+    def paragraphs_in(self, buckets: list[int] | None, limit: int) -> list[tuple[str, int, int, bytes]]:
+        """Paragraph vectors in these buckets (None: any), at most `limit` rows."""
+        if buckets is None:
+            return [tuple(r) for r in self.db.execute(  # type: ignore[misc]
+                'SELECT document_id, start, "end", vector FROM paragraph_vectors LIMIT ?', (limit,))]
         out: list[tuple[str, int, int, bytes]] = []
         for b in buckets:
             left = limit - len(out)
