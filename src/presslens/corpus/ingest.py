@@ -78,7 +78,7 @@ def add_article(store, record: dict[str, Any], embed: Embedder | None = default_
         canonical_id = doc_id
         if canonical is not None:
             canonical_id = _link(store, me, canonical, sim)
-        _group_quotes(store, record)
+        _group_quotes(store, record, story)
         if para_vecs is not None:
             store.paragraphs_add(doc_id, [(s, e, semantic.bucket(v), semantic.quantise(v))
                                           for (s, e), v in zip(paras, para_vecs)])
@@ -134,14 +134,20 @@ def _choose_story(store, keys: stories.ArticleKeys, emb, day, record) -> tuple[s
     return _story_id(record["id"]), True
 
 
-def _group_quotes(store, record: dict[str, Any]) -> None:
+def _group_quotes(store, record: dict[str, Any], story: str) -> None:
     text = record.get("text") or ""
     lang = record.get("language") or ""
+    used: set[str] = set()  # one article gives a group at most one appearance
     for q in record.get("quotes") or []:
+        if q.get("act") not in quotes.GROUPED_ACTS:
+            continue
         content = text[q["start"]:q["end"]]
         keys = quotes.quote_keys(content, q.get("speaker"))
-        best, best_sim, drift = None, 0.0, []
-        for cand in store.quote_candidates(keys.lookup):
+        position = q["start"] / max(1, len(text))
+        best, best_sim, best_keys, best_lang, drift = None, 0.0, None, True, []
+        for cand in store.quote_candidates(keys.lookup, keys.speaker, story):
+            if cand["group_id"] in used or cand["document_id"] == record["id"]:
+                continue
             ck = quotes.quote_keys(cand["content"], None)
             ck = quotes.QuoteKeys(cand["speaker_key"], ck.words, ck.anchors, ck.n_words, ck.lookup)
             same_lang = (cand["language"] or "") == lang
@@ -152,7 +158,9 @@ def _group_quotes(store, record: dict[str, Any]) -> None:
                                                      "end": cand["end"]}})
                 continue
             sim = quotes.similarity(keys, ck, same_lang)
-            need = quotes.SAME if same_lang else quotes.CROSS
+            need = quotes.SAME
+            if not same_lang and sim < quotes.SAME and keys.speaker and cand["story_id"] == story:
+                sim, need = quotes.translation_score(keys, position, ck, cand["position"]), quotes.CROSS
             if sim >= need and sim > best_sim:
                 best, best_sim, best_keys, best_lang = cand, sim, ck, same_lang
         if best is not None:
@@ -162,4 +170,6 @@ def _group_quotes(store, record: dict[str, Any]) -> None:
                                                  "end": best["end"]}})
         else:
             gid, best_sim = quotes.group_id(record["id"], q["start"], q["end"]), 1.0
-        store.quote_group_add(record["id"], q["start"], q["end"], gid, keys.speaker, best_sim, drift, keys.lookup)
+        used.add(gid)
+        store.quote_group_add(record["id"], q["start"], q["end"], gid, keys.speaker, best_sim, drift, keys.lookup,
+                              position)

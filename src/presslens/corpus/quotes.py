@@ -16,8 +16,11 @@ from typing import Any
 from .text import anchors, latin, skeleton, words
 
 SAME = 0.5                # word overlap (of the shorter quote) to join a same-language group
-CROSS = 0.5               # anchor overlap to join across languages (needs MIN_ANCHORS shared)
+CROSS = 0.6               # translation score to join across languages (same speaker, same story)
+ANCHOR_WEIGHT = 0.3       # in the translation score; the rest is agreement of place in the article
 MIN_ANCHORS = 2
+LENGTH_RATIO = 2.5        # a translation is at most this many times longer or shorter (in words)
+GROUPED_ACTS = (None, "speech", "writing")  # thoughts, perceptions and intentions are no statements
 OTHER_SPEAKER = 0.8       # word overlap at which another speaker's group is "the same words"
 MIN_WORDS = 4             # shorter quotes are grouped only with identical wording
 CUT = 0.6                 # a quote holding under this share of a longer appearance's words is cut
@@ -64,6 +67,7 @@ def word_overlap(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def similarity(a: QuoteKeys, b: QuoteKeys, same_language: bool) -> float:
+    """Word overlap within a language; across languages, the overlap of anchors (names, numbers)."""
     if same_language or (a.words & b.words and word_overlap(a.words, b.words) >= SAME):
         if min(a.n_words, b.n_words) < MIN_WORDS:
             return 1.0 if a.words == b.words else 0.0
@@ -72,6 +76,25 @@ def similarity(a: QuoteKeys, b: QuoteKeys, same_language: bool) -> float:
     if len(shared) < MIN_ANCHORS:
         return 0.0
     return len(shared) / min(len(a.anchors), len(b.anchors))
+
+
+def _numbers(k: QuoteKeys) -> set[str]:
+    return {a for a in k.anchors if a.startswith("#")}
+
+
+def translation_score(a: QuoteKeys, pos_a: float, b: QuoteKeys, pos_b: float) -> float:
+    """How likely b (another language, same speaker, same story) is a translation of a.
+
+    Translations share few words, so this leans on anchors and on the quote's place in
+    its article; numbers that disagree or a length far out of proportion rule it out."""
+    na, nb = _numbers(a), _numbers(b)
+    if na and nb and not na & nb:
+        return 0.0
+    if max(a.n_words, b.n_words) > LENGTH_RATIO * max(1, min(a.n_words, b.n_words)):
+        return 0.0
+    shared = a.anchors & b.anchors
+    anchor = len(shared) / min(len(a.anchors), len(b.anchors)) if shared else 0.0
+    return ANCHOR_WEIGHT * anchor + (1 - ANCHOR_WEIGHT) * (1.0 - abs(pos_a - pos_b))
 
 
 def drift_on_join(kind: str, keys: QuoteKeys, other_kind: str, other: QuoteKeys, same_language: bool) -> list[dict]:

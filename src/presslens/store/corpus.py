@@ -213,28 +213,42 @@ class CorpusMixin:
             " WHERE c.story_id=? GROUP BY day, f.label ORDER BY day", (story_id,))]
 
     # -- quote provenance ---------------------------------------------------
-    def quote_candidates(self, keys: list[int]) -> list[dict[str, Any]]:
+    def quote_candidates(self, keys: list[int], speaker_key: str = "", story_id: str | None = None
+                         ) -> list[dict[str, Any]]:
+        """Earlier quotes sharing word or anchor keys, plus (for translations, which share few
+        keys) the same speaker's most recent quotes in the same story."""
         seen: dict[tuple[str, int, int], int] = {}
         for k in keys:
             for r in self.db.execute('SELECT document_id, start, "end" FROM quote_keys WHERE key=? LIMIT ?',
                                      (k, KEY_FANOUT)):
                 t = (r[0], r[1], r[2])
                 seen[t] = seen.get(t, 0) + 1
+        picked = sorted(seen, key=lambda t: -seen[t])[:CANDIDATES]
+        if speaker_key and story_id:
+            for r in self.db.execute(
+                    'SELECT g.document_id, g.start, g."end", c.story_id FROM quote_groups g'
+                    ' JOIN corpus_docs c ON c.document_id = g.document_id WHERE g.speaker_key=?'
+                    ' ORDER BY g.rowid DESC LIMIT ?', (speaker_key, KEY_FANOUT)):
+                t = (r[0], r[1], r[2])
+                if r[3] == story_id and t not in seen:
+                    picked.append(t)
         out = []
-        for t in sorted(seen, key=lambda t: -seen[t])[:CANDIDATES]:
+        for t in picked:
             row = self.db.execute(
-                'SELECT g.*, q.kind, q.content, q.speaker, d.language FROM quote_groups g JOIN quotes q ON'
+                'SELECT g.*, q.kind, q.content, q.speaker, d.language, c.story_id FROM quote_groups g JOIN quotes q ON'
                 ' q.document_id = g.document_id AND q.start = g.start AND q."end" = g."end"'
-                ' JOIN documents d ON d.id = g.document_id WHERE g.document_id=? AND g.start=? AND g."end"=?', t
+                ' JOIN documents d ON d.id = g.document_id JOIN corpus_docs c ON c.document_id = g.document_id'
+                ' WHERE g.document_id=? AND g.start=? AND g."end"=?', t
             ).fetchone()
             if row:
                 out.append(dict(row))
         return out
 
     def quote_group_add(self, doc_id: str, start: int, end: int, group_id: str, speaker_key: str,
-                        similarity: float, drift: list[dict[str, Any]], keys: list[int]) -> None:
-        self.db.execute("INSERT OR REPLACE INTO quote_groups VALUES (?,?,?,?,?,?,?)",
-                        (doc_id, start, end, group_id, speaker_key, similarity, json.dumps(drift, ensure_ascii=False)))
+                        similarity: float, drift: list[dict[str, Any]], keys: list[int], position: float) -> None:
+        self.db.execute("INSERT OR REPLACE INTO quote_groups VALUES (?,?,?,?,?,?,?,?)",
+                        (doc_id, start, end, group_id, speaker_key, similarity, json.dumps(drift, ensure_ascii=False),
+                         position))
         self.db.executemany("INSERT INTO quote_keys VALUES (?,?,?,?)", [(k, doc_id, start, end) for k in keys])
 
     def quote_groups_of(self, doc_id: str) -> dict[tuple[int, int], str]:

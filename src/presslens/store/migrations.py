@@ -135,9 +135,11 @@ def m003_corpus() -> str:
             start INTEGER NOT NULL, "end" INTEGER NOT NULL,
             group_id TEXT NOT NULL, speaker_key TEXT NOT NULL, similarity REAL NOT NULL,
             drift TEXT NOT NULL DEFAULT '[]',
+            position REAL NOT NULL DEFAULT 0, -- quote start as a share of the article length
             PRIMARY KEY (document_id, start, "end")
         );
         CREATE INDEX quote_groups_group ON quote_groups(group_id);
+        CREATE INDEX quote_groups_speaker ON quote_groups(speaker_key);
         CREATE TABLE quote_keys (key INTEGER NOT NULL, document_id TEXT NOT NULL, start INTEGER NOT NULL,
                                  "end" INTEGER NOT NULL);
         CREATE INDEX quote_keys_key ON quote_keys(key);
