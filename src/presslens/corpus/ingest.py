@@ -86,14 +86,13 @@ def add_article(store, record: dict[str, Any], embed: Embedder | None = default_
 
 
 def _embed(embed: Embedder | None, record, title: str, body: str, paras):
-    if embed is None:
-        return None, None
+    lang = (record.get("language") or "en")[:2]
+    if embed is None or lang not in stories.ENCODER_LANGUAGES:
+        return None, None  # the shipped encoder reads English only; its vectors of other text mislead
     lead = " ".join(body[s:e] for s, e in paras[:2])[:1200] or body[:1200]
     texts = [f"{title}. {lead}" if title else lead] + [body[s:e] for s, e in paras]
     vecs = np.asarray(embed(texts), dtype=np.float32)
-    lang = (record.get("language") or "en")[:2]
-    article = vecs[0] if lang in stories.ENCODER_LANGUAGES else None
-    return article, vecs[1:]
+    return vecs[0], vecs[1:]
 
 
 def _find_copy(store, me: dict[str, Any]) -> tuple[dict[str, Any] | None, float | None]:

@@ -14,6 +14,8 @@ from typing import Any, Iterator
 import numpy as np
 
 CANDIDATES = 50       # copies compared per article
+STORY_CANDIDATES = 10  # stories compared per article
+QUOTE_CANDIDATES = 20  # earlier quotes compared per quote
 KEY_FANOUT = 200      # rows read per anchor or band key
 
 
@@ -139,7 +141,7 @@ class CorpusMixin:
         for k in keys:
             for (s,) in self.db.execute("SELECT story_id FROM story_anchors WHERE key=? LIMIT ?", (k, KEY_FANOUT)):
                 counts[s] = counts.get(s, 0) + 1
-        ranked = sorted(counts, key=lambda s: -counts[s])[:CANDIDATES]
+        ranked = sorted(counts, key=lambda s: -counts[s])[:STORY_CANDIDATES]
         if day is None:
             return ranked
         keep = []
@@ -223,7 +225,7 @@ class CorpusMixin:
                                      (k, KEY_FANOUT)):
                 t = (r[0], r[1], r[2])
                 seen[t] = seen.get(t, 0) + 1
-        picked = sorted(seen, key=lambda t: -seen[t])[:CANDIDATES]
+        picked = sorted(seen, key=lambda t: -seen[t])[:QUOTE_CANDIDATES]
         if speaker_key and story_id:
             for r in self.db.execute(
                     'SELECT g.document_id, g.start, g."end", c.story_id FROM quote_groups g'
