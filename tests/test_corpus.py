@@ -235,3 +235,30 @@ def test_cli_json_interfaces_and_reprint_folding(tmp_path, capsys, monkeypatch):
     run("network", "--format", "graphml", "--output", str(out))
     assert ET.parse(out).getroot().tag.endswith("graphml")
     assert "<gexf" in run("network")
+
+
+def test_web_story_and_trace_pages_with_json_twins(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from presslens.web import create_app
+
+    db = tmp_path / "web.db"
+    s = Store(db)
+    s.corpus_embedder = fake_embed
+    a = record(1, "Floods force evacuation in Varna", BODY, "2024-03-05", quotes=[(QUOTE, "Elena Dimova", "direct", None)])
+    b = record(2, "Mayor orders families out", BODY[:4], "2024-03-06", quotes=[(QUOTE, "Elena Dimova", "direct", None)])
+    for r in (a, b):
+        save(s, r)
+    sid = s.story_of(a["id"])
+    gid = s.get(a["id"])["quotes"][0]["group"]
+    s.close()
+    with TestClient(create_app(db)) as client:
+        html = client.get("/stories").text
+        assert f"/stories/{sid}" in html
+        page = client.get(f"/stories/{sid}")
+        assert page.status_code == 200 and "<svg" in page.text and f'href="/api/stories/{sid}"' in page.text
+        assert len(client.get(f"/api/stories/{sid}").json()["articles"]) == 2
+        assert client.get("/stories/nope").status_code == 404
+        t = client.get(f"/quotes/trace/{gid}")
+        assert t.status_code == 200 and "Elena Dimova" in t.text and f'href="/api/quotes/trace/{gid}"' in t.text
+        assert len(client.get(f"/api/quotes/trace/{gid}").json()["appearances"]) == 2
