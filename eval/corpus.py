@@ -127,12 +127,22 @@ def eval_duplicates(rows: list[list], notes: list[str]) -> None:
                      f"mixed with same-incident articles ({len(arts)} articles)", p, r, f])
         print(res, flush=True)
     pairs = data.paraphraser_pairs()
-    arts, gold = [], {}
+    arts = []
+    # gold groups: class-1 pairs, and a headline that recurs in several pairs is one text
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for i, (a, b, cls) in enumerate(pairs):
+        if cls == 1:
+            parent[find(a)] = find(b)
     for i, (a, b, cls) in enumerate(pairs):
         for j, text in enumerate((a, b)):
-            url = f"pp:{i}:{j}"
-            arts.append({"url": url, "title": None, "text": text, "language": "ru", "source": "paraphraser",
-                         "gold": f"{i}" if cls == 1 else url})
+            arts.append({"url": f"pp:{i}:{j}", "title": None, "text": text, "language": "ru",
+                         "source": "paraphraser", "gold": find(text)})
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
         db, gold, _ = _ingest(arts, tmp)

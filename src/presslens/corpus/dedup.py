@@ -15,9 +15,9 @@ import numpy as np
 from datasketch import MinHash
 
 NUM_PERM = 128
-BANDS, ROWS = 32, 4          # candidate at J ≈ (1/32)^(1/4) ≈ 0.42 and above, most of the time
-JACCARD = 0.5                # estimated Jaccard for a copy
-CONTAINMENT = 0.8            # or: this share of the smaller text's shingles inside the larger
+BANDS, ROWS = 64, 2          # an index row per band; a pair at J = 0.25 shares a band 98% of the time
+JACCARD = 0.3                # estimated Jaccard of 5-word shingles for a copy (typos and trims lower it)
+CONTAINMENT = 0.6            # or: this share of the smaller text's shingles inside the larger
 MIN_SHINGLES = 8             # texts shorter than this are never called copies
 SEED = 7
 
