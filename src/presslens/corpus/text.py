@@ -17,7 +17,7 @@ import datetime as _dt
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any
 
 import iuliia
 
@@ -30,7 +30,7 @@ _EXTRA = str.maketrans({"і": "i", "ї": "i", "є": "e", "ґ": "g", "І": "I", "
 # Spelling differences between transliterations and Latin spellings of one name.
 _FOLD = (("sch", "s"), ("shch", "s"), ("kh", "h"), ("zh", "z"), ("sh", "s"), ("ch", "c"), ("ts", "c"),
          ("tz", "c"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("x", "ks"), ("q", "k"), ("w", "v"), ("z", "s"),
-         ("g", "g"), ("j", "i"), ("y", "i"))
+         ("j", "i"), ("y", "i"))
 _VOWELS = set("aeiou")
 
 
@@ -135,7 +135,3 @@ def date_day(value: str | None) -> int | None:
     day = (d - _dt.date(1970, 1, 1)).days
     return day if day > 0 else None
 
-
-def overlap(a: Iterable[str], b: Iterable[str]) -> float:
-    sa, sb = set(a), set(b)
-    return len(sa & sb) / len(sa | sb) if sa and sb else 0.0
