@@ -35,6 +35,7 @@ test-browser: venv
 bench: venv
 	$(BIN)/python benchmarks/throughput.py --write
 	$(BIN)/python benchmarks/web_render.py
+	$(BIN)/python benchmarks/corpus.py --write
 
 # Each script prints its table and rewrites its own section of eval/RESULTS.md.
 EVALS := seed extraction repair attribution speakers events framing attribution_news titles

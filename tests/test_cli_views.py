@@ -213,9 +213,10 @@ def db(store):
 
 
 def test_frame_and_technique_labels_as_typed_and_unknown_ones_named(db):
-    r = _cli("search", "flood", "--db", db, "--frame", "political", "--json")
+    # the fixture's three flood articles are near-copies: --expand lists each (search folds reprints)
+    r = _cli("search", "flood", "--db", db, "--frame", "political", "--json", "--expand")
     assert r.returncode == 0 and len(r.stdout.splitlines()) == 3
-    r = _cli("search", "flood", "--db", db, "--technique", "loaded language", "--json")
+    r = _cli("search", "flood", "--db", db, "--technique", "loaded language", "--json", "--expand")
     assert r.returncode == 0 and len(r.stdout.splitlines()) == 3
     r = _cli("search", "flood", "--db", db, "--frame", "politcal")
     err = r.stderr.decode()

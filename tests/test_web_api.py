@@ -34,8 +34,11 @@ def test_article_json_is_the_output_contract(client):
     r = Analysis.from_dict(article_record()).to_dict()  # as the model normalises it (mention text etc.)
     got = client.get(f"/api/articles/{r['id']}").json()
     assert got["schema"] == "presslens.article/1" and got["id"] == r["id"]
-    for key in ("text", "boilerplate", "damage", "entities", "quotes", "events", "genre", "frames", "techniques"):
+    for key in ("text", "boilerplate", "damage", "entities", "events", "genre", "frames", "techniques"):
         assert got[key] == r[key], key
+    # the stored record gains each quote's provenance group from the corpus layer
+    assert [q | {"group": None} for q in got["quotes"]] == r["quotes"]
+    assert all(q["group"] for q in got["quotes"])
 
 
 def test_article_id_prefix_resolves_and_unknown_is_404(client):

@@ -75,8 +75,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             if isinstance(result, _Stored):
                 skipped += 1
                 record = store.get(result.doc.id, version) if store else None
+                if record is not None:
+                    store.add_to_corpus(record)  # a store filled before the corpus layer catches up
+                    record = store.with_groups(record)
             else:
                 record = result.to_dict()
+                if store is not None:
+                    record = store.with_groups(record)
             ok += 1
             if record is None:
                 continue
@@ -172,17 +177,22 @@ def _label_filters(args: argparse.Namespace, store: Store) -> dict[str, str | No
 def cmd_search(args: argparse.Namespace) -> int:
     from .render import console, search_table
 
+    from .cli_commands.corpus import collapse, semantic_hits
+
     filters = {k: getattr(args, k) for k in ("source", "entity", "speaker", "language")}
     filters.update(date_from=args.date_from, date_to=args.date_to, all_acts=args.all)
     with _open(args) as store:
         filters.update(_label_filters(args, store))
-        hits = store.search(args.query, limit=args.limit, **filters)
+        wide = args.limit if args.expand else args.limit * 4
+        hits = semantic_hits(store, args.query, wide, filters) if args.semantic else \
+            store.search(args.query, limit=wide, **filters)
+        folded = collapse(store, hits, lambda h: h.id, args.expand, args.limit)
     if args.json:
-        for h in hits:
-            print(json.dumps(h.__dict__, ensure_ascii=False))
+        for h, n in folded:
+            print(json.dumps(h.__dict__ | ({"reprints": n} if n else {}), ensure_ascii=False))
         return 0
-    if hits:
-        console().print(search_table(hits, args.query))
+    if folded:
+        console().print(search_table([h for h, _ in folded], args.query, reprints=[n for _, n in folded]))
     else:
         _err("no matches")
     return 0
@@ -196,15 +206,19 @@ def _with_article(row: dict[str, Any]) -> dict[str, Any]:
 def cmd_quotes(args: argparse.Namespace) -> int:
     from .render import console, quotes_table
 
+    from .cli_commands.corpus import fold_quotes
+
     with _open(args) as store:
         rows = [_with_article(r) for r in store.quotes(args.query, speaker=args.speaker, channel=args.channel,
-                                                       limit=args.limit, all_acts=args.all)]
+                                                       limit=args.limit if args.expand else args.limit * 4,
+                                                       all_acts=args.all)]
+        folded = fold_quotes(store, rows, args.expand, args.limit)
     if args.json:
-        for r in rows:
-            print(json.dumps(r, ensure_ascii=False))
+        for r, n in folded:
+            print(json.dumps(r | ({"reprints": n} if n else {}), ensure_ascii=False))
         return 0
-    if rows:
-        console().print(quotes_table(rows))
+    if folded:
+        console().print(quotes_table([r for r, _ in folded], reprints=[n for _, n in folded]))
     else:
         _err("no quotes match" if args.query or args.speaker or args.channel else "no quotes in the store")
     return 0
@@ -321,6 +335,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true",
                    help="--speaker matches every attribution, not only speech and writing by people and organisations")
     _listing(p, 20)
+    p.add_argument("--semantic", action="store_true", help="rank by meaning (paragraph embeddings) fused with BM25")
+    p.add_argument("--expand", action="store_true", help="list reprints separately instead of folding them")
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("quotes", help="who said what across the store")
@@ -331,6 +347,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true", help="every attribution (thoughts, perceptions, documents, unnamed "
                    "sources), not only speech and writing by people and organisations")
     _listing(p, 100)
+    p.add_argument("--expand", action="store_true", help="list quotes in reprints separately instead of folding them")
     p.set_defaults(func=cmd_quotes)
 
     p = sub.add_parser("timeline", help="events across the store in date order")

@@ -322,8 +322,16 @@ CORPUS_QUOTE_COLS = (*QUOTE_COLS, Col("article", "article", min_width=ID_WIDTH, 
                                       fold_rank=4, fold_line=True))
 
 
-def quotes_table(rows: list[dict[str, Any]], width: int | None = None) -> Table:
-    data = [_quote_row(r, clip(r["content"], 400)) | {"article": short_id(r["article"])} for r in rows]
+def _reprints(n: int) -> str:
+    return f" (+{n} reprint{'s' if n != 1 else ''})" if n else ""
+
+
+def quotes_table(rows: list[dict[str, Any]], width: int | None = None,
+                 reprints: Sequence[int] | None = None) -> Table:
+    """`reprints[i]`: copies of row i's quote in reprints folded into it (corpus layer)."""
+    counts = reprints or [0] * len(rows)
+    data = [_quote_row(r, clip(r["content"], 400)) | {"article": short_id(r["article"]) + _reprints(n)}
+            for r, n in zip(rows, counts)]
     return fit_table(CORPUS_QUOTE_COLS, data, width or console().width, title="who said what")
 
 
@@ -336,10 +344,13 @@ SEARCH_COLS = (
 )
 
 
-def search_table(hits: Sequence[Any], query: str, width: int | None = None) -> Table:
+def search_table(hits: Sequence[Any], query: str, width: int | None = None,
+                 reprints: Sequence[int] | None = None) -> Table:
+    counts = reprints or [0] * len(hits)
     data = [{"id": short_id(h.id), "score": f"{h.score:.2f}", "published": h.published or "",
-             "title": Text(clip(h.title or h.source, 80), style="bold"), "snippet": " ".join(h.snippet.split())}
-            for h in hits]
+             "title": Text(clip(h.title or h.source, 80) + _reprints(n), style="bold"),
+             "snippet": " ".join(h.snippet.split())}
+            for h, n in zip(hits, counts)]
     return fit_table(SEARCH_COLS, data, width or console().width, title=f"search: {query}")
 
 

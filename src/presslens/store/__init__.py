@@ -19,6 +19,7 @@ from typing import Any, Iterator
 from ..coref.places import canonical_place
 from ..errors import StoreError
 from ..model import Analysis
+from .corpus import CorpusMixin
 from .migrations import migrate
 
 DEFAULT_PATH = "presslens.db"
@@ -51,7 +52,7 @@ class SearchHit:
     score: float
 
 
-class Store:
+class Store(CorpusMixin):
     def __init__(self, path: str | Path = DEFAULT_PATH, readonly: bool = False) -> None:
         self.path = str(path)
         try:
@@ -109,6 +110,7 @@ class Store:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
             raise
+        self.add_to_corpus(result)
         return Saved(doc.id, new_doc, new_analysis)
 
     def record_failure(self, source: str, reason: str, *, kind: str = "analysis", document_id: str | None = None,
@@ -195,7 +197,7 @@ class Store:
             sql += " AND pipeline_version=?"
             args += (pipeline_version,)
         row = self.db.execute(sql + " ORDER BY id DESC LIMIT 1", args).fetchone()
-        return json.loads(row["result"]) if row else None
+        return self.with_groups(json.loads(row["result"])) if row else None
 
     def analyses_of(self, doc_id: str) -> list[dict[str, Any]]:
         rows = self.db.execute(
@@ -222,7 +224,7 @@ class Store:
             "SELECT a.result FROM documents d JOIN analyses a ON a.id ="
             " (SELECT max(id) FROM analyses WHERE document_id = d.id) ORDER BY d.rowid"
         ):
-            yield json.loads(row["result"])
+            yield self.with_groups(json.loads(row["result"]))
 
     def search(self, query: str, limit: int = 20, offset: int = 0, **filters: Any) -> list[SearchHit]:
         where, args = self._filters(filters)
@@ -275,9 +277,12 @@ class Store:
 
     def quotes(self, query: str | None = None, speaker: str | None = None, channel: str | None = None,
                limit: int = 100, all_acts: bool = False) -> list[dict[str, Any]]:
-        """Quotes across the store: speech and writing by people and organisations, or with
-        `all_acts` every attribution (thoughts, perceptions, documents, unnamed sources)."""
-        sql = ("SELECT q.*, d.title, d.published FROM quotes q JOIN documents d ON d.id = q.document_id WHERE 1=1")
+        """Quotes across the store, each with its provenance group: speech and writing by people
+        and organisations, or with `all_acts` every attribution (thoughts, perceptions, documents,
+        unnamed sources)."""
+        sql = ("SELECT q.*, d.title, d.published, g.group_id AS \"group\" FROM quotes q JOIN documents d ON d.id = q.document_id"
+               " LEFT JOIN quote_groups g ON g.document_id = q.document_id AND g.start = q.start AND g.\"end\" = q.\"end\""
+               " WHERE 1=1")
         if not all_acts:
             sql += _reader_sql("q.")
         args: list[Any] = []

@@ -129,6 +129,65 @@ def m004_failures() -> str:
     )
 
 
+@migration
+def m005_corpus() -> str:
+    """The corpus layer: near-duplicate signatures and LSH bands, stories, quote
+    provenance groups and paragraph vectors, all filled incrementally per article."""
+    return (
+        """
+        CREATE TABLE corpus_docs (
+            document_id TEXT PRIMARY KEY REFERENCES documents(id),
+            seq INTEGER NOT NULL,             -- ingest order
+            day INTEGER,                      -- publication day number, NULL if unknown
+            shingles INTEGER NOT NULL,        -- distinct 5-word shingles in the body
+            signature BLOB NOT NULL,          -- MinHash values, uint32
+            story_id TEXT NOT NULL,
+            embedding BLOB                    -- float16 article vector (title + lead)
+        );
+        CREATE INDEX corpus_docs_story ON corpus_docs(story_id);
+        CREATE TABLE dup_bands (band INTEGER NOT NULL, hash INTEGER NOT NULL, document_id TEXT NOT NULL);
+        CREATE INDEX dup_bands_key ON dup_bands(band, hash);
+        CREATE TABLE dup_links (
+            document_id TEXT PRIMARY KEY REFERENCES documents(id),
+            canonical_id TEXT NOT NULL REFERENCES documents(id),
+            similarity REAL NOT NULL
+        );
+        CREATE INDEX dup_links_canonical ON dup_links(canonical_id);
+        CREATE TABLE anchor_df (key TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY, title TEXT, first_day INTEGER, last_day INTEGER,
+            first_seq INTEGER NOT NULL, articles INTEGER NOT NULL,
+            centroid BLOB, centroid_n INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE story_anchors (
+            story_id TEXT NOT NULL, key TEXT NOT NULL, weight REAL NOT NULL,
+            PRIMARY KEY (key, story_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX story_anchors_story ON story_anchors(story_id);
+        CREATE TABLE quote_groups (
+            document_id TEXT NOT NULL REFERENCES documents(id),
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            group_id TEXT NOT NULL, speaker_key TEXT NOT NULL, similarity REAL NOT NULL,
+            drift TEXT NOT NULL DEFAULT '[]',
+            position REAL NOT NULL DEFAULT 0, -- quote start as a share of the article length
+            PRIMARY KEY (document_id, start, "end")
+        );
+        CREATE INDEX quote_groups_group ON quote_groups(group_id);
+        CREATE INDEX quote_groups_speaker ON quote_groups(speaker_key);
+        CREATE TABLE quote_keys (key INTEGER NOT NULL, document_id TEXT NOT NULL, start INTEGER NOT NULL,
+                                 "end" INTEGER NOT NULL);
+        CREATE INDEX quote_keys_key ON quote_keys(key);
+        CREATE TABLE paragraph_vectors (
+            document_id TEXT NOT NULL REFERENCES documents(id),
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            bucket INTEGER NOT NULL, vector BLOB NOT NULL   -- int8, scaled by 127
+        );
+        CREATE INDEX paragraph_vectors_bucket ON paragraph_vectors(bucket);
+        CREATE INDEX paragraph_vectors_doc ON paragraph_vectors(document_id);
+        """
+    )
+
+
 def migrate(db: sqlite3.Connection) -> int:
     """Apply pending migrations, each atomically; return the schema version.
 

@@ -1,0 +1,237 @@
+"""Corpus layer evaluation: stories, reprints and cross-language quote matching.
+
+    python eval/corpus.py                 # everything; writes the "corpus" section of eval/RESULTS.md
+    python eval/corpus.py --only stories  # one part (no RESULTS.md update)
+
+Every set goes through the real CLI: `presslens analyze SET.jsonl --stages repair`
+(in publication-date order, as articles would arrive), then `presslens stories
+--json` / `duplicates --json`, scored by ../shared/eval/story_score.py and
+dup_score.py. One setting (src/presslens/corpus/stories.py, dedup.py) for all sets.
+Baseline for stories: TF-IDF + average-linkage agglomerative clustering at
+fixed cosine-distance thresholds.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import itertools
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import corpus_data as data  # noqa: E402
+from _results import markdown_table, shared_path, write_section  # noqa: E402
+
+from presslens.cli import main as presslens  # noqa: E402
+
+BASELINE_THRESHOLDS = (0.5, 0.7, 0.9)
+
+
+def _run(*argv: str) -> str:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        presslens(list(argv))
+    return out.getvalue()
+
+
+def _score(scorer: str, gold: dict, pred_lines: str, tmp: Path, label: str) -> str:
+    (tmp / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    (tmp / "pred.jsonl").write_text(pred_lines, encoding="utf-8")
+    res = subprocess.run([sys.executable, str(shared_path("eval", scorer)), str(tmp / "gold.json"),
+                          str(tmp / "pred.jsonl"), "--label", label], capture_output=True, text=True, check=True)
+    return res.stdout.strip()
+
+
+def _numbers(line: str, *names: str) -> list[float]:
+    out = []
+    for n in names:
+        i = line.index(n) + len(n)
+        out.append(float(line[i:].split()[0]))
+    return out
+
+
+def _ingest(articles: list[dict], tmp: Path) -> tuple[Path, dict, float]:
+    ordered = sorted(articles, key=lambda a: (a.get("published") or "9999", a["url"]))
+    gold = data.write_jsonl(ordered, tmp / "set.jsonl")
+    db = tmp / "set.db"
+    t = time.perf_counter()
+    _run("analyze", str(tmp / "set.jsonl"), "--stages", "repair", "--db", str(db), "--format", "none", "--quiet")
+    return db, gold, time.perf_counter() - t
+
+
+def cross_language(stories_jsonl: str, gold: dict, langs: dict) -> tuple[float, int]:
+    """Share of same-story article pairs in different languages that share a predicted story."""
+    pred = {}
+    for line in stories_jsonl.splitlines():
+        s = json.loads(line)
+        for a in s["articles"]:
+            pred[a["url"]] = s["id"]
+    pairs = [(x, y) for x, y in itertools.combinations(sorted(gold), 2)
+             if gold[x] == gold[y] and langs[x] != langs[y]]
+    if not pairs:
+        return 0.0, 0
+    return sum(pred.get(x) == pred.get(y) for x, y in pairs) / len(pairs), len(pairs)
+
+
+def baseline(articles: list[dict], gold: dict, threshold: float, tmp: Path, label: str) -> str:
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    x = TfidfVectorizer(sublinear_tf=True, min_df=1).fit_transform([a["text"] for a in articles]).toarray()
+    labels = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average",
+                                     distance_threshold=threshold).fit_predict(x)
+    groups: dict[int, list] = {}
+    for a, lab in zip(articles, labels):
+        groups.setdefault(int(lab), []).append({"url": a["url"]})
+    lines = "".join(json.dumps({"id": k, "articles": v}) + "\n" for k, v in groups.items())
+    return _score("story_score.py", gold, lines, tmp, label)
+
+
+def eval_stories(rows: list[list], notes: list[str]) -> None:
+    notes.append("Story settings (threshold, window, encoder weight; src/presslens/corpus/stories.py) were chosen "
+                 "on these two sets, the only labelled story sets at hand: they are not held-out numbers. "
+                 "BSNLP's gold stories are whole topics over up to two years (Brexit 2018-2019), sampled "
+                 "25 articles per language; presslens splits them into events within a 120-day window, "
+                 "hence the low recall at high pair precision. 'Cross-language pairs joined': share of "
+                 "same-story article pairs in two languages that share a predicted story.")
+    sets = {"gvc/val (37 shooting incidents, en)": data.gvc_articles(),
+            "bsnlp raw (6 stories, 6 languages, sample)": data.bsnlp_articles()}
+    for name, arts in sets.items():
+        with tempfile.TemporaryDirectory() as t:
+            tmp = Path(t)
+            db, gold, secs = _ingest(arts, tmp)
+            lines = _run("stories", "--json", "--db", str(db))
+            res = _score("story_score.py", gold, lines, tmp, name)
+            p, r, f, pp = _numbers(res, "B3 P", "R", "B3 F1", "pair P")
+            xl, npairs = cross_language(lines, gold, {a["url"]: a["language"] for a in arts})
+            n_pred = len(lines.splitlines())
+            rows.append([name, "presslens (online)", len(arts), n_pred, p, r, f, pp,
+                         f"{xl:.3f} of {npairs}" if npairs else "–"])
+            print(res, f"cross-language pairs joined {xl:.3f} ({npairs})", f"{secs:.0f}s", flush=True)
+            for th in BASELINE_THRESHOLDS:
+                res = baseline(arts, gold, th, tmp, f"{name} baseline {th}")
+                p, r, f, pp = _numbers(res, "B3 P", "R", "B3 F1", "pair P")
+                n_pred = int(res.split("predicted ")[1].split()[0])
+                rows.append([name, f"TF-IDF + average linkage, distance {th}", len(arts), n_pred, p, r, f, pp, ""])
+                print(res, flush=True)
+
+
+def eval_duplicates(rows: list[list], notes: list[str]) -> None:
+    arts = data.reprints()
+    with tempfile.TemporaryDirectory() as t:
+        tmp = Path(t)
+        db, gold, _ = _ingest(arts, tmp)
+        res = _score("dup_score.py", gold, _run("duplicates", "--json", "--db", str(db)), tmp, "reprints")
+        p, r, f = _numbers(res, "pair P", "R", "F1")
+        rows.append(["GVC articles + syndicated copies (headline swap, widgets, trims, reorders, typos), "
+                     f"mixed with same-incident articles ({len(arts)} articles)", p, r, f])
+        print(res, flush=True)
+    pairs = data.paraphraser_pairs()
+    arts = []
+    # gold groups: class-1 pairs, and a headline that recurs in several pairs is one text
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for i, (a, b, cls) in enumerate(pairs):
+        if cls == 1:
+            parent[find(a)] = find(b)
+    for i, (a, b, cls) in enumerate(pairs):
+        for j, text in enumerate((a, b)):
+            arts.append({"url": f"pp:{i}:{j}", "title": None, "text": text, "language": "ru",
+                         "source": "paraphraser", "gold": find(text)})
+    with tempfile.TemporaryDirectory() as t:
+        tmp = Path(t)
+        db, gold, _ = _ingest(arts, tmp)
+        res = _score("dup_score.py", gold, _run("duplicates", "--json", "--db", str(db)), tmp, "paraphraser")
+        p, r, f = _numbers(res, "pair P", "R", "F1")
+        rows.append([f"ParaPhraser headline pairs, first {len(pairs)} (gold: class 1 'same news')", p, r, f])
+        print(res, flush=True)
+    notes.append("ParaPhraser pairs are rewordings of a headline by different outlets, not copies of one text: "
+                 "the reprint detector is meant to leave them apart (precision is what matters there; "
+                 "recall near zero is by design, headlines are under the 8-shingle minimum).")
+
+
+def eval_quotes(rows: list[list], notes: list[str]) -> None:
+    """A Russian document's quotes against its English translation's, by the rule the corpus step uses
+    across languages (same speaker and story assumed: every quote of a document is treated as one
+    speaker's, the hardest case for telling them apart)."""
+    from collections import defaultdict
+
+    from presslens.corpus import quotes as q
+
+    pairs = data.wmt21_quote_pairs()
+    by_doc: dict[str, list] = defaultdict(list)
+    for d, ru, en, pos in pairs:
+        by_doc[d].append((q.quote_keys(ru, {"name": "X"}), q.quote_keys(en, {"name": "X"}), pos))
+    right = wrong = 0
+    for items in by_doc.values():
+        used: set[int] = set()
+        for i, (kr, _, pr) in enumerate(items):
+            best, best_s = None, 0.0
+            for j, (_, ke, pe) in enumerate(items):
+                if j in used:
+                    continue
+                s = q.translation_score(kr, pr, ke, pe)
+                if s >= q.CROSS and s > best_s:
+                    best, best_s = j, s
+            if best is not None:
+                used.add(best)
+                right += best == i
+                wrong += best != i
+    content = sum(q.similarity(kr, ke, False) >= 0.2 for d in by_doc.values() for kr, ke, _ in d)
+    rows.append([f"WMT21 ru→en, {len(pairs)} quoted segments in {len(by_doc)} documents", right / len(pairs),
+                 wrong / len(pairs), content / len(pairs)])
+    notes.append("Quote matching across languages (rule of src/presslens/corpus/quotes.py, translation_score) is "
+                 "measured on quoted WMT21 segments paired with their reference translation, speaker and story "
+                 "taken as equal: the Russian analysis that gives Russian quotes their speakers (Speaker.latin) "
+                 "lands on another branch, so the end-to-end run (analyze both, compare quote groups) is not "
+                 "measured yet. The place-in-article signal is optimistic here: WMT translations keep every "
+                 "segment in order.")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--only", choices=("stories", "duplicates", "quotes"))
+    args = ap.parse_args()
+    story_rows: list[list] = []
+    dup_rows: list[list] = []
+    quote_rows: list[list] = []
+    notes: list[str] = []
+    if args.only in (None, "stories"):
+        eval_stories(story_rows, notes)
+    if args.only in (None, "duplicates"):
+        eval_duplicates(dup_rows, notes)
+    if args.only in (None, "quotes"):
+        eval_quotes(quote_rows, notes)
+    body = []
+    if story_rows:
+        body.append("Story grouping, B-cubed (story_score.py); presslens is online (articles in date order, "
+                    "one setting for every set):\n\n" + markdown_table(
+                        ["set", "system", "articles", "stories", "B3 P", "B3 R", "B3 F1", "pair P",
+                         "cross-language pairs joined"], story_rows))
+    if dup_rows:
+        body.append("Reprints and near-duplicates, pair scores (dup_score.py):\n\n" +
+                    markdown_table(["set", "pair P", "pair R", "pair F1"], dup_rows))
+    if quote_rows:
+        body.append("Cross-language quote content matching:\n\n" + markdown_table(
+            ["set", "quote matched to its translation", "matched to another quote",
+             "anchor overlap alone ≥ 0.2"], quote_rows))
+    body += notes
+    text = "\n\n".join(body)
+    print(text)
+    if args.only is None:
+        write_section("corpus", "Corpus layer: stories, reprints, quote matching", text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,317 @@
+"""Store methods of the corpus layer (reprints, stories, quote groups, paragraph vectors).
+
+Mixed into Store; every query here is an index lookup bounded by a LIMIT, so
+adding one article costs the same at ten thousand articles as at a hundred
+thousand. The corpus logic itself lives in presslens.corpus.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import contextmanager
+from typing import Any, Iterator
+
+import numpy as np
+
+CANDIDATES = 50       # copies compared per article
+STORY_CANDIDATES = 10  # stories compared per article
+QUOTE_CANDIDATES = 20  # earlier quotes compared per quote
+KEY_FANOUT = 200      # rows read per anchor or band key
+
+
+class CorpusMixin:
+    db: sqlite3.Connection
+
+    @contextmanager
+    def corpus_transaction(self) -> Iterator[None]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+
+    # -- the corpus step and what it adds to records ---------------------------
+    corpus_embedder: Any = "default"   # None: no encoder (stories on anchors only, no vectors)
+
+    def add_to_corpus(self, record: dict[str, Any]) -> None:
+        """Run the corpus step for a stored record (idempotent)."""
+        from ..corpus import add_article, default_embedder
+
+        embed = default_embedder if self.corpus_embedder == "default" else self.corpus_embedder
+        add_article(self, record, embed=embed)
+
+    def with_groups(self, record: dict[str, Any]) -> dict[str, Any]:
+        """The record with each quote's provenance `group` filled in from the corpus layer."""
+        try:
+            groups = self.quote_groups_of(record.get("id", ""))
+        except sqlite3.OperationalError:  # a read-only store from before the corpus layer
+            return record
+        if groups:
+            for q in record.get("quotes") or []:
+                q["group"] = groups.get((q["start"], q["end"]), q.get("group"))
+        return record
+
+    # -- articles ---------------------------------------------------------
+    def corpus_has(self, doc_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM corpus_docs WHERE document_id=?", (doc_id,)).fetchone() is not None
+
+    def corpus_count(self) -> int:
+        row = self.db.execute("SELECT max(seq) FROM corpus_docs").fetchone()
+        return int(row[0] or 0)
+
+    def corpus_missing(self) -> list[str]:
+        """Stored documents the corpus layer has not seen yet, in ingest order."""
+        return [r[0] for r in self.db.execute(
+            "SELECT d.id FROM documents d LEFT JOIN corpus_docs c ON c.document_id = d.id"
+            " WHERE c.document_id IS NULL ORDER BY d.rowid")]
+
+    def corpus_add_doc(self, doc_id: str, seq: int, day: int | None, shingles: int, signature: np.ndarray,
+                       story_id: str, embedding: np.ndarray | None, bands: list[tuple[int, int]]) -> None:
+        self.db.execute("INSERT INTO corpus_docs VALUES (?,?,?,?,?,?,?)",
+                        (doc_id, seq, day, shingles, signature.astype(np.uint32).tobytes(), story_id,
+                         None if embedding is None else embedding.astype(np.float16).tobytes()))
+        self.db.executemany("INSERT INTO dup_bands VALUES (?,?,?)", [(b, h, doc_id) for b, h in bands])
+
+    def corpus_doc(self, doc_id: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT * FROM corpus_docs WHERE document_id=?", (doc_id,)).fetchone()
+        return _doc_row(row) if row else None
+
+    def dup_candidates(self, bands: list[tuple[int, int]]) -> list[dict[str, Any]]:
+        ids: dict[str, int] = {}
+        for b, h in bands:
+            for (d,) in self.db.execute("SELECT document_id FROM dup_bands WHERE band=? AND hash=? LIMIT ?",
+                                        (b, h, KEY_FANOUT)):
+                ids[d] = ids.get(d, 0) + 1
+        best = sorted(ids, key=lambda d: -ids[d])[:CANDIDATES]
+        return [self.corpus_doc(d) for d in best]  # type: ignore[misc]
+
+    # -- reprints -----------------------------------------------------------
+    def canonical_of(self, doc_id: str) -> str:
+        row = self.db.execute("SELECT canonical_id FROM dup_links WHERE document_id=?", (doc_id,)).fetchone()
+        return row[0] if row else doc_id
+
+    def copies_of(self, canonical_id: str) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT document_id FROM dup_links WHERE canonical_id=?"
+                                              " ORDER BY rowid", (canonical_id,))]
+
+    def link_copy(self, doc_id: str, canonical_id: str, similarity: float) -> None:
+        self.db.execute("INSERT OR REPLACE INTO dup_links VALUES (?,?,?)", (doc_id, canonical_id, similarity))
+
+    def duplicate_groups(self, limit: int | None = None) -> list[dict[str, Any]]:
+        sql = ("SELECT l.canonical_id, l.document_id, l.similarity, c.url AS curl, d.url AS durl,"
+               " c.title AS ctitle, d.title AS dtitle, c.source AS csource, d.source AS dsource"
+               " FROM dup_links l JOIN documents c ON c.id = l.canonical_id JOIN documents d ON d.id = l.document_id"
+               " ORDER BY l.canonical_id, l.rowid")
+        groups: dict[str, dict[str, Any]] = {}
+        for r in self.db.execute(sql):
+            g = groups.setdefault(r["canonical_id"], {"canonical": {"id": r["canonical_id"], "url": r["curl"],
+                                                                    "title": r["ctitle"], "source": r["csource"]},
+                                                      "copies": []})
+            g["copies"].append({"id": r["document_id"], "url": r["durl"], "similarity": round(r["similarity"], 3),
+                                "title": r["dtitle"], "source": r["dsource"]})
+        out = sorted(groups.values(), key=lambda g: -len(g["copies"]))
+        return out[:limit] if limit else out
+
+    def reprint_counts(self, doc_ids: list[str]) -> dict[str, tuple[str, int]]:
+        """doc id -> (its canonical id, number of copies of that canonical)."""
+        out = {}
+        for d in doc_ids:
+            c = self.canonical_of(d)
+            n = self.db.execute("SELECT count(*) FROM dup_links WHERE canonical_id=?", (c,)).fetchone()[0]
+            out[d] = (c, int(n))
+        return out
+
+    # -- anchors and stories ---------------------------------------------
+    def anchor_df(self, keys: list[str]) -> dict[str, int]:
+        out = {}
+        for k in keys:
+            row = self.db.execute("SELECT df FROM anchor_df WHERE key=?", (k,)).fetchone()
+            out[k] = int(row[0]) if row else 0
+        return out
+
+    def anchor_df_add(self, keys: set[str]) -> None:
+        self.db.executemany("INSERT INTO anchor_df VALUES (?,1) ON CONFLICT(key) DO UPDATE SET df = df + 1",
+                            [(k,) for k in keys])
+
+    def story_candidates(self, keys: list[str], day: int | None, window: int) -> list[str]:
+        counts: dict[str, int] = {}
+        for k in keys:
+            for (s,) in self.db.execute("SELECT story_id FROM story_anchors WHERE key=? LIMIT ?", (k, KEY_FANOUT)):
+                counts[s] = counts.get(s, 0) + 1
+        ranked = sorted(counts, key=lambda s: -counts[s])[:STORY_CANDIDATES]
+        if day is None:
+            return ranked
+        keep = []
+        for s in ranked:
+            row = self.db.execute("SELECT first_day, last_day FROM stories WHERE id=?", (s,)).fetchone()
+            if row["first_day"] is None or (row["first_day"] - window <= day <= row["last_day"] + window):
+                keep.append(s)
+        return keep
+
+    def story_vector(self, story_id: str) -> tuple[dict[str, float], np.ndarray | None, int]:
+        anchors = {k: w for k, w in self.db.execute(
+            "SELECT key, weight FROM story_anchors WHERE story_id=?", (story_id,))}
+        row = self.db.execute("SELECT centroid, centroid_n FROM stories WHERE id=?", (story_id,)).fetchone()
+        centroid = np.frombuffer(row["centroid"], dtype=np.float32) if row and row["centroid"] else None
+        return anchors, centroid, int(row["centroid_n"]) if row else 0
+
+    def story_new(self, story_id: str, title: str | None, day: int | None, seq: int) -> None:
+        self.db.execute("INSERT INTO stories(id, title, first_day, last_day, first_seq, articles) VALUES (?,?,?,?,?,0)",
+                        (story_id, title, day, day, seq))
+
+    def story_update(self, story_id: str, day: int | None, anchors: dict[str, float],
+                     centroid: np.ndarray | None, centroid_n: int, keep: int) -> None:
+        self.db.execute(
+            "UPDATE stories SET articles = articles + 1,"
+            " first_day = CASE WHEN ? IS NULL THEN first_day WHEN first_day IS NULL OR ? < first_day THEN ? ELSE first_day END,"
+            " last_day = CASE WHEN ? IS NULL THEN last_day WHEN last_day IS NULL OR ? > last_day THEN ? ELSE last_day END,"
+            " centroid = ?, centroid_n = ? WHERE id=?",
+            (day, day, day, day, day, day, None if centroid is None else centroid.astype(np.float32).tobytes(),
+             centroid_n, story_id))
+        # the story keeps only its `keep` heaviest anchors, so a long story stays cheap to compare
+        top = sorted(anchors.items(), key=lambda kv: -kv[1])[:keep]
+        self.db.execute("DELETE FROM story_anchors WHERE story_id=?", (story_id,))
+        self.db.executemany("INSERT INTO story_anchors VALUES (?,?,?)", [(story_id, k, w) for k, w in top])
+
+    def story_of(self, doc_id: str) -> str | None:
+        row = self.db.execute("SELECT story_id FROM corpus_docs WHERE document_id=?", (doc_id,)).fetchone()
+        return row[0] if row else None
+
+    def stories(self, limit: int | None = None, story_id: str | None = None) -> list[dict[str, Any]]:
+        sql = "SELECT * FROM stories"
+        args: tuple = ()
+        if story_id:
+            sql += " WHERE id=?"
+            args = (story_id,)
+        sql += " ORDER BY articles DESC, first_seq"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [dict(r) for r in self.db.execute(sql, args)]
+
+    def story_articles(self, story_id: str) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.db.execute(
+            "SELECT d.id, d.url, d.source, d.site, d.title, d.published, d.language, c.seq"
+            " FROM corpus_docs c JOIN documents d ON d.id = c.document_id WHERE c.story_id=?"
+            " ORDER BY coalesce(c.day, 1e9), c.seq", (story_id,))]
+
+    def story_top(self, story_id: str, limit: int = 10) -> tuple[list[str], list[str]]:
+        ents = [r[0] for r in self.db.execute(
+            "SELECT e.name FROM entities e JOIN corpus_docs c ON c.document_id = e.document_id WHERE c.story_id=?"
+            " GROUP BY e.name ORDER BY count(DISTINCT e.document_id) DESC, sum(e.mentions) DESC LIMIT ?",
+            (story_id, limit))]
+        spk = [r[0] for r in self.db.execute(
+            "SELECT q.speaker FROM quotes q JOIN corpus_docs c ON c.document_id = q.document_id"
+            " WHERE c.story_id=? AND q.speaker IS NOT NULL GROUP BY q.speaker ORDER BY count(*) DESC LIMIT ?",
+            (story_id, limit))]
+        return ents, spk
+
+    def story_frames(self, story_id: str) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.db.execute(
+            "SELECT substr(d.published, 1, 10) AS day, f.label, count(*) AS n FROM frames f"
+            " JOIN corpus_docs c ON c.document_id = f.document_id JOIN documents d ON d.id = f.document_id"
+            " WHERE c.story_id=? GROUP BY day, f.label ORDER BY day", (story_id,))]
+
+    # -- quote provenance ---------------------------------------------------
+    def quote_candidates(self, keys: list[int], speaker_key: str = "", story_id: str | None = None
+                         ) -> list[dict[str, Any]]:
+        """Earlier quotes sharing word or anchor keys, plus (for translations, which share few
+        keys) the same speaker's most recent quotes in the same story."""
+        seen: dict[tuple[str, int, int], int] = {}
+        for k in keys:
+            for r in self.db.execute('SELECT document_id, start, "end" FROM quote_keys WHERE key=? LIMIT ?',
+                                     (k, KEY_FANOUT)):
+                t = (r[0], r[1], r[2])
+                seen[t] = seen.get(t, 0) + 1
+        picked = sorted(seen, key=lambda t: -seen[t])[:QUOTE_CANDIDATES]
+        if speaker_key and story_id:
+            for r in self.db.execute(
+                    'SELECT g.document_id, g.start, g."end", c.story_id FROM quote_groups g'
+                    ' JOIN corpus_docs c ON c.document_id = g.document_id WHERE g.speaker_key=?'
+                    ' ORDER BY g.rowid DESC LIMIT ?', (speaker_key, KEY_FANOUT)):
+                t = (r[0], r[1], r[2])
+                if r[3] == story_id and t not in seen:
+                    picked.append(t)
+        out = []
+        for t in picked:
+            row = self.db.execute(
+                'SELECT g.*, q.kind, q.content, q.speaker, d.language, c.story_id FROM quote_groups g JOIN quotes q ON'
+                ' q.document_id = g.document_id AND q.start = g.start AND q."end" = g."end"'
+                ' JOIN documents d ON d.id = g.document_id JOIN corpus_docs c ON c.document_id = g.document_id'
+                ' WHERE g.document_id=? AND g.start=? AND g."end"=?', t
+            ).fetchone()
+            if row:
+                out.append(dict(row))
+        return out
+
+    def quote_group_add(self, doc_id: str, start: int, end: int, group_id: str, speaker_key: str,
+                        similarity: float, drift: list[dict[str, Any]], keys: list[int], position: float) -> None:
+        self.db.execute("INSERT OR REPLACE INTO quote_groups VALUES (?,?,?,?,?,?,?,?)",
+                        (doc_id, start, end, group_id, speaker_key, similarity, json.dumps(drift, ensure_ascii=False),
+                         position))
+        self.db.executemany("INSERT INTO quote_keys VALUES (?,?,?,?)", [(k, doc_id, start, end) for k in keys])
+
+    def quote_groups_of(self, doc_id: str) -> dict[tuple[int, int], str]:
+        return {(r[0], r[1]): r[2] for r in self.db.execute(
+            'SELECT start, "end", group_id FROM quote_groups WHERE document_id=?', (doc_id,))}
+
+    def quote_group(self, group_id: str) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.db.execute(
+            'SELECT g.document_id, g.start, g."end", g.similarity, g.drift, g.speaker_key, q.kind, q.content,'
+            ' q.speaker, d.url, d.source, d.site, d.title, d.published, d.language, c.seq'
+            ' FROM quote_groups g JOIN quotes q ON q.document_id = g.document_id AND q.start = g.start'
+            ' AND q."end" = g."end" JOIN documents d ON d.id = g.document_id'
+            ' LEFT JOIN corpus_docs c ON c.document_id = g.document_id'
+            ' WHERE g.group_id=? ORDER BY coalesce(d.published, \'9999\'), c.seq, g.start', (group_id,))]
+
+    def quote_lookup(self, text: str, limit: int = 5) -> list[str]:
+        """Group ids of quotes whose content contains `text`."""
+        return [r[0] for r in self.db.execute(
+            'SELECT DISTINCT g.group_id FROM quotes q JOIN quote_groups g ON g.document_id = q.document_id'
+            ' AND g.start = q.start AND g."end" = q."end" WHERE q.content LIKE ? LIMIT ?', (f"%{text}%", limit))]
+
+    def quote_edges(self) -> Iterator[dict[str, Any]]:
+        yield from (dict(r) for r in self.db.execute(
+            "SELECT q.document_id, q.speaker, q.content, coalesce(d.site, d.source) AS outlet,"
+            " substr(d.published, 1, 7) AS month FROM quotes q JOIN documents d ON d.id = q.document_id"
+            " WHERE q.speaker IS NOT NULL"))
+
+    # -- paragraph vectors ---------------------------------------------------
+    def paragraphs_add(self, doc_id: str, rows: list[tuple[int, int, int, bytes]]) -> None:
+        self.db.executemany("INSERT INTO paragraph_vectors VALUES (?,?,?,?,?)",
+                            [(doc_id, s, e, b, v) for s, e, b, v in rows])
+
+    def paragraphs_in(self, buckets: list[int] | None, limit: int) -> list[tuple[str, int, int, bytes]]:
+        """Paragraph vectors in these buckets (None: any), at most `limit` rows."""
+        if buckets is None:
+            return [tuple(r) for r in self.db.execute(  # type: ignore[misc]
+                'SELECT document_id, start, "end", vector FROM paragraph_vectors LIMIT ?', (limit,))]
+        out: list[tuple[str, int, int, bytes]] = []
+        for b in buckets:
+            left = limit - len(out)
+            if left <= 0:
+                break
+            out += [tuple(r) for r in self.db.execute(  # type: ignore[misc]
+                'SELECT document_id, start, "end", vector FROM paragraph_vectors WHERE bucket=? LIMIT ?', (b, left))]
+        return out
+
+    def paragraphs_of(self, doc_ids: list[str]) -> list[tuple[str, int, int, bytes]]:
+        out: list[tuple[str, int, int, bytes]] = []
+        for d in doc_ids:
+            out += [tuple(r) for r in self.db.execute(  # type: ignore[misc]
+                'SELECT document_id, start, "end", vector FROM paragraph_vectors WHERE document_id=?', (d,))]
+        return out
+
+    def doc_brief(self, doc_id: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT id, url, source, site, title, published, language, text FROM documents"
+                              " WHERE id=?", (doc_id,)).fetchone()
+        return dict(row) if row else None
+
+
+def _doc_row(row: sqlite3.Row) -> dict[str, Any]:
+    d = dict(row)
+    d["signature"] = np.frombuffer(row["signature"], dtype=np.uint32)
+    d["embedding"] = np.frombuffer(row["embedding"], dtype=np.float16).astype(np.float32) if row["embedding"] else None
+    return d
