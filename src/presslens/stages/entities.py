@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..coref.resolve import fallback_entities, resolve_entities
 from ..model import Analysis
-from ..pipeline import stage
+from ..registry import stage
 
 
 @stage("entities", version="6", requires=("parsed",), assigns=("entities", "coref"))

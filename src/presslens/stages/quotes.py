@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..attribution.extract import extract_quotes
 from ..model import Analysis
-from ..pipeline import stage
+from ..registry import stage
 
 
 @stage("quotes", version="3", requires=("parsed", "entities"), assigns=("quotes",))
