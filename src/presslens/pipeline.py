@@ -77,6 +77,12 @@ def get_stage(name: str) -> Stage:
         raise PipelineError(f"unknown stage {name!r}; known: {', '.join(sorted(_REGISTRY))}") from None
 
 
+def _variant(name: str) -> Stage | None:
+    _load_builtin_stages()
+    factory = _REGISTRY.get(name)
+    return factory() if factory else None
+
+
 def _load_builtin_stages() -> None:
     from . import stages  # noqa: F401  (importing registers them)
 
@@ -91,6 +97,7 @@ DEFAULT_STAGES = ("repair", "parse", "entities", "quotes", "events", "framing")
 class Pipeline:
     stages: list[Stage] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    route_languages: bool = True  # pick stage variants by the document's language (lang/routing.py)
 
     def __post_init__(self) -> None:
         self.check_order()
@@ -114,8 +121,13 @@ class Pipeline:
         return "+".join(f"{s.name}@{s.version}" for s in self.stages)
 
     def run(self, document: Document) -> Analysis:
+        stages: list[Stage] = self.stages
+        if self.route_languages:
+            from .lang.routing import route
+
+            document, stages = route(self.stages, document, _variant)
         analysis = Analysis(document=document, pipeline_version=self.version)
-        for s in self.stages:
+        for s in stages:
             t0 = time.perf_counter()
             out = s(analysis)
             self.timings[s.name] = self.timings.get(s.name, 0.0) + time.perf_counter() - t0
