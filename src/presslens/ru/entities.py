@@ -19,6 +19,7 @@ from .morph import latin, lemma, nominative
 from .parse import RuParsed, Token
 
 TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
+_PLATFORM_CHANNEL = re.compile(r"(?i)(?:канал|аккаунт|страниц)")
 _EDGE = " \t\n\"'«»„“”.,;:()[]-–—"
 
 
@@ -52,6 +53,8 @@ def _mentions(parsed: RuParsed) -> list[tuple[int, int, str, tuple[Token, ...]]]
     for s, e, label in parsed.ner:
         s, e = _trim(parsed.text, s, e)
         toks = tuple(t for t in parsed.tokens_in(s, e) if t.end <= e)
+        if label == "ORG" and _PLATFORM_CHANNEL.search(parsed.text[s:e]):
+            continue  # "в своём Telegram-канале" is a channel, not an organisation
         if e > s and toks and label in TYPES:
             out.append((s, e, label, toks))
     return out
