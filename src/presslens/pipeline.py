@@ -126,7 +126,9 @@ class Pipeline:
             from .lang.routing import route
 
             document, stages = route(self.stages, document, _variant)
-        analysis = Analysis(document=document, pipeline_version=self.version)
+        # the stages that really ran: a Russian article names parse_ru@…, an unanalysed language only repair
+        version = self.version if stages == self.stages else "+".join(f"{s.name}@{s.version}" for s in stages)
+        analysis = Analysis(document=document, pipeline_version=version)
         for s in stages:
             t0 = time.perf_counter()
             out = s(analysis)
