@@ -10,8 +10,11 @@ a BGN/PCGN `latin`; roles are the role noun phrases before a name
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
 
 from ..model import Entity, Mention
 from .lexicon import role_nouns
@@ -48,16 +51,61 @@ def _key(tokens: tuple[Token, ...], name: bool) -> tuple[str, ...]:
     return tuple(lemma(t.text, t.feats, name) for t in tokens if t.pos != "PUNCT")
 
 
-def _mentions(parsed: RuParsed) -> list[tuple[int, int, str, tuple[Token, ...]]]:
+def _split_parens(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """"Арон Эрнандес (Aaron Hernandez)" and "ОПЕК (Организация стран …)" are two
+    mentions of one name, not one: NER often runs the span through the bracket."""
+    i = text.find("(", s, e)
+    if i < 0:
+        return [(s, e)]
+    close = text.find(")", i, e + 2)
+    inner_end = close if close >= 0 else e
+    return [x for x in (_trim(text, s, i), _trim(text, i + 1, inner_end)) if x[1] > x[0]]
+
+
+def mention_key(tokens) -> str:
+    """The lexicon key of a mention: its words' lemmas (models/ru/ner_lexicon.json)."""
+    return " ".join(lemma(t.text, t.feats) for t in tokens if t.pos != "PUNCT")
+
+
+def _mentions(parsed: RuParsed, lex: dict | None = None) -> list[tuple[int, int, str, tuple[Token, ...]]]:
+    lex = ner_lexicon() if lex is None else lex
+    drop, retype, add = lex.get("drop", {}), lex.get("retype", {}), lex.get("add", {})
     out = []
-    for s, e, label in parsed.ner:
-        s, e = _trim(parsed.text, s, e)
-        toks = tuple(t for t in parsed.tokens_in(s, e) if t.end <= e)
-        if label == "ORG" and _PLATFORM_CHANNEL.search(parsed.text[s:e]):
-            continue  # "в своём Telegram-канале" is a channel, not an organisation
-        if e > s and toks and label in TYPES:
-            out.append((s, e, label, toks))
+    for s0, e0, label in parsed.ner:
+        s0, e0 = _trim(parsed.text, s0, e0)
+        for s, e in _split_parens(parsed.text, s0, e0):
+            if label == "ORG" and _PLATFORM_CHANNEL.search(parsed.text[s:e]):
+                continue  # "в своём Telegram-канале" is a channel, not an organisation
+            toks = tuple(t for t in parsed.tokens_in(s, e) if t.end <= e)
+            if not (e > s and toks and label in TYPES):
+                continue
+            key = mention_key(toks)
+            if drop.get(key) == label:
+                continue
+            out.append((s, e, retype.get(key, {}).get(label, label), toks))
+    if add:
+        covered = [(m[0], m[1]) for m in out]
+        for sent in parsed.sentences:
+            toks = sent.tokens
+            for i, t in enumerate(toks):
+                if any(a < t.end and t.start < b for a, b in covered):
+                    continue
+                for n in (2, 1):  # a two-word name first ("Белый дом"), then one word
+                    span = toks[i:i + n]
+                    if len(span) < n or any(a < span[-1].end and span[0].start < b for a, b in covered):
+                        continue
+                    label = add.get(mention_key(span))
+                    if label:
+                        out.append((span[0].start, span[-1].end, label, tuple(span)))
+                        covered.append((span[0].start, span[-1].end))
+                        break
     return out
+
+
+@lru_cache(maxsize=1)
+def ner_lexicon() -> dict:
+    path = files("presslens").joinpath("models", "ru", "ner_lexicon.json")
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
 def _group_people(mentions) -> list[_Group]:
@@ -119,8 +167,18 @@ def _recover(parsed: RuParsed, groups: list[_Group], taken: set[tuple[int, int]]
 
 
 def _person_name(g: _Group) -> str:
-    s, e, toks = max(g.mentions, key=lambda m: (len(m[2]), -m[0]))
-    return " ".join(nominative(t.text, t.feats, True) for t in toks if t.pos != "PUNCT")
+    """The fullest mention, as written when slovnet reads it as nominative (the
+    surest form: pymorphy3 guesses at foreign surnames such as Гахария), else
+    each word put in the nominative."""
+    def words(toks):
+        return [t for t in toks if t.pos != "PUNCT"]
+
+    longest = max(len(words(m[2])) for m in g.mentions)
+    full = [m for m in g.mentions if len(words(m[2])) == longest]
+    nominal = [m for m in full if all(t.feats.get("Case", "Nom") == "Nom" for t in words(m[2]))]
+    if nominal:
+        return " ".join(t.text for t in words(nominal[0][2]))
+    return " ".join(nominative(t.text, t.feats, True) for t in words(full[0][2]))
 
 
 def _other_name(text: str, g: _Group) -> str:
@@ -186,9 +244,11 @@ def _role_text(text: str, toks) -> str:
     return role
 
 
-def resolve(parsed: RuParsed) -> list[Entity]:
+def resolve(parsed: RuParsed, lexicon: dict | None = None) -> list[Entity]:
+    """Entities of a parsed Russian text; `lexicon` overrides the shipped
+    NER lexicon (the trainer passes {} to see NER alone)."""
     text = parsed.text
-    mentions = _mentions(parsed)
+    mentions = _mentions(parsed, lexicon)
     groups = _group_people([m for m in mentions if m[2] == "PER"])
     groups += _group_others([m for m in mentions if m[2] != "PER"])
     _recover(parsed, groups, {(m[0], m[1]) for m in mentions})

@@ -69,6 +69,11 @@ def nominative(word: str, feats: dict | None = None, name: bool = False) -> str:
     """The word in the nominative, same gender and number (Перуашеву -> Перуашев)."""
     if not re.search(r"[а-яё]", word, re.I) or "-" in word:
         return word
+    feats = feats or {}
+    if feats.get("Case") == "Nom":
+        return word
+    if feats.get("Gender") == "Fem" and re.search(r"[бвгджзклмнпрстфхцчшщ]$", word, re.I):
+        return word  # a woman's name ending in a consonant does not decline (фон дер Ляйен)
     return _nominative_cached(word, tuple(sorted((feats or {}).items())), name)
 
 

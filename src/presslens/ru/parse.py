@@ -42,12 +42,13 @@ class Sentence:
         return [t for t in self.tokens if t.head == tok.index and (wanted is None or t.rel in wanted)]
 
     def subtree(self, tok: Token) -> list[Token]:
-        out, todo = [tok], [tok]
-        while todo:
-            kids = self.children(todo.pop())
-            out += kids
-            todo += kids
-        return sorted(out, key=lambda t: t.start)
+        seen, todo = {tok.index}, [tok]
+        while todo:  # slovnet's heads can form a cycle: visit each token once
+            for kid in self.children(todo.pop()):
+                if kid.index not in seen:
+                    seen.add(kid.index)
+                    todo.append(kid)
+        return sorted((self.tokens[i] for i in seen), key=lambda t: t.start)
 
 
 @dataclass
