@@ -35,6 +35,7 @@ test-browser: venv
 bench: venv
 	$(BIN)/python benchmarks/throughput.py --write
 	$(BIN)/python benchmarks/web_render.py
+	$(BIN)/python benchmarks/russian.py
 
 # Each script prints its table and rewrites its own section of eval/RESULTS.md.
 EVALS := seed extraction repair repair_fresh attribution speakers events framing
