@@ -28,6 +28,7 @@ from ..ru.parse import parse_ru
 GOLD_TYPES = {"PERSON": "PER", "ORGANIZATION": "ORG", "COUNTRY": "LOC", "CITY": "LOC", "STATE_OR_PROVINCE": "LOC",
               "DISTRICT": "LOC", "LOCATION": "LOC"}
 MIN_COUNT = 3
+MIN_DOCS = 2  # a word added as a name must be one in at least two documents, not one article's topic
 DROP_BELOW = 0.25
 RETYPE_AT_LEAST = 0.6
 ADD_AT_LEAST = 0.6
@@ -56,6 +57,7 @@ def _gold(ann: Path, text: str) -> dict[tuple[int, int], str]:
 def learn(data: Path, limit: int | None = None) -> dict:
     pred = collections.defaultdict(collections.Counter)  # (key, label) -> gold outcome counts
     missed = collections.defaultdict(collections.Counter)  # key -> gold label counts
+    missed_docs = collections.defaultdict(set)  # key -> documents where gold marks it
     seen = collections.Counter()  # key -> untagged occurrences
     docs = sorted(data.glob("*.ann"))[:limit]
     for ann in docs:
@@ -79,6 +81,7 @@ def learn(data: Path, limit: int | None = None) -> dict:
                     g = gold.get(_norm(text, span[0].start, span[-1].end))
                     if g in ("PER", "ORG", "LOC"):
                         missed[key][g] += 1
+                        missed_docs[key].add(ann.stem)
     drop, retype, add = {}, {}, {}
     for (key, label), outcome in pred.items():
         n = sum(outcome.values())
@@ -92,10 +95,10 @@ def learn(data: Path, limit: int | None = None) -> dict:
             drop[key] = label
     for key, labels in missed.items():
         label, n = labels.most_common(1)[0]
-        if n >= MIN_COUNT and n / seen[key] >= ADD_AT_LEAST and key.strip():
+        if n >= MIN_COUNT and len(missed_docs[key]) >= MIN_DOCS and n / seen[key] >= ADD_AT_LEAST and key.strip():
             add[key] = label
     return {"_about": f"learned by presslens.train.ru_ner_lexicon from {len(docs)} NEREL train documents "
-                      f"(MIN_COUNT={MIN_COUNT}, DROP_BELOW={DROP_BELOW}, RETYPE_AT_LEAST={RETYPE_AT_LEAST}, "
+                      f"(MIN_COUNT={MIN_COUNT}, MIN_DOCS={MIN_DOCS}, DROP_BELOW={DROP_BELOW}, RETYPE_AT_LEAST={RETYPE_AT_LEAST}, "
                       f"ADD_AT_LEAST={ADD_AT_LEAST}); see MODEL_CARD.md",
             "drop": dict(sorted(drop.items())), "retype": dict(sorted(retype.items())), "add": dict(sorted(add.items()))}
 
