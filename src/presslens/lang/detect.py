@@ -53,13 +53,16 @@ def script_shares(text: str) -> tuple[float, float, int]:
     return (cyr / letters, lat / letters, letters) if letters else (0.0, 0.0, 0)
 
 
+SURE = 0.9  # below this the n-grams are guessing (short text full of names): keep the script's default
+
+
 def _classify(text: str, cyrillic: float) -> tuple[str, float]:
     lang, prob = _identifier().classify(text)
-    # the script outvotes the n-grams: Russian text full of Latin names is still Russian
-    if cyrillic >= 0.5 and lang not in _CYRILLIC_LANGS:
-        return "ru", 0.5
-    if cyrillic < 0.5 and lang in _CYRILLIC_LANGS:
-        return "en", 0.5
+    # the script outvotes the n-grams: Russian text full of Latin names is still Russian, and
+    # "Minister Ola Berg met farmers in Bergen." is English, not Dutch at 23%
+    default = "ru" if cyrillic >= 0.5 else "en"
+    if (lang in _CYRILLIC_LANGS) != (default == "ru") or prob < SURE:
+        return default, float(prob) if lang == default else 0.5
     return lang, float(prob)
 
 
