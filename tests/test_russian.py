@@ -100,3 +100,18 @@ def test_latin_is_bgn_pcgn_search_key():
     assert latin("Азат Перуашев") == "Azat Peruashev"
     assert latin("Соловьёв") == "Solovyev"
     assert latin("Azat Peruashev") is None
+
+
+def test_russian_widgets_are_boilerplate_and_yield_nothing():
+    text = ("Суд вынес приговор журналисту из Костаная в четверг вечером, сообщили в пресс-службе суда.\n\n"
+            "Читайте также: Министр заявил, что налоги вырастут уже в следующем году\n\n"
+            "14:20, 3 марта 2024\n\n"
+            "Поделиться: ВКонтакте Одноклассники Telegram\n\n"
+            "Адвокат Анна Лебедева заявила, что защита подаст апелляцию в ближайшие дни.\n")
+    pipe = Pipeline([get_stage(n) for n in ("repair", "parse", "entities", "quotes")])
+    out = pipe.run(document_from_text(text, source="ru2.txt")).to_dict()
+    kinds = {b["kind"] for b in out["boilerplate"]}
+    assert {"read-more", "timestamp", "share-bar"} <= kinds
+    widget = text.index("Читайте")
+    assert all(not (widget <= q["start"] < widget + 80) for q in out["quotes"])
+    assert any(q["speaker"] and q["speaker"]["name"] == "Анна Лебедева" for q in out["quotes"])
