@@ -35,10 +35,11 @@ test-browser: venv
 bench: venv
 	$(BIN)/python benchmarks/throughput.py --write
 	$(BIN)/python benchmarks/web_render.py
+	$(BIN)/python benchmarks/russian.py
 	$(BIN)/python benchmarks/corpus.py --write
 
 # Each script prints its table and rewrites its own section of eval/RESULTS.md.
-EVALS := seed extraction repair attribution speakers events framing attribution_news titles
+EVALS := seed extraction repair attribution speakers events framing framing_domains attribution_news titles russian corpus
 eval: venv
 	for e in $(EVALS); do PRESSLENS_SHARED=$(SHARED) $(BIN)/python eval/$$e.py || exit 1; done
 

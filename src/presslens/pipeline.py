@@ -16,7 +16,7 @@ from typing import Iterable
 from .errors import PipelineError
 from .model import ANNOTATION_FIELDS, Analysis, Document
 # Re-exported: stages and tests written against `presslens.pipeline` keep working.
-from .registry import _REGISTRY, FunctionStage, Stage, get_stage, register, registered, stage  # noqa: F401
+from .registry import _REGISTRY, FunctionStage, Stage, get_stage, register, registered, stage, variant  # noqa: F401
 
 
 # Fields present before any stage runs.
@@ -27,6 +27,7 @@ _GIVEN = frozenset({"document"})
 class Pipeline:
     stages: list[Stage] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    route_languages: bool = True  # pick stage variants by the document's language (lang/routing.py)
 
     def __post_init__(self) -> None:
         self.check_order()
@@ -50,8 +51,15 @@ class Pipeline:
         return "+".join(f"{s.name}@{s.version}" for s in self.stages)
 
     def run(self, document: Document) -> Analysis:
-        analysis = Analysis(document=document, pipeline_version=self.version)
-        for s in self.stages:
+        stages: list[Stage] = self.stages
+        if self.route_languages:
+            from .lang.routing import route
+
+            document, stages = route(self.stages, document, variant)
+        # the stages that really ran: a Russian article names parse_ru@…, an unanalysed language only repair
+        version = self.version if stages == self.stages else "+".join(f"{s.name}@{s.version}" for s in stages)
+        analysis = Analysis(document=document, pipeline_version=version)
+        for s in stages:
             t0 = time.perf_counter()
             out = s(analysis)
             self.timings[s.name] = self.timings.get(s.name, 0.0) + time.perf_counter() - t0

@@ -85,3 +85,11 @@ def get_stage(name: str) -> Stage:
         return _REGISTRY[name]()
     except KeyError:
         raise PipelineError(f"unknown stage {name!r}; known: {', '.join(sorted(_REGISTRY))}") from None
+
+
+def variant(name: str) -> Stage | None:
+    """The stage registered as `name`, or None: language routing asks for `parse_ru` and
+    keeps the English stage where no variant exists."""
+    _load_builtin_stages()
+    factory = _REGISTRY.get(name)
+    return factory() if factory else None

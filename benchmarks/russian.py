@@ -1,0 +1,83 @@
+"""Russian: presslens against the Russian parser alone, on the same articles.
+
+"Parser alone" is what parse_ru adds up to without presslens around it:
+razdel segmentation plus slovnet morphology and syntax (natasha's Doc),
+over each whole article. presslens is the default pipeline routed to the
+Russian stages (language detection, repair, parse_ru with NER, entities_ru,
+quotes_ru, events_ru). Target: presslens <= 2x the parser alone.
+
+usage: python benchmarks/russian.py [--n 60] [--source DIR]
+Without --source it reads NEREL dev texts from ../shared/data when present,
+else the Russian fixture in tests/.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+
+for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(var, "1")
+
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def load(n: int, source: str | None) -> list:
+    from presslens.ingest import read_inputs
+    from presslens.ingest.text import document_from_text
+    from presslens.model import Document
+
+    default = Path(os.environ.get("PRESSLENS_SHARED", ROOT.parent / "shared")) / "data" / "nerel" / "dev"
+    if source or default.exists():
+        docs = [d for d in read_inputs([source or str(default)]) if isinstance(d, Document)
+                and d.source.endswith(".txt")]
+    else:
+        import importlib.util
+
+        spec = importlib.util.spec_from_file_location("t", ROOT / "tests" / "test_russian.py")
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+        docs = [document_from_text(mod.RU, source="fixture.txt")]
+    while len(docs) < n:
+        docs += docs
+    return docs[:n]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=60)
+    ap.add_argument("--source")
+    a = ap.parse_args()
+    from natasha import Doc
+
+    from presslens.pipeline import DEFAULT_STAGES, Pipeline
+    from presslens.ru.parse import load_models
+
+    docs = load(a.n, a.source)
+    segmenter, morph, syntax, _ = load_models()
+    pipe = Pipeline.from_names(DEFAULT_STAGES)
+    pipe.run(docs[0])  # load every model before timing
+    t0 = time.perf_counter()
+    for d in docs:
+        doc = Doc(d.text)
+        doc.segment(segmenter)
+        doc.tag_morph(morph)
+        doc.parse_syntax(syntax)
+    parser = time.perf_counter() - t0
+    pipe.timings.clear()
+    t0 = time.perf_counter()
+    for d in docs:
+        pipe.run(d)
+    full = time.perf_counter() - t0
+    chars = sum(len(d.text) for d in docs)
+    print(f"{len(docs)} Russian articles, {chars} characters")
+    print(f"parser alone (razdel + slovnet morph + syntax): {parser:.2f} s, {len(docs) / parser:.1f} articles/s")
+    print(f"presslens default pipeline, routed to Russian:   {full:.2f} s, {len(docs) / full:.1f} articles/s")
+    print(f"ratio presslens / parser alone: {full / parser:.2f} (target <= 2.00)")
+    print("stage shares: " + ", ".join(f"{k} {v / full:.0%}" for k, v in pipe.timings.items()))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,90 @@
+"""Russian word forms: pymorphy3 lemmas and nominative forms, agreeing with
+the case, gender and number slovnet read in context; iuliia BGN/PCGN Latin.
+
+Names are matched by lemma, so Перуашев, Перуашева and Перуашеву are one
+key; a name is shown in the nominative of the gender the text gives it.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+_GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
+_NUMBERS = {"Sing": "sing", "Plur": "plur"}
+
+
+@lru_cache(maxsize=1)
+def analyzer():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def _best(word: str, feats: dict | None = None, name: bool = False):
+    parses = analyzer().parse(word)
+    if not parses:
+        return None
+    feats = feats or {}
+    want = {v for k, v in (("Case", _CASES), ("Gender", _GENDERS), ("Number", _NUMBERS))
+            for v in [v.get(feats.get(k, ""))] if v}
+
+    def score(p) -> float:
+        grams = p.tag.grammemes
+        s = p.score + sum(0.5 for g in want if g in grams)
+        if name and grams & {"Name", "Surn", "Patr", "Geox", "Orgn"}:
+            s += 0.5
+        return s
+
+    return max(parses, key=score)
+
+
+@lru_cache(maxsize=50_000)
+def _lemma_cached(word: str, feats_key: tuple, name: bool) -> str:
+    p = _best(word, dict(feats_key), name)
+    return p.normal_form if p else word.lower()
+
+
+def lemma(word: str, feats: dict | None = None, name: bool = False) -> str:
+    """The dictionary form; a woman's surname shares the man's lemma (Иванова -> иванов)."""
+    if not re.search(r"[а-яё]", word, re.I):
+        return word.lower()
+    return _lemma_cached(word, tuple(sorted((feats or {}).items())), name).replace("ё", "е")
+
+
+@lru_cache(maxsize=50_000)
+def _nominative_cached(word: str, feats_key: tuple, name: bool) -> str:
+    p = _best(word, dict(feats_key), name)
+    if p is None or "nomn" in p.tag.grammemes and "sing" in p.tag.grammemes | {"sing"}:
+        return word
+    keep = {g for g in ("masc", "femn", "neut") if g in p.tag.grammemes}
+    form = p.inflect({"nomn"} | keep) or p.inflect({"nomn"})
+    if form is None:
+        return word
+    out = form.word
+    return out[:1].upper() + out[1:] if word[:1].isupper() else out
+
+
+def nominative(word: str, feats: dict | None = None, name: bool = False) -> str:
+    """The word in the nominative, same gender and number (Перуашеву -> Перуашев)."""
+    if not re.search(r"[а-яё]", word, re.I) or "-" in word:
+        return word
+    feats = feats or {}
+    if feats.get("Case") == "Nom":
+        return word
+    if feats.get("Gender") == "Fem" and re.search(r"[бвгджзклмнпрстфхцчшщ]$", word, re.I):
+        return word  # a woman's name ending in a consonant does not decline (фон дер Ляйен)
+    return _nominative_cached(word, tuple(sorted((feats or {}).items())), name)
+
+
+def latin(name: str) -> str | None:
+    """BGN/PCGN romanisation (iuliia), as a search key: ё read as е and the
+    soft/hard sign marks dropped, the way English-language news spells names
+    (Перуашев -> Peruashev). None for a name with no Cyrillic."""
+    if not re.search(r"[\u0400-\u04FF]", name):
+        return None
+    import iuliia
+
+    plain = name.replace("ё", "е").replace("Ё", "Е")
+    out = iuliia.BGN_PCGN.translate(plain)
+    return re.sub(r"[’‘ʹʺ”\"']", "", out)

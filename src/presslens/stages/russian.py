@@ -1,0 +1,38 @@
+"""Russian variants of the default stages, picked by lang/routing.py for
+Russian documents (`parse_ru`, `entities_ru`, `quotes_ru`, `events_ru`).
+Each adapts presslens.ru in a few lines, as stages/repair.py adapts repair.
+Framing has no Russian variant yet: the English heads would only produce
+garbage on Russian text, so genre stays null and frames/techniques empty.
+"""
+from __future__ import annotations
+
+from ..model import Analysis
+from ..pipeline import stage
+from ..ru.parse import MODELS, parse_ru
+
+
+@stage("parse_ru", version=f"1:{MODELS}", requires=("boilerplate",), assigns=("parsed_ru",))
+def parse_ru_stage(analysis: Analysis) -> dict:
+    spans = [(b.start, b.end) for b in analysis.get("boilerplate")]
+    return {"parsed_ru": parse_ru(analysis.document.text, spans)}
+
+
+@stage("entities_ru", version="1", requires=("parsed_ru",), assigns=("entities",))
+def entities_ru_stage(analysis: Analysis) -> dict:
+    from ..ru.entities import resolve
+
+    return {"entities": resolve(analysis.get("parsed_ru"))}
+
+
+@stage("quotes_ru", version="1", requires=("parsed_ru", "entities"), assigns=("quotes",))
+def quotes_ru_stage(analysis: Analysis) -> dict:
+    from ..ru.quotes import find_quotes
+
+    return {"quotes": find_quotes(analysis.get("parsed_ru"), analysis.get("entities"))}
+
+
+@stage("events_ru", version="1", requires=("parsed_ru", "entities"), assigns=("events",))
+def events_ru_stage(analysis: Analysis) -> dict:
+    from ..ru.events import find_events
+
+    return {"events": find_events(analysis.get("parsed_ru"), analysis.get("entities"), analysis.document.published)}
