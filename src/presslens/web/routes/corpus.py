@@ -18,20 +18,21 @@ router = APIRouter()
 Ref = Annotated[str, Path(max_length=500, description="a story id, or a quote group id or words of the quote")]
 
 
-def _story(web: WebState, ref: str) -> dict:
+def _lookup(web: WebState, view, ref: str) -> dict:
+    """A corpus view by reference; an unknown reference is a 404 with the reason."""
     with web.db() as store:
         try:
-            return views.story(store, ref)
+            return view(store, ref)
         except PresslensError as e:
             raise HTTPException(status_code=404, detail=str(e)) from None
+
+
+def _story(web: WebState, ref: str) -> dict:
+    return _lookup(web, views.story, ref)
 
 
 def _trace(web: WebState, ref: str) -> dict:
-    with web.db() as store:
-        try:
-            return views.trace(store, ref)
-        except PresslensError as e:
-            raise HTTPException(status_code=404, detail=str(e)) from None
+    return _lookup(web, views.trace, ref)
 
 
 @router.get("/stories", response_class=HTMLResponse, tags=["pages"], summary="Stories, largest first (HTML)")
