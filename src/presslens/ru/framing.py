@@ -5,7 +5,8 @@ words: TF-IDF over word stems (a 6-letter prefix, which folds most Russian
 case endings: Перуашев/Перуашева/Перуашеву share one) and stem bigrams, with
 logistic-regression heads fitted on the Russian SemEval-2023 articles
 (presslens.train.ru_framing). Everything is numpy at run time; the vocabulary,
-idf and weights live in models/framing/ru/heads.npz (MODEL_CARD.md beside it).
+idf and weights live in models/framing/ru/word_heads.npz (MODEL_CARD.md beside it; named apart from
+the encoder heads' heads.npz so presslens.framing never mistakes it for its own).
 
 - genre: softmax over the whole article (temperature fitted out of fold);
 - frames: one calibrated logistic head per frame on the whole article, one
@@ -69,7 +70,7 @@ def lines_of(text: str) -> list[Line]:
 
 
 class RussianFraming:
-    def __init__(self, path: Path = MODEL_DIR / "heads.npz") -> None:
+    def __init__(self, path: Path = MODEL_DIR / "word_heads.npz") -> None:
         z = np.load(path, allow_pickle=False)
         self.index = {t: i for i, t in enumerate(z["vocab"].tolist())}
         self.idf = z["idf"]

@@ -177,7 +177,7 @@ def train(out: Path) -> dict:
         arrays[f"{name}_b"] = np.asarray(h["b"], dtype=np.float32)
         arrays[f"{name}_labels"] = np.array(h["labels"], dtype=str)
         arrays[f"{name}_threshold"] = np.array(h["threshold"], dtype=np.float32)
-    np.savez_compressed(out / "heads.npz", **arrays)
+    np.savez_compressed(out / "word_heads.npz", **arrays)
     report = {"articles": len(arts), "held_out": len(dev), "lines": len(rows), "vocab": len(vocab),
               **{name: {k: v for k, v in h.items() if k not in ("W", "b", "labels")}
                  for name, h in (("genre", genre), ("frames", frames), ("tech", tech))}}
