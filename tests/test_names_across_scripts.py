@@ -5,7 +5,7 @@ import sqlite3
 
 from presslens.ingest.text import document_from_text
 from presslens.lang.names import name_key, same_name
-from presslens.model import Analysis, Entity, Mention, Quote, Speaker
+from presslens.model import Analysis, Argument, Entity, Event, Mention, Quote, Span, Speaker
 from presslens.store import Store
 
 RU = "Лидер партии «Зелёный берег» Тимур Оразалиев заявил: «Мы будем бороться»."
@@ -19,7 +19,9 @@ def _saved(store: Store, text: str, name: str, latin: str | None, speaker_latin:
     ent = Entity("E1", name, "PERSON", mentions=(Mention(start, start + len(name), name),), latin=latin)
     q0 = text.index("«") if "«" in text else text.index('"')
     quote = Quote("direct", q0, len(text) - 1, Speaker("E1", name, start, start + len(name), speaker_latin))
-    return store.save(Analysis(doc, annotations={"entities": [ent], "quotes": [quote]}, pipeline_version="v")).id
+    event = Event("statement", Span(q0, q0 + 1), actor=Argument(name, start, start + len(name), "E1"))
+    ann = {"entities": [ent], "quotes": [quote], "events": [event]}
+    return store.save(Analysis(doc, annotations=ann, pipeline_version="v")).id
 
 
 def _store(path) -> tuple[Store, str, str]:
@@ -77,6 +79,7 @@ def test_entity_page_gathers_both_scripts(db_path):
                 assert p is None
                 continue
             assert p["articles_count"] == 2 and len(p["quotes"]) == 2, typed
+            assert {e["actor"] for e in p["events"]} == {"Тимур Оразалиев", "Timur Orazaliev"}, typed
 
 
 def test_migration_fills_latin_of_rows_stored_before_it(db_path):

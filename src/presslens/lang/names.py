@@ -11,6 +11,7 @@ so the match does not depend on which scheme a newsroom used.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..ru.morph import latin
 
@@ -28,6 +29,7 @@ def fold(latin_name: str) -> str:
     return out.strip()
 
 
+@lru_cache(maxsize=65536)  # SQLite calls it once per row; names repeat across rows
 def name_key(name: str | None) -> str | None:
     """The search key of a name in either script (None for None)."""
     if name is None:

@@ -309,8 +309,9 @@ class Store(CorpusMixin):
         sql = ("SELECT e.*, d.title, d.published FROM events e JOIN documents d ON d.id = e.document_id WHERE 1=1")
         args: list[Any] = []
         if entity:
-            sql += " AND (e.actor LIKE ? OR e.target LIKE ? OR place(e.actor, 'GPE') = ? OR place(e.target, 'GPE') = ?)"
-            args += [f"%{entity}%"] * 2 + [canonical_place(entity)] * 2
+            sql += (" AND (e.actor LIKE ? OR e.target LIKE ? OR place(e.actor, 'GPE') = ? OR place(e.target, 'GPE') = ?"
+                    " OR name_key(e.actor) LIKE ? OR name_key(e.target) LIKE ?)")
+            args += [f"%{entity}%"] * 2 + [canonical_place(entity)] * 2 + [f"%{name_key(entity)}%"] * 2
         if type:
             sql += " AND e.type = ? COLLATE NOCASE"; args.append(type)
         # A partial date (--MM-DD) sorts within its article's year; where the article has no
