@@ -52,7 +52,8 @@ def main() -> None:
     a = ap.parse_args()
     from natasha import Doc
 
-    from presslens.pipeline import DEFAULT_STAGES, Pipeline
+    from presslens.assembly import DEFAULT_STAGES
+    from presslens.pipeline import Pipeline
     from presslens.ru.parse import load_models
 
     docs = load(a.n, a.source)

@@ -33,8 +33,8 @@ def _person(out: dict, surname: str) -> dict:
 
 def test_language_detected_and_russian_stages_run(ru_out):
     assert ru_out["language"] == "ru"
-    assert "parse_ru@" in ru_out["meta"]["pipeline"] and "framing" not in ru_out["meta"]["pipeline"]
-    assert ru_out["genre"] is None and ru_out["frames"] == [] and ru_out["techniques"] == []
+    assert "parse_ru@" in ru_out["meta"]["pipeline"] and "framing_ru@" in ru_out["meta"]["pipeline"]
+    assert "framing@" not in ru_out["meta"]["pipeline"]
 
 
 def test_case_forms_are_one_person_with_latin_and_role(ru_out):

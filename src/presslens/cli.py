@@ -20,6 +20,7 @@ from .model import Document
 from .assembly import DEFAULT_STAGES
 from .pipeline import Pipeline, get_stage
 from .store import DEFAULT_PATH, Store
+from .lang.routing import routed_version
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -53,7 +54,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         for item in read_inputs(args.paths, max_bytes=args.max_bytes):
             if isinstance(item, Document) and item.metadata.get(DECODING_NOTE):
                 _err(f"warning: {one_line(item.source)}: {item.metadata[DECODING_NOTE]}")
-            if isinstance(item, Document) and store is not None and store.has_analysis(item.id, version):
+            # a Russian or unanalysed-language article is stored under its routed stages' version
+            if isinstance(item, Document) and store is not None and store.has_analysis(item.id, routed_version(stages, item)):
                 yield _Stored(item)
             else:
                 yield item
@@ -74,7 +76,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                 continue
             if isinstance(result, _Stored):
                 skipped += 1
-                record = store.get(result.doc.id, version) if store else None
+                record = store.get(result.doc.id, routed_version(stages, result.doc)) if store else None
                 if record is not None:
                     store.add_to_corpus(record)  # a store filled before the corpus layer catches up
                     record = store.with_groups(record)

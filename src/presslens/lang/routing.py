@@ -39,12 +39,19 @@ def route(stages: Sequence, document: Document, variant: Callable[[str], object 
     returns the registered stage of that name, or None."""
     document = read_language(document)
     lang = document.language
-    if lang == "en":
-        return document, list(stages)
-    if lang not in ANALYSED:
+    if lang != "en" and lang not in ANALYSED:
         print(f"presslens: {document.source}: language {lang!r} not analysed; stored text and boilerplate only",
               file=sys.stderr)
-        return document, [s for s in stages if s.name in LANGUAGE_FREE]
+    return document, stages_for(stages, lang, variant)
+
+
+def stages_for(stages: Sequence, lang: str, variant: Callable[[str], object | None]) -> list:
+    """The stages that read `lang`: as named for English, their `_<lang>` variants for
+    another analysed language, only the language-free ones for any other."""
+    if lang == "en":
+        return list(stages)
+    if lang not in ANALYSED:
+        return [s for s in stages if s.name in LANGUAGE_FREE]
     out = []
     for s in stages:
         if s.name in LANGUAGE_FREE:
@@ -53,4 +60,13 @@ def route(stages: Sequence, document: Document, variant: Callable[[str], object 
         v = variant(f"{s.name}_{lang}")
         if v is not None:  # a stage with no variant for this language is skipped, never run in English
             out.append(v)
-    return document, out
+    return out
+
+
+def routed_version(stage_names: Sequence[str], document: Document) -> str:
+    """The pipeline version a run of `stage_names` records for `document` (its `meta.pipeline`):
+    the stages routing picks for the document's language, so a rerun can tell it is done."""
+    from ..registry import get_stage, variant
+
+    lang = read_language(document).language
+    return "+".join(f"{s.name}@{s.version}" for s in stages_for([get_stage(n) for n in stage_names], lang, variant))

@@ -84,6 +84,14 @@ def _mentions(parsed: RuParsed, lex: dict | None = None) -> list[tuple[int, int,
                 continue
             out.append((s, e, retype.get(key, {}).get(label, label), toks))
     if add:
+        # lemmatising every word is most of this stage's time; a word can only lemmatise to a
+        # lexicon word that starts like it (the lexicon holds no suppletive forms), so words
+        # whose first three letters start no lexicon word are never looked up
+        starts = {w[:3] for k in add for w in k.split()}
+
+        def may_match(span) -> bool:
+            return all(t.text.lower().replace("ё", "е")[:3] in starts for t in span if t.pos != "PUNCT")
+
         covered = [(m[0], m[1]) for m in out]
         for sent in parsed.sentences:
             toks = sent.tokens
@@ -93,6 +101,8 @@ def _mentions(parsed: RuParsed, lex: dict | None = None) -> list[tuple[int, int,
                 for n in (2, 1):  # a two-word name first ("Белый дом"), then one word
                     span = toks[i:i + n]
                     if len(span) < n or any(a < span[-1].end and span[0].start < b for a, b in covered):
+                        continue
+                    if not may_match(span):
                         continue
                     label = add.get(mention_key(span))
                     if label:

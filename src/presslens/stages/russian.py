@@ -1,8 +1,7 @@
 """Russian variants of the default stages, picked by lang/routing.py for
-Russian documents (`parse_ru`, `entities_ru`, `quotes_ru`, `events_ru`).
+Russian documents (`parse_ru`, `entities_ru`, `quotes_ru`, `events_ru`, `framing_ru`).
 Each adapts presslens.ru in a few lines, as stages/repair.py adapts repair.
-Framing has no Russian variant yet: the English heads would only produce
-garbage on Russian text, so genre stays null and frames/techniques empty.
+`framing_ru` reads words, not the English encoder (presslens.ru.framing).
 """
 from __future__ import annotations
 
@@ -36,3 +35,14 @@ def events_ru_stage(analysis: Analysis) -> dict:
     from ..ru.events import find_events
 
     return {"events": find_events(analysis.get("parsed_ru"), analysis.get("entities"), analysis.document.published)}
+
+
+@stage("framing_ru", version="1", requires=("parsed_ru",), assigns=("genre", "frames", "techniques"))
+def framing_ru_stage(analysis: Analysis) -> dict:
+    from ..ru.framing import default_model, lines_of
+
+    # a line more than half inside boilerplate is not the article's own text
+    lines = [ln for ln in lines_of(analysis.document.text)
+             if not analysis.in_boilerplate(ln.start, ln.start + len(ln.text))]
+    result = default_model().predict(lines)
+    return {"genre": result.genre, "frames": result.frames, "techniques": result.techniques}

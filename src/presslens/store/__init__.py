@@ -18,6 +18,7 @@ from typing import Any, Iterator
 
 from ..coref.places import canonical_place
 from ..errors import StoreError
+from ..lang.names import name_key
 from ..model import Analysis
 from .corpus import CorpusMixin
 from .migrations import migrate
@@ -70,6 +71,7 @@ class Store(CorpusMixin):
             self.db.row_factory = sqlite3.Row
             # corpus aggregates name a country once, however each article wrote it
             self.db.create_function("place", 2, canonical_place, deterministic=True)
+            self.db.create_function("name_key", 1, name_key, deterministic=True)  # one name in either script
             if not readonly:
                 migrate(self.db)
         except sqlite3.DatabaseError as e:
@@ -147,17 +149,20 @@ class Store(CorpusMixin):
             self.db.execute(f"DELETE FROM {table} WHERE document_id=?", (doc_id,))
         text = r["text"]
         names = {e["id"]: e["name"] for e in r["entities"]}
+        latins = {e["id"]: e.get("latin") for e in r["entities"]}
         self.db.executemany(
-            "INSERT INTO entities VALUES (?,?,?,?,?,?,?)",
+            "INSERT INTO entities (document_id, entity_id, name, type, aliases, roles, mentions, latin)"
+            " VALUES (?,?,?,?,?,?,?,?)",
             [(doc_id, e["id"], e["name"], e["type"], json.dumps(e["aliases"], ensure_ascii=False),
-              json.dumps(e["roles"], ensure_ascii=False), len(e["mentions"])) for e in r["entities"]],
+              json.dumps(e["roles"], ensure_ascii=False), len(e["mentions"]), e.get("latin")) for e in r["entities"]],
         )
         self.db.executemany(
             "INSERT INTO quotes (document_id, kind, start, end, content, speaker, speaker_entity, cue, channel,"
-            " act, source_kind) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            " act, source_kind, speaker_latin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             [(doc_id, q["kind"], q["start"], q["end"], text[q["start"]:q["end"]],
               (q.get("speaker") or {}).get("name"), (q.get("speaker") or {}).get("entity"),
-              (q.get("cue") or {}).get("text"), q.get("channel"), q.get("act"), q.get("source_kind"))
+              (q.get("cue") or {}).get("text"), q.get("channel"), q.get("act"), q.get("source_kind"),
+              (q.get("speaker") or {}).get("latin") or latins.get((q.get("speaker") or {}).get("entity") or ""))
              for q in r["quotes"]],
         )
 
@@ -260,8 +265,10 @@ class Store(CorpusMixin):
         if f.get("date_to"):
             parts.append("d.published <= ?"); args.append(f["date_to"])
         sub = {
-            "entity": "SELECT document_id FROM entities WHERE name LIKE ? OR aliases LIKE ? OR place(name, type) = ?",
-            "speaker": "SELECT document_id FROM quotes WHERE speaker LIKE ?" + ("" if f.get("all_acts") else READER_SQL),
+            "entity": "SELECT document_id FROM entities WHERE place(name, type) = ? OR "
+                      + _name_sql(("name", "aliases"), "coalesce(latin, name)"),
+            "speaker": "SELECT document_id FROM quotes WHERE " + _name_sql(("speaker",), "coalesce(speaker_latin, speaker)")
+                       + ("" if f.get("all_acts") else READER_SQL),
             # labels are matched as typed by a person: "political", "loaded language"
             "technique": "SELECT document_id FROM techniques WHERE label = ? COLLATE NOCASE",
             "frame": "SELECT document_id FROM frames WHERE label = ? COLLATE NOCASE",
@@ -270,7 +277,9 @@ class Store(CorpusMixin):
             if f.get(key):
                 parts.append(f"d.id IN ({q})")
                 if key == "entity":
-                    args += [f"%{f[key]}%"] * 2 + [canonical_place(f[key])]
+                    args += [canonical_place(f[key]), *_name_args(2, f[key])]
+                elif key == "speaker":
+                    args += _name_args(1, f[key])
                 else:
                     args.extend([f"%{f[key]}%" if "LIKE" in q else f[key]] * q.count("?"))
         return ("".join(f" AND {p}" for p in parts), args)
@@ -289,7 +298,8 @@ class Store(CorpusMixin):
         if query:
             sql += " AND q.content LIKE ?"; args.append(f"%{query}%")
         if speaker:
-            sql += " AND q.speaker LIKE ?"; args.append(f"%{speaker}%")
+            sql += " AND " + _name_sql(("q.speaker",), "coalesce(q.speaker_latin, q.speaker)")
+            args += _name_args(1, speaker)
         if channel:
             sql += " AND q.channel LIKE ?"; args.append(f"%{channel}%")
         sql += " ORDER BY d.published, d.rowid, q.start LIMIT ?"
@@ -299,8 +309,9 @@ class Store(CorpusMixin):
         sql = ("SELECT e.*, d.title, d.published FROM events e JOIN documents d ON d.id = e.document_id WHERE 1=1")
         args: list[Any] = []
         if entity:
-            sql += " AND (e.actor LIKE ? OR e.target LIKE ? OR place(e.actor, 'GPE') = ? OR place(e.target, 'GPE') = ?)"
-            args += [f"%{entity}%"] * 2 + [canonical_place(entity)] * 2
+            sql += (" AND (e.actor LIKE ? OR e.target LIKE ? OR place(e.actor, 'GPE') = ? OR place(e.target, 'GPE') = ?"
+                    " OR name_key(e.actor) LIKE ? OR name_key(e.target) LIKE ?)")
+            args += [f"%{entity}%"] * 2 + [canonical_place(entity)] * 2 + [f"%{name_key(entity)}%"] * 2
         if type:
             sql += " AND e.type = ? COLLATE NOCASE"; args.append(type)
         # A partial date (--MM-DD) sorts within its article's year; where the article has no
@@ -315,11 +326,11 @@ class Store(CorpusMixin):
     def entities(self, name: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
         # one country is one entity across the corpus, whichever name each article used
         sql = ("SELECT place(name, type) AS name, type, count(DISTINCT document_id) AS articles,"
-               " sum(mentions) AS mentions FROM entities")
+               " sum(mentions) AS mentions, max(latin) AS latin FROM entities")
         args: list[Any] = []
         if name:
-            sql += " WHERE name LIKE ? OR aliases LIKE ? OR place(name, type) = ?"
-            args += [f"%{name}%"] * 2 + [canonical_place(name)]
+            sql += " WHERE place(name, type) = ? OR " + _name_sql(("name", "aliases"), "coalesce(latin, name)")
+            args += [canonical_place(name), *_name_args(2, name)]
         sql += " GROUP BY place(name, type), type ORDER BY articles DESC, mentions DESC, name LIMIT ?"
         return [dict(r) for r in self.db.execute(sql, (*args, limit)).fetchall()]
 
@@ -377,3 +388,14 @@ def _quote_terms(query: str) -> str:
 
 
 __all__ = ["Store", "Saved", "SearchHit", "DEFAULT_PATH"]
+
+
+
+def _name_sql(columns: tuple[str, ...], latin_of: str) -> str:
+    """A typed name against name columns as typed, or through the search key of the
+    row's Latin name (lang/names.py: either script, case and scheme folded)."""
+    return "(" + " OR ".join(f"{c} LIKE ?" for c in columns) + f" OR name_key({latin_of}) LIKE ?)"
+
+
+def _name_args(n_columns: int, name: str) -> list[str]:
+    return [f"%{name}%"] * n_columns + [f"%{name_key(name)}%"]

@@ -13,6 +13,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..coref.places import canonical_place
+from ..lang.names import same_name
 from ..store import Store
 
 SEARCH_FILTERS = ("source", "language", "date_from", "date_to", "entity", "speaker", "technique", "frame")
@@ -53,7 +54,8 @@ def snippet_html(snippet: str) -> Markup:
 
 
 def _same(a: Any, b: str) -> bool:
-    return isinstance(a, str) and a.casefold() == b.casefold()
+    # one name in either script: "Азат Перуашев" is "Azat Peruashev" (lang/names.py)
+    return same_name(a, b)
 
 
 def _fts_phrases(names: list[str]) -> str:
@@ -85,7 +87,8 @@ def entity_profile(store: Store, name: str, limit: int = 200) -> dict[str, Any] 
             row = {k: v for k, v in ev.items() if k != "record"}
             row["role"] = "actor" if _same(ev.get("actor"), canonical) else "target"
             events.append(row)
-    articles = search_rows(store, _fts_phrases([canonical]) or '""', limit, 0, {"entity": canonical})
+    articles = search_rows(store, _fts_phrases([canonical, *(e["name"] for e in exact)]) or '""', limit, 0,
+                           {"entity": canonical})
     return {
         "name": canonical,
         "types": sorted({e["type"] for e in exact}),
