@@ -40,3 +40,25 @@ def test_rerun_skips_russian_and_unanalysed_articles(tmp_path):
     # the stored records come back, with the routed stages named
     out = {json.loads(x)["language"]: json.loads(x) for x in again.stdout.decode().splitlines()}
     assert set(out) == {"ru", "de", "en"} and "parse_ru@" in out["ru"]["meta"]["pipeline"]
+
+
+def test_web_intake_finds_a_stored_russian_analysis(tmp_path):
+    from contextlib import contextmanager
+
+    from presslens.store import Store
+    from presslens.web.intake import _stored
+
+    pipe = Pipeline([get_stage(n) for n in STAGES])
+    doc = document_from_text(RU, source="ru.txt")
+    db = str(tmp_path / "w.db")
+    with Store(db) as store:
+        store.save(pipe.run(doc))
+
+    class Web:  # the one thing intake asks of the web state
+        @contextmanager
+        def db(self):
+            with Store(db) as s:
+                yield s
+
+    found = _stored(Web(), doc, pipe.version)  # the web knows only the requested pipeline's version
+    assert found is not None and found["id"] == doc.id and "parse_ru@" in found["meta"]["pipeline"]

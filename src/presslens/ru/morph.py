@@ -80,7 +80,7 @@ def nominative(word: str, feats: dict | None = None, name: bool = False) -> str:
 def latin(name: str) -> str | None:
     """BGN/PCGN romanisation (iuliia), as a search key: ё read as е and the
     soft/hard sign marks dropped, the way English-language news spells names
-    (Перуашев -> Peruashev). None for a name with no Cyrillic."""
+    (Смирнова -> Smirnova). None for a name with no Cyrillic."""
     if not re.search(r"[\u0400-\u04FF]", name):
         return None
     import iuliia

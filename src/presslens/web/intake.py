@@ -16,7 +16,7 @@ from typing import Any
 from starlette.concurrency import run_in_threadpool
 
 from ..bounds import check_text
-from ..errors import ArticleFailed, InputError, TextTooLong, one_line
+from ..errors import ArticleFailed, InputError, PipelineError, TextTooLong, one_line
 from ..ingest import read_one
 from ..ingest.text import document_from_text
 from ..model import Analysis, Document
@@ -134,7 +134,7 @@ async def analyze_and_store(web: WebState, docs: list[Document]) -> tuple[list[t
     try:
         for doc in docs:
             if version:
-                stored = await run_in_threadpool(_stored, web, doc.id, version)
+                stored = await run_in_threadpool(_stored, web, doc, version)
                 if stored is not None:
                     out.append((stored, False))
                     continue
@@ -159,9 +159,17 @@ async def analyze_and_store(web: WebState, docs: list[Document]) -> tuple[list[t
     return out, failed
 
 
-def _stored(web: WebState, doc_id: str, version: str) -> dict[str, Any] | None:
+def _stored(web: WebState, doc: Document, version: str) -> dict[str, Any] | None:
+    """The stored record of this pipeline for `doc`, under the version routing gives its
+    language (a Russian article records parse_ru@…), or None."""
+    from ..lang.routing import routed_version
+
+    try:
+        routed = routed_version([part.split("@", 1)[0] for part in version.split("+")], doc)
+    except PipelineError:  # a pipeline of stages outside the registry is never routed
+        routed = version
     with web.db() as store:
-        return store.get(doc_id, version) if store.has_analysis(doc_id, version) else None
+        return store.get(doc.id, routed) if store.has_analysis(doc.id, routed) else None
 
 
 def _save(web: WebState, analysis: Analysis) -> tuple[dict[str, Any], bool] | ArticleFailed:
