@@ -90,6 +90,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                 sys.stdout.flush()
             elif args.format == "table":
                 summary.append(record)
+                if len(summary) >= _TABLE_ROWS:  # summarise as it goes: memory stays flat on big batches
+                    console().print(summary_table(summary))
+                    summary.clear()
             if progress:
                 progress.advance(task)
     finally:
@@ -108,6 +111,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         return 1
     _err(f"{plural(ok, 'article')} analysed{note}" + ("" if args.no_store else f" into {args.db}"))
     return 0
+
+
+_TABLE_ROWS = 50
 
 
 def _save(store: Store, analysis):
@@ -305,7 +311,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--engine", choices=("local", "ray"), default="local",
                    help="local processes (default) or a Ray cluster (needs the ray extra; RAY_ADDRESS picks the cluster)")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
-                   help=f"skip inputs larger than N bytes (default {DEFAULT_MAX_BYTES:,})")
+                   help=f"skip articles larger than N bytes (a JSON line; a file of any other format) (default {DEFAULT_MAX_BYTES:,})")
     p.add_argument("--stages", metavar="A,B", help=f"stages to run (default {','.join(DEFAULT_STAGES)})")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_analyze)
