@@ -19,6 +19,7 @@ from typing import Any, Iterator
 from ..coref.places import canonical_place
 from ..errors import StoreError
 from ..model import Analysis
+from . import rawcodec
 from .corpus import CorpusMixin
 from .migrations import migrate
 
@@ -129,11 +130,14 @@ class Store(CorpusMixin):
         return [dict(r) for r in rows]
 
     def _insert_document(self, doc) -> bool:
+        if self.db.execute("SELECT 1 FROM documents WHERE id=?", (doc.id,)).fetchone():
+            return False  # content-addressed: these bytes are stored already (no need to compress them again)
+        stored, codec = rawcodec.pack(doc.raw)
         cur = self.db.execute(
             "INSERT OR IGNORE INTO documents(id, source, url, title, published, language, author, site, format,"
-            " text, raw, content_hash, metadata) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " text, raw, raw_codec, content_hash, metadata) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (doc.id, doc.source, doc.url, doc.title, doc.published, doc.language, doc.author, doc.site,
-             doc.format, doc.text, doc.raw, hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
+             doc.format, doc.text, stored, codec, hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
              json.dumps(doc.metadata, ensure_ascii=False, default=str)),
         )
         if cur.rowcount != 1:
@@ -206,8 +210,8 @@ class Store(CorpusMixin):
         return [dict(r) for r in rows]
 
     def raw(self, doc_id: str) -> bytes | None:
-        row = self.db.execute("SELECT raw FROM documents WHERE id=?", (doc_id,)).fetchone()
-        return bytes(row["raw"]) if row else None
+        row = self.db.execute("SELECT raw, raw_codec FROM documents WHERE id=?", (doc_id,)).fetchone()
+        return rawcodec.unpack(bytes(row["raw"]), row["raw_codec"]) if row else None
 
     def documents(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
         rows = self.db.execute(
