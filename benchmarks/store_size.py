@@ -1,16 +1,17 @@
-"""Store bytes per article with raw input as read vs zstd-compressed, from one filled store.
+"""Store bytes per article with raw input and analysis JSON as read vs zstd-compressed, from one filled store.
 
 usage: python benchmarks/store_size.py STORE.db [--write]
 
 Both figures come from the same analyses: the store is copied twice, its raw
-column rewritten uncompressed (the layout before raw_codec) in one copy and
-compressed in the other, and each copy VACUUMed before it is measured, so the
-difference is the raw column's encoding alone. Fill the store first, e.g.
+input and analysis JSON rewritten uncompressed (the layout before) in one copy
+and compressed in the other, and each copy VACUUMed before it is measured, so
+the difference is those two columns' encoding alone. Fill the store first, e.g.
     presslens analyze examples ../shared/data/article-extraction-benchmark/html --db STORE.db --format none
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import sqlite3
@@ -39,6 +40,10 @@ def _rewritten(src: str, compress: bool, workdir: str) -> tuple[int, int, int]:
             raw = rawcodec.unpack(bytes(stored), codec)
             packed, new_codec = rawcodec.pack(raw) if compress else (raw, None)
             c.execute("UPDATE documents SET raw=?, raw_codec=? WHERE id=?", (packed, new_codec, doc_id))
+        for a_id, result in c.execute("SELECT id, result FROM analyses").fetchall():
+            data = rawcodec.unpack_json(result)
+            c.execute("UPDATE analyses SET result=? WHERE id=?",
+                      (rawcodec.pack_json(data) if compress else json.dumps(data, ensure_ascii=False), a_id))
         c.execute("COMMIT")
         c.execute("VACUUM")
         raw_bytes = c.execute("SELECT sum(length(raw)) FROM documents").fetchone()[0]
@@ -54,7 +59,7 @@ def main() -> int:
         plain, plain_raw, n = _rewritten(a.store, False, tmp)
         packed, packed_raw, _ = _rewritten(a.store, True, tmp)
     lines = [f"{n} articles ({a.store})", "",
-             "| raw input | store bytes | per article | raw column | share of before |", "|---|---|---|---|---|",
+             "| raw input and analyses | store bytes | per article | raw column | share of before |", "|---|---|---|---|---|",
              f"| as read (before) | {plain:,} | {plain / n / 1024:,.1f} KB | {plain_raw:,} | 100% |",
              f"| zstd level 9 (now) | {packed:,} | {packed / n / 1024:,.1f} KB | {packed_raw:,} | {packed / plain:.0%} |"]
     report = "\n".join(lines)

@@ -39,3 +39,16 @@ def test_the_same_bytes_are_stored_once(db_path):
             doc = document_from_text("The mayor said the budget passed.", source="p.html", raw=raw)
             s.save(Analysis(doc, pipeline_version=version))
         assert s.db.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+
+
+def test_analysis_json_is_compressed_and_old_text_rows_still_read(db_path):
+    doc = document_from_text("The mayor said the budget passed. " * 40, source="m.txt")
+    with Store(db_path) as s:
+        s.save(Analysis(doc, pipeline_version="v1"))
+        stored = s.db.execute("SELECT result FROM analyses WHERE document_id=?", (doc.id,)).fetchone()[0]
+        assert isinstance(stored, bytes) and len(stored) < len(doc.text) / 4
+        fresh = s.get(doc.id)
+        assert fresh["text"] == doc.text
+        import json
+        s.db.execute("UPDATE analyses SET result=? WHERE document_id=?", (json.dumps(fresh), doc.id))
+        assert s.get(doc.id)["text"] == doc.text and next(s.iter_results())["id"] == doc.id

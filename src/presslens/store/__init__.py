@@ -101,7 +101,7 @@ class Store(CorpusMixin):
             new_doc = self._insert_document(doc)
             cur = self.db.execute(
                 "INSERT OR IGNORE INTO analyses(document_id, pipeline_version, result) VALUES (?,?,?)",
-                (doc.id, analysis.pipeline_version, json.dumps(result, ensure_ascii=False)),
+                (doc.id, analysis.pipeline_version, rawcodec.pack_json(result)),
             )
             new_analysis = cur.rowcount == 1
             if new_analysis:
@@ -201,7 +201,7 @@ class Store(CorpusMixin):
             sql += " AND pipeline_version=?"
             args += (pipeline_version,)
         row = self.db.execute(sql + " ORDER BY id DESC LIMIT 1", args).fetchone()
-        return self.with_groups(json.loads(row["result"])) if row else None
+        return self.with_groups(rawcodec.unpack_json(row["result"])) if row else None
 
     def analyses_of(self, doc_id: str) -> list[dict[str, Any]]:
         rows = self.db.execute(
@@ -228,7 +228,7 @@ class Store(CorpusMixin):
             "SELECT a.result FROM documents d JOIN analyses a ON a.id ="
             " (SELECT max(id) FROM analyses WHERE document_id = d.id) ORDER BY d.rowid"
         ):
-            yield self.with_groups(json.loads(row["result"]))
+            yield self.with_groups(rawcodec.unpack_json(row["result"]))
 
     def search(self, query: str, limit: int = 20, offset: int = 0, **filters: Any) -> list[SearchHit]:
         where, args = self._filters(filters)
