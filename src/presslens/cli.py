@@ -39,11 +39,6 @@ class _Stored:
 def cmd_analyze(args: argparse.Namespace) -> int:
     from .render import console, plural, summary_table
 
-    if args.engine == "ray":
-        from .engines.ray import analyze_stream
-    else:
-        from .engines import analyze_stream
-
     stages = tuple(s.strip() for s in args.stages.split(",")) if args.stages else DEFAULT_STAGES
     version = "+".join(f"{s.name}@{s.version}" for s in (get_stage(n) for n in stages))
     Pipeline([get_stage(n) for n in stages])  # order check before any work
@@ -63,7 +58,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     progress = _progress(args)
     task = progress.add_task("analysing", total=None) if progress else None
     try:
-        for result in analyze_stream(items(), jobs=args.jobs, stage_names=stages):
+        for result in _results(args, stages, version, store, items):
             if not isinstance(result, (InputError, _Stored)) and store is not None:
                 result = _save(store, result)
             if isinstance(result, InputError):
@@ -114,6 +109,26 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 _TABLE_ROWS = 50
+
+
+def _results(args, stages, version: str, store: Store | None, items: Callable[[], Any]):
+    """The local engine reads here; the Ray engine reads and extracts on its workers and
+    gets only paths and JSON lines from this process."""
+    if args.engine != "ray":
+        from .engines import analyze_stream
+
+        yield from analyze_stream(items(), jobs=args.jobs, stage_names=stages)
+        return
+    from .engines.ray import Stored, analyze_units, units
+
+    stored = (lambda doc_id: store.has_analysis(doc_id, version)) if store is not None else None
+    for result in analyze_units(units(args.paths, args.max_bytes, stored), jobs=args.jobs, stage_names=stages):
+        if isinstance(result, Stored):
+            yield _Stored(result)
+        elif store is not None and hasattr(result, "document") and store.has_analysis(result.document.id, version):
+            yield _Stored(result.document)
+        else:
+            yield result
 
 
 def _save(store: Store, analysis):
