@@ -28,18 +28,18 @@ def _corpus(root: Path) -> Path:
     return d
 
 
-def _analyze(*args: str, env: dict | None = None):
-    return run_cli("analyze", *args, *FAST, "--format", "json", "--quiet", "--max-bytes", "5000", timeout=600)
+def _analyze(cwd: Path, *args: str):
+    return run_cli("analyze", *args, *FAST, "--format", "json", "--quiet", "--max-bytes", "5000", cwd=cwd, timeout=600)
 
 
 def test_ray_engine_output_and_errors_match_the_local_engine_and_rerun_resumes(tmp_path):
-    d = _corpus(tmp_path)
-    local = _analyze(str(d), "--no-store")
-    ray_run = _analyze(str(d), "--engine", "ray", "--jobs", "2", "--db", str(tmp_path / "s.db"))
+    _corpus(tmp_path)  # named relative to the run's directory: workers must read the same files
+    local = _analyze(tmp_path, "in", "--no-store")
+    ray_run = _analyze(tmp_path, "in", "--engine", "ray", "--jobs", "2", "--db", str(tmp_path / "s.db"))
     assert ray_run.stdout == local.stdout and local.stdout.count(b"\n") == 8
     errors = lambda r: sorted(line for line in r.stderr.decode().splitlines() if line.startswith("presslens: error"))  # noqa: E731
     assert errors(ray_run) == errors(local) and len(errors(local)) == 3  # bad line, huge line, empty file
-    again = _analyze(str(d), "--engine", "ray", "--jobs", "2", "--db", str(tmp_path / "s.db"))
+    again = _analyze(tmp_path, "in", "--engine", "ray", "--jobs", "2", "--db", str(tmp_path / "s.db"))
     assert b"(8 already in the store)" in again.stderr and again.stdout == local.stdout
 
 

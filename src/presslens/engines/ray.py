@@ -79,9 +79,9 @@ def _work(pipeline: Pipeline, unit: Unit) -> list[object]:
         docs: Iterable[object] = stream_jsonl([unit.line], unit.where.rsplit(":", 1)[0], unit.max_bytes)
         docs = [_renamed(d, unit.where) for d in docs]
     else:
-        from ..ingest import read_inputs
+        from ..ingest import read_path
 
-        docs = read_inputs([unit.path or unit.where], max_bytes=unit.max_bytes)
+        docs = read_path(unit.path or unit.where, unit.where, unit.max_bytes)
     return [run_safely(pipeline, d) if isinstance(d, Document) else d for d in docs]
 
 
@@ -99,14 +99,19 @@ def _renamed(item: object, where: str) -> object:
 def units(paths: Iterable[str], max_bytes: int, is_stored: Callable[[str], bool] | None = None) -> Iterator[Unit | Stored | InputError]:
     """The driver's share: JSON Lines split into lines (a line already stored is skipped
     by its id, with no extraction); every other input passed on as a path."""
-    from ..ingest import _CHUNK, _BY_SUFFIX, expand, source_name
+    from ..ingest import _CHUNK, _BY_SUFFIX, expand, read_inputs, source_name
     from ..ingest.limits import capped_lines, gunzip_stream, over_cap
 
     for path in expand(paths):
         source = source_name(path)
         name = path[:-3] if path.endswith(".gz") else path
-        if path == "-" or _BY_SUFFIX.get(os.path.splitext(name)[1].lower()) != "jsonl":
-            yield Unit(source, path=path, max_bytes=max_bytes)
+        if path == "-":  # only this process has the stdin
+            for item in read_inputs(["-"], max_bytes):
+                yield Unit(item.source, doc=item) if isinstance(item, Document) else item
+            continue
+        if _BY_SUFFIX.get(os.path.splitext(name)[1].lower()) != "jsonl":
+            # absolute: a worker's working directory is not this one's
+            yield Unit(source, path=os.path.abspath(path), max_bytes=max_bytes)
             continue
         any_line = False
         try:
@@ -151,7 +156,9 @@ def analyze_units(items: Iterable[object], jobs: int = 2, stage_names: Sequence[
         def run(self, unit: Unit) -> list[object]:
             return _work(self.pipeline, unit)
 
-    actors = [Analyser.remote(tuple(stage_names)) for _ in range(max(1, jobs))]
+    # an actor that no node has a CPU for would hold its queued units for ever
+    cpus = int(ray.cluster_resources().get("CPU", 1))
+    actors = [Analyser.remote(tuple(stage_names)) for _ in range(max(1, min(jobs, cpus)))]
     load = [0] * len(actors)
     limit = len(actors) * _PER_ACTOR
     order: deque[list] = deque()  # [item, ref or None, actor index, attempts, result]

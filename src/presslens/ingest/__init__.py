@@ -114,13 +114,18 @@ _CHUNK = 1 << 16
 
 def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | InputError]:
     for path in expand(paths):
-        source = source_name(path)
-        try:
-            yield from _read_path(path, source, max_bytes)
-        except InputError as e:
-            yield e
-        except Exception as e:  # noqa: BLE001 - a reader bug must not stop the batch
-            yield InputError(source, f"unreadable ({type(e).__name__}: {e})")
+        yield from read_path(path, source_name(path), max_bytes)
+
+
+def read_path(path: str, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | InputError]:
+    """Every article of one file, reported as `source` (a worker given an absolute path
+    names it as the user typed it)."""
+    try:
+        yield from _read_path(path, source, max_bytes)
+    except InputError as e:
+        yield e
+    except Exception as e:  # noqa: BLE001 - a reader bug must not stop the batch
+        yield InputError(source, f"unreadable ({type(e).__name__}: {e})")
 
 
 def _read_path(path: str, source: str, max_bytes: int) -> Iterator[Document | InputError]:
@@ -160,4 +165,4 @@ def _read_path(path: str, source: str, max_bytes: int) -> Iterator[Document | In
             fh.close()
 
 
-__all__ = ["read_inputs", "read_one", "expand", "sniff", "gunzip", "source_name", "DEFAULT_MAX_BYTES"]
+__all__ = ["read_inputs", "read_path", "read_one", "expand", "sniff", "gunzip", "source_name", "DEFAULT_MAX_BYTES"]
