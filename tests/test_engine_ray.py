@@ -1,4 +1,5 @@
 """The Ray engine on a local cluster: the local engine's output, in order; resume; a killed worker."""
+import gzip
 import json
 import os
 import signal
@@ -25,6 +26,7 @@ def _corpus(root: Path) -> Path:
     lines.insert(4, json.dumps({"id": "huge", "text": "word " * 3000}))
     (d / "c.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (d / "d.txt").write_text("", encoding="utf-8")
+    (d / "e.jsonl.gz").write_bytes(gzip.compress("\n".join(lines[:2]).encode()))
     return d
 
 
@@ -36,11 +38,11 @@ def test_ray_engine_output_and_errors_match_the_local_engine_and_rerun_resumes(t
     _corpus(tmp_path)  # named relative to the run's directory: workers must read the same files
     local = _analyze(tmp_path, "in", "--no-store")
     ray_run = _analyze(tmp_path, "in", "--engine", "ray", "--jobs", "2", "--db", str(tmp_path / "s.db"))
-    assert ray_run.stdout == local.stdout and local.stdout.count(b"\n") == 8
+    assert ray_run.stdout == local.stdout and local.stdout.count(b"\n") == 10
     errors = lambda r: sorted(line for line in r.stderr.decode().splitlines() if line.startswith("presslens: error"))  # noqa: E731
     assert errors(ray_run) == errors(local) and len(errors(local)) == 3  # bad line, huge line, empty file
     again = _analyze(tmp_path, "in", "--engine", "ray", "--jobs", "2", "--db", str(tmp_path / "s.db"))
-    assert b"(8 already in the store)" in again.stderr and again.stdout == local.stdout
+    assert b"(10 already in the store)" in again.stderr and again.stdout == local.stdout
 
 
 def _analyser_pids() -> list[int]:

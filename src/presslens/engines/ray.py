@@ -117,7 +117,7 @@ def units(paths: Iterable[str], max_bytes: int, is_stored: Callable[[str], bool]
         try:
             with open(path, "rb") as fh:
                 chunks: Iterable[bytes] = iter(lambda: fh.read(_CHUNK), b"")
-                if path.endswith(".gz"):
+                if fh.peek(2)[:2] == b"\x1f\x8b":  # by the bytes, as the local engine reads it
                     chunks = gunzip_stream(chunks, source)
                 for lineno, line in capped_lines(chunks, max_bytes):
                     where = f"{source}:{lineno}"
