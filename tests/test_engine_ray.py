@@ -91,3 +91,16 @@ def test_a_killed_worker_costs_no_article_and_no_duplicate(tmp_path):
     assert killed and killed[0] < finished, "no Analyser process was killed while the run was going on"
     sources = [getattr(getattr(x, "document", None), "source", None) for x in out]
     assert sources == [f"k{i}" for i in range(80)]
+
+
+def test_resume_skips_a_stored_page_by_its_bytes_before_any_extraction(tmp_path):
+    from presslens.engines.ray import Stored, Unit, units
+    from presslens.model import Document
+
+    page = tmp_path / "p.html"
+    page.write_bytes(b"<html><body><p>The port reopened.</p></body></html>")
+    known = {Document.make_id(page.read_bytes())}
+    [skipped] = list(units([str(page)], 10_000, known.__contains__))
+    assert isinstance(skipped, Stored) and skipped.id in known
+    [sent] = list(units([str(page)], 10_000, lambda _id: False))
+    assert isinstance(sent, Unit) and sent.path == str(page.resolve())

@@ -96,6 +96,21 @@ def _renamed(item: object, where: str) -> object:
     return item
 
 
+def _stored_page(path: str, fmt: str | None, max_bytes: int, is_stored: Callable[[str], bool] | None) -> str | None:
+    """The id of a plain one-article file (.txt, .html) already in the store: its id is the
+    digest of its bytes, so resume costs a read, not an extraction."""
+    if is_stored is None or fmt not in ("txt", "html") or path.endswith(".gz"):
+        return None
+    try:
+        if os.path.getsize(path) > max_bytes:
+            return None
+        with open(path, "rb") as fh:
+            doc_id = Document.make_id(fh.read())
+    except OSError:
+        return None  # the worker reports it
+    return doc_id if is_stored(doc_id) else None
+
+
 def units(paths: Iterable[str], max_bytes: int, is_stored: Callable[[str], bool] | None = None) -> Iterator[Unit | Stored | InputError]:
     """The driver's share: JSON Lines split into lines (a line already stored is skipped
     by its id, with no extraction); every other input passed on as a path."""
@@ -109,9 +124,13 @@ def units(paths: Iterable[str], max_bytes: int, is_stored: Callable[[str], bool]
             for item in read_inputs(["-"], max_bytes):
                 yield Unit(item.source, doc=item) if isinstance(item, Document) else item
             continue
-        if _BY_SUFFIX.get(os.path.splitext(name)[1].lower()) != "jsonl":
-            # absolute: a worker's working directory is not this one's
-            yield Unit(source, path=os.path.abspath(path), max_bytes=max_bytes)
+        fmt = _BY_SUFFIX.get(os.path.splitext(name)[1].lower())
+        if fmt != "jsonl":
+            stored_id = _stored_page(path, fmt, max_bytes, is_stored)
+            if stored_id:
+                yield Stored(stored_id, source)
+            else:  # absolute: a worker's working directory is not this one's
+                yield Unit(source, path=os.path.abspath(path), max_bytes=max_bytes)
             continue
         any_line = False
         try:
