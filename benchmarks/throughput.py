@@ -45,7 +45,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=200)
     ap.add_argument("--source")
-    ap.add_argument("--write", action="store_true", help="also write benchmarks/RESULTS.md")
+    ap.add_argument("--write", action="store_true", help="also rewrite its section of benchmarks/RESULTS.md")
     a = ap.parse_args()
 
     from presslens.nlp import load_nlp
@@ -89,9 +89,13 @@ def main() -> None:
     print(report)
     if a.write:
         command = "python benchmarks/throughput.py " + " ".join(sys.argv[1:])
-        (ROOT / "benchmarks" / "RESULTS.md").write_text(
-            f"# Throughput\n\nCommand: `{command.strip()}` ({time.strftime('%Y-%m-%d')}, this machine: "
-            f"{os.cpu_count()} cores, run pinned to one thread)\n\n{report}\n", encoding="utf-8")
+        section = (f"# Throughput\n\nCommand: `{command.strip()}` ({time.strftime('%Y-%m-%d')}, this machine: "
+                   f"{os.cpu_count()} cores, run pinned to one thread)\n\n{report}\n")
+        path = ROOT / "benchmarks" / "RESULTS.md"
+        old = path.read_text(encoding="utf-8") if path.exists() else ""
+        # this section is the file's head: keep every section after it (other benchmarks write those)
+        ends = [i for i in (old.find("\n## "), old.find("\n<!-- ")) if i >= 0]
+        path.write_text(section + (old[min(ends):] if ends else ""), encoding="utf-8")
 
 
 if __name__ == "__main__":

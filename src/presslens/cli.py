@@ -40,11 +40,6 @@ class _Stored:
 def cmd_analyze(args: argparse.Namespace) -> int:
     from .render import console, plural, summary_table
 
-    if args.engine == "ray":
-        from .engines.ray import analyze_stream
-    else:
-        from .engines import analyze_stream
-
     stages = tuple(s.strip() for s in args.stages.split(",")) if args.stages else DEFAULT_STAGES
     version = "+".join(f"{s.name}@{s.version}" for s in (get_stage(n) for n in stages))
     Pipeline([get_stage(n) for n in stages])  # order check before any work
@@ -65,7 +60,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     progress = _progress(args)
     task = progress.add_task("analysing", total=None) if progress else None
     try:
-        for result in analyze_stream(items(), jobs=args.jobs, stage_names=stages):
+        for result in _results(args, stages, version, store, items):
             if not isinstance(result, (InputError, _Stored)) and store is not None:
                 result = _save(store, result)
             if isinstance(result, InputError):
@@ -92,6 +87,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                 sys.stdout.flush()
             elif args.format == "table":
                 summary.append(record)
+                if len(summary) >= _TABLE_ROWS:  # summarise as it goes: memory stays flat on big batches
+                    console().print(summary_table(summary))
+                    summary.clear()
             if progress:
                 progress.advance(task)
     finally:
@@ -110,6 +108,29 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         return 1
     _err(f"{plural(ok, 'article')} analysed{note}" + ("" if args.no_store else f" into {args.db}"))
     return 0
+
+
+_TABLE_ROWS = 50
+
+
+def _results(args, stages, version: str, store: Store | None, items: Callable[[], Any]):
+    """The local engine reads here; the Ray engine reads and extracts on its workers and
+    gets only paths and JSON lines from this process."""
+    if args.engine != "ray":
+        from .engines import analyze_stream
+
+        yield from analyze_stream(items(), jobs=args.jobs, stage_names=stages)
+        return
+    from .engines.ray import Stored, analyze_units, units
+
+    stored = (lambda doc_id: store.has_analysis(doc_id, version)) if store is not None else None
+    for result in analyze_units(units(args.paths, args.max_bytes, stored), jobs=args.jobs, stage_names=stages):
+        if isinstance(result, Stored):
+            yield _Stored(result)
+        elif store is not None and hasattr(result, "document") and store.has_analysis(result.document.id, version):
+            yield _Stored(result.document)
+        else:
+            yield result
 
 
 def _save(store: Store, analysis):
@@ -307,7 +328,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--engine", choices=("local", "ray"), default="local",
                    help="local processes (default) or a Ray cluster (needs the ray extra; RAY_ADDRESS picks the cluster)")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
-                   help=f"skip inputs larger than N bytes (default {DEFAULT_MAX_BYTES:,})")
+                   help=f"skip articles larger than N bytes (a JSON line; a file of any other format) (default {DEFAULT_MAX_BYTES:,})")
     p.add_argument("--stages", metavar="A,B", help=f"stages to run (default {','.join(DEFAULT_STAGES)})")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_analyze)

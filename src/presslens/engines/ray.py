@@ -1,18 +1,51 @@
-"""The Ray engine: the same Pipeline on a Ray cluster, results in input order.
+"""The Ray engine: reading, extraction and analysis on a Ray cluster, results in input order.
 
-For corpora past one machine. Each actor builds its pipeline once (models
-load per actor); documents go out in bounded windows so a huge batch never
-sits in the driver's memory at once. Needs the `ray` extra.
+The driver only walks the inputs and hands out work units: a file's path, or one
+JSON line's raw bytes (so resume can skip a stored line by its id before any
+work). Each `Analyser` actor declares one CPU, so Ray spreads actors across
+nodes instead of packing them, and builds its pipeline once. Units stream out
+with a bounded number in flight (no batch barrier: a freed actor gets the next
+unit at once); a unit whose actor died is retried on a restarted actor, and
+after `_ATTEMPTS` losses becomes that unit's failure instead of the run's end.
+
+`RAY_ADDRESS` (or `address`) picks an existing cluster; `PRESSLENS_RAY_RUNTIME_ENV`
+(JSON, e.g. {"pip": ["presslens==0.2.0"]}) ships presslens to nodes that lack it.
+Needs the `ray` extra.
 """
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Sequence
+import json
+import os
+from collections import deque
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator, Sequence
 
-from ..errors import PresslensError
-from ..model import Document
 from ..assembly import DEFAULT_STAGES
+from ..errors import ArticleFailed, InputError, PresslensError
+from ..model import Document
 from ..pipeline import Pipeline
 from .local import run_safely
+
+_ATTEMPTS = 3  # a unit is tried on this many actors before it counts as failed
+_PER_ACTOR = 2  # units in flight per actor: one running, one queued so no actor idles
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One piece of work: a file path, a JSON line (`where` = file:line), or a Document
+    already read (library callers)."""
+    where: str
+    path: str | None = None
+    line: bytes | None = None
+    max_bytes: int = 0
+    doc: Document | None = None
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A JSON line already analysed by this pipeline version (resume)."""
+    id: str
+    source: str
 
 
 def _import_ray():
@@ -23,33 +56,186 @@ def _import_ray():
     return ray
 
 
-def analyze_stream(items: Iterable[object], jobs: int = 2, stage_names: Sequence[str] = DEFAULT_STAGES,
-                   address: str | None = None, window: int = 256) -> Iterator[object]:
-    """Like engines.local.analyze_stream: Documents analysed, anything else passed through in place."""
-    ray = _import_ray()
-    if not ray.is_initialized():
-        ray.init(address=address, ignore_reinit_error=True, log_to_driver=False)
+def _connect(ray, address: str | None) -> None:
+    if ray.is_initialized():
+        return
+    address = address or os.environ.get("RAY_ADDRESS") or None
+    env = os.environ.get("PRESSLENS_RAY_RUNTIME_ENV")
+    try:
+        runtime_env = json.loads(env) if env else None
+    except json.JSONDecodeError as e:
+        raise PresslensError(f"PRESSLENS_RAY_RUNTIME_ENV is not JSON ({e.msg})") from None
+    # an existing cluster's actor logs reach the user; a throwaway local one stays quiet
+    ray.init(address=address, runtime_env=runtime_env, ignore_reinit_error=True, log_to_driver=bool(address))
 
-    @ray.remote
-    class Worker:
+
+def _work(pipeline: Pipeline, unit: Unit) -> list[object]:
+    """Read, extract and analyse one unit on a worker."""
+    if unit.doc is not None:
+        return [run_safely(pipeline, unit.doc)]
+    if unit.line is not None:
+        from ..ingest.jsonl import stream_jsonl
+
+        docs: Iterable[object] = stream_jsonl([unit.line], unit.where.rsplit(":", 1)[0], unit.max_bytes)
+        docs = [_renamed(d, unit.where) for d in docs]
+    else:
+        from ..ingest import read_path
+
+        docs = read_path(unit.path or unit.where, unit.where, unit.max_bytes)
+    return [run_safely(pipeline, d) if isinstance(d, Document) else d for d in docs]
+
+
+def _renamed(item: object, where: str) -> object:
+    """A line sent alone is line 1 of its own stream: report it by its place in the file."""
+    if isinstance(item, InputError) and not isinstance(item, ArticleFailed):
+        return InputError(where, item.reason)
+    if isinstance(item, Document) and item.source.endswith(":1") and item.source.rsplit(":", 1)[0] == where.rsplit(":", 1)[0]:
+        from dataclasses import replace
+
+        return replace(item, source=where)
+    return item
+
+
+def _stored_page(path: str, fmt: str | None, max_bytes: int, is_stored: Callable[[str], bool] | None) -> str | None:
+    """The id of a plain one-article file (.txt, .html) already in the store: its id is the
+    digest of its bytes, so resume costs a read, not an extraction."""
+    if is_stored is None or fmt not in ("txt", "html") or path.endswith(".gz"):
+        return None
+    try:
+        if os.path.getsize(path) > max_bytes:
+            return None
+        with open(path, "rb") as fh:
+            doc_id = Document.make_id(fh.read())
+    except OSError:
+        return None  # the worker reports it
+    return doc_id if is_stored(doc_id) else None
+
+
+def units(paths: Iterable[str], max_bytes: int, is_stored: Callable[[str], bool] | None = None) -> Iterator[Unit | Stored | InputError]:
+    """The driver's share: JSON Lines split into lines (a line already stored is skipped
+    by its id, with no extraction); every other input passed on as a path."""
+    from ..ingest import _CHUNK, _BY_SUFFIX, expand, read_inputs, source_name
+    from ..ingest.limits import capped_lines, gunzip_stream, over_cap
+
+    for path in expand(paths):
+        source = source_name(path)
+        name = path[:-3] if path.endswith(".gz") else path
+        if path == "-":  # only this process has the stdin
+            for item in read_inputs(["-"], max_bytes):
+                yield Unit(item.source, doc=item) if isinstance(item, Document) else item
+            continue
+        fmt = _BY_SUFFIX.get(os.path.splitext(name)[1].lower())
+        if fmt != "jsonl":
+            stored_id = _stored_page(path, fmt, max_bytes, is_stored)
+            if stored_id:
+                yield Stored(stored_id, source)
+            else:  # absolute: a worker's working directory is not this one's
+                yield Unit(source, path=os.path.abspath(path), max_bytes=max_bytes)
+            continue
+        any_line = False
+        try:
+            with open(path, "rb") as fh:
+                chunks: Iterable[bytes] = iter(lambda: fh.read(_CHUNK), b"")
+                if fh.peek(2)[:2] == b"\x1f\x8b":  # by the bytes, as the local engine reads it
+                    chunks = gunzip_stream(chunks, source)
+                for lineno, line in capped_lines(chunks, max_bytes):
+                    where = f"{source}:{lineno}"
+                    any_line = any_line or line is None or bool(line.strip())
+                    if line is None:
+                        yield over_cap(where, max_bytes, " for one article")
+                    elif line.strip():
+                        line = line[3:] if lineno == 1 and line.startswith(b"\xef\xbb\xbf") else line
+                        if is_stored is not None and is_stored(Document.make_id(line)):
+                            yield Stored(Document.make_id(line), where)
+                        else:
+                            yield Unit(where, line=line, max_bytes=max_bytes)
+        except OSError as e:
+            yield InputError(source, e.strerror or str(e))
+            continue
+        except InputError as e:
+            yield e
+            continue
+        if not any_line:
+            yield InputError(source, "empty: no JSON lines")
+
+
+def analyze_units(items: Iterable[object], jobs: int = 2, stage_names: Sequence[str] = DEFAULT_STAGES,
+                  address: str | None = None) -> Iterator[object]:
+    """Each Unit's results (Analyses, ArticleFailed, InputErrors) in input order; anything
+    else passes through in place."""
+    ray = _import_ray()
+    _connect(ray, address)
+    from ray.exceptions import RayActorError
+
+    @ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=1)
+    class Analyser:
         def __init__(self, names: Sequence[str]) -> None:
             self.pipeline = Pipeline.from_names(names)
 
-        def run(self, doc: Document):
-            return run_safely(self.pipeline, doc)
+        def run(self, unit: Unit) -> list[object]:
+            return _work(self.pipeline, unit)
 
-    pool = ray.util.ActorPool([Worker.remote(tuple(stage_names)) for _ in range(max(1, jobs))])
+    # an actor that no node has a CPU for would hold its queued units for ever
+    cpus = int(ray.cluster_resources().get("CPU", 1))
+    actors = [Analyser.remote(tuple(stage_names)) for _ in range(max(1, min(jobs, cpus)))]
+    load = [0] * len(actors)
+    limit = len(actors) * _PER_ACTOR
+    order: deque[list] = deque()  # [item, ref or None, actor index, attempts, result]
+    by_ref: dict = {}
 
-    def flush(batch: list[object]) -> Iterator[object]:
-        docs = [x for x in batch if isinstance(x, Document)]
-        results = iter(pool.map(lambda actor, doc: actor.run.remote(doc), docs))  # map keeps input order
-        for x in batch:
-            yield next(results) if isinstance(x, Document) else x
+    def submit(entry: list) -> None:
+        i = min(range(len(actors)), key=load.__getitem__)
+        entry[1], entry[2] = actors[i].run.remote(entry[0]), i
+        entry[3] += 1
+        load[i] += 1
+        by_ref[entry[1]] = entry
 
-    batch: list[object] = []
+    def collect() -> None:
+        done, _ = ray.wait(list(by_ref), num_returns=1)
+        for ref in done:
+            entry = by_ref.pop(ref)
+            load[entry[2]] -= 1
+            try:
+                entry[4] = ray.get(ref)
+            except RayActorError as e:
+                if entry[3] < _ATTEMPTS:
+                    submit(entry)
+                else:
+                    entry[4] = [InputError(entry[0].where, f"lost its Ray worker {entry[3]} times ({type(e).__name__})")]
+
+    def ready() -> Iterator[object]:
+        while order and (not isinstance(order[0][0], Unit) or order[0][4] is not None):
+            entry = order.popleft()
+            if isinstance(entry[0], Unit):
+                yield from entry[4]
+            else:
+                yield entry[0]
+
     for item in items:
-        batch.append(item)
-        if len(batch) >= window:
-            yield from flush(batch)
-            batch = []
-    yield from flush(batch)
+        entry = [item, None, None, 0, None]
+        order.append(entry)
+        if isinstance(item, Unit):
+            while len(by_ref) >= limit:  # backpressure: never more than `limit` units out
+                collect()
+                yield from ready()
+            submit(entry)
+        yield from ready()
+    while by_ref:
+        collect()
+        yield from ready()
+    yield from ready()
+
+
+def analyze_stream(items: Iterable[object], jobs: int = 2, stage_names: Sequence[str] = DEFAULT_STAGES,
+                   address: str | None = None) -> Iterator[object]:
+    """Like engines.local.analyze_stream for already-read Documents (the web and library
+    callers): each goes out as a one-line unit of its text."""
+    def as_units() -> Iterator[object]:
+        for item in items:
+            if isinstance(item, Document):
+                yield Unit(item.source, doc=item)
+            else:
+                yield item
+
+    yield from analyze_units(as_units(), jobs, stage_names, address)
+

@@ -7,6 +7,7 @@ batch.
 """
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 from pathlib import Path
@@ -16,8 +17,8 @@ from ..errors import InputError, one_line
 from ..model import Document
 from .feeds import read_feed
 from .html import read_html
-from .jsonl import read_jsonl
-from .limits import gunzip, over_cap
+from .jsonl import read_jsonl, stream_jsonl
+from .limits import gunzip, gunzip_stream, over_cap
 from .text import read_text
 from .warc import read_warc
 
@@ -76,9 +77,12 @@ def source_name(path: str) -> str:
     return "<stdin>" if path == "-" else one_line(path)
 
 
-def read_one(raw: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | InputError]:
-    """Every article in one input's bytes."""
+def read_one(raw: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES,
+             display: str | None = None) -> Iterator[Document | InputError]:
+    """Every article in one input's bytes (`source` names the format by its suffix;
+    `display`, when given, is the name errors and documents report)."""
     name = source
+    source = display or source
     if raw[:2] == b"\x1f\x8b":
         raw = gunzip(raw, source, max_bytes)
         name = source[:-3] if source.endswith(".gz") else source
@@ -105,15 +109,60 @@ def expand(paths: Iterable[str]) -> Iterator[str]:
             yield p
 
 
+_CHUNK = 1 << 16
+
+
 def read_inputs(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | InputError]:
     for path in expand(paths):
-        source = source_name(path)
-        try:
-            yield from read_one(read_bytes(path, max_bytes), source, max_bytes)
-        except InputError as e:
-            yield e
-        except Exception as e:  # noqa: BLE001 - a reader bug must not stop the batch
-            yield InputError(source, f"unreadable ({type(e).__name__}: {e})")
+        yield from read_path(path, source_name(path), max_bytes)
 
 
-__all__ = ["read_inputs", "read_one", "expand", "sniff", "gunzip", "source_name", "DEFAULT_MAX_BYTES"]
+def read_path(path: str, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | InputError]:
+    """Every article of one file, reported as `source` (a worker given an absolute path
+    names it as the user typed it)."""
+    try:
+        yield from _read_path(path, source, max_bytes)
+    except InputError as e:
+        yield e
+    except Exception as e:  # noqa: BLE001 - a reader bug must not stop the batch
+        yield InputError(source, f"unreadable ({type(e).__name__}: {e})")
+
+
+def _read_path(path: str, source: str, max_bytes: int) -> Iterator[Document | InputError]:
+    """One input read as a stream: JSON Lines (plain or gzip) record by record with the cap
+    per record; every other format whole, within the cap."""
+    try:
+        fh = sys.stdin.buffer if path == "-" else open(path, "rb")
+    except OSError as e:
+        raise InputError(source, e.strerror or str(e)) from None
+    try:
+        chunks: Iterator[bytes] = iter(lambda: fh.read(_CHUNK), b"")
+        first = next(chunks, b"")
+        chunks = itertools.chain([first], chunks)
+        name, compressed = source, first[:2] == b"\x1f\x8b"
+        if compressed:
+            chunks = gunzip_stream(chunks, source)
+            name = source[:-3] if source.endswith(".gz") else source
+        head = bytearray()
+        taken = []
+        for c in chunks:
+            taken.append(c)
+            head += c
+            if len(head) >= 2048:
+                break
+        chunks = itertools.chain(taken, chunks)
+        if format_of(name, bytes(head[:2048])) == "jsonl" and head.strip():
+            yield from stream_jsonl(chunks, source, max_bytes)
+            return
+        raw = bytearray()
+        for c in chunks:
+            raw += c
+            if len(raw) > max_bytes:
+                raise over_cap(source, max_bytes, " when decompressed" if compressed else "")
+        yield from read_one(bytes(raw), name if compressed else source, max_bytes, display=source)
+    finally:
+        if fh is not sys.stdin.buffer:
+            fh.close()
+
+
+__all__ = ["read_inputs", "read_path", "read_one", "expand", "sniff", "gunzip", "source_name", "DEFAULT_MAX_BYTES"]

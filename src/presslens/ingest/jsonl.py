@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..errors import InputError
 from ..model import Document
 from .html import _iso_day, html_to_document
+from .limits import capped_lines, over_cap
 from .text import normalise_newlines
 
 _META = ("title", "url", "author", "site", "language")
@@ -28,6 +29,37 @@ def read_jsonl(raw: bytes, source: str) -> Iterator[Document | InputError]:
         where = f"{source}:{lineno}"
         try:
             yield record_to_document(json.loads(line), where, line.encode("utf-8"))
+        except json.JSONDecodeError as e:
+            yield InputError(where, f"malformed JSON ({e.msg} at column {e.colno})")
+        except InputError as e:
+            yield e
+    if not seen_any:
+        yield InputError(source, "empty: no JSON lines")
+
+
+def stream_jsonl(chunks: Iterable[bytes], source: str, max_bytes: int) -> Iterator[Document | InputError]:
+    """`read_jsonl` for a byte stream of any length: one line in memory at a time, and the
+    size cap applies to each line (article), so one oversized line is refused by its
+    number and the rest go on."""
+    seen_any = False
+    for lineno, line in capped_lines(chunks, max_bytes):
+        where = f"{source}:{lineno}"
+        if line is None:
+            seen_any = True
+            yield over_cap(where, max_bytes, " for one article")
+            continue
+        if lineno == 1 and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]
+        if not line.strip():
+            continue
+        seen_any = True
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError as e:
+            yield InputError(where, f"JSON Lines must be UTF-8 ({e.reason} at byte {e.start})")
+            continue
+        try:
+            yield record_to_document(json.loads(text), where, line)
         except json.JSONDecodeError as e:
             yield InputError(where, f"malformed JSON ({e.msg} at column {e.colno})")
         except InputError as e:

@@ -20,6 +20,7 @@ from ..coref.places import canonical_place
 from ..errors import StoreError
 from ..lang.names import name_key
 from ..model import Analysis
+from . import rawcodec
 from .corpus import CorpusMixin
 from .migrations import migrate
 
@@ -102,7 +103,7 @@ class Store(CorpusMixin):
             new_doc = self._insert_document(doc)
             cur = self.db.execute(
                 "INSERT OR IGNORE INTO analyses(document_id, pipeline_version, result) VALUES (?,?,?)",
-                (doc.id, analysis.pipeline_version, json.dumps(result, ensure_ascii=False)),
+                (doc.id, analysis.pipeline_version, rawcodec.pack_json(result)),
             )
             new_analysis = cur.rowcount == 1
             if new_analysis:
@@ -131,11 +132,14 @@ class Store(CorpusMixin):
         return [dict(r) for r in rows]
 
     def _insert_document(self, doc) -> bool:
+        if self.db.execute("SELECT 1 FROM documents WHERE id=?", (doc.id,)).fetchone():
+            return False  # content-addressed: these bytes are stored already (no need to compress them again)
+        stored, codec = rawcodec.pack(doc.raw)
         cur = self.db.execute(
             "INSERT OR IGNORE INTO documents(id, source, url, title, published, language, author, site, format,"
-            " text, raw, content_hash, metadata) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " text, raw, raw_codec, content_hash, metadata) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (doc.id, doc.source, doc.url, doc.title, doc.published, doc.language, doc.author, doc.site,
-             doc.format, doc.text, doc.raw, hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
+             doc.format, doc.text, stored, codec, hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
              json.dumps(doc.metadata, ensure_ascii=False, default=str)),
         )
         if cur.rowcount != 1:
@@ -202,7 +206,7 @@ class Store(CorpusMixin):
             sql += " AND pipeline_version=?"
             args += (pipeline_version,)
         row = self.db.execute(sql + " ORDER BY id DESC LIMIT 1", args).fetchone()
-        return self.with_groups(json.loads(row["result"])) if row else None
+        return self.with_groups(rawcodec.unpack_json(row["result"])) if row else None
 
     def analyses_of(self, doc_id: str) -> list[dict[str, Any]]:
         rows = self.db.execute(
@@ -211,8 +215,8 @@ class Store(CorpusMixin):
         return [dict(r) for r in rows]
 
     def raw(self, doc_id: str) -> bytes | None:
-        row = self.db.execute("SELECT raw FROM documents WHERE id=?", (doc_id,)).fetchone()
-        return bytes(row["raw"]) if row else None
+        row = self.db.execute("SELECT raw, raw_codec FROM documents WHERE id=?", (doc_id,)).fetchone()
+        return rawcodec.unpack(bytes(row["raw"]), row["raw_codec"]) if row else None
 
     def documents(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
         rows = self.db.execute(
@@ -229,7 +233,7 @@ class Store(CorpusMixin):
             "SELECT a.result FROM documents d JOIN analyses a ON a.id ="
             " (SELECT max(id) FROM analyses WHERE document_id = d.id) ORDER BY d.rowid"
         ):
-            yield self.with_groups(json.loads(row["result"]))
+            yield self.with_groups(rawcodec.unpack_json(row["result"]))
 
     def search(self, query: str, limit: int = 20, offset: int = 0, **filters: Any) -> list[SearchHit]:
         where, args = self._filters(filters)

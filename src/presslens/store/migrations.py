@@ -188,6 +188,13 @@ def m005_corpus() -> str:
     )
 
 
+
+@migration
+def m006_raw_codec() -> str:
+    """How documents.raw is stored: NULL as read (rows from before), 'zstd' compressed."""
+    return "ALTER TABLE documents ADD COLUMN raw_codec TEXT;"
+
+
 def migrate(db: sqlite3.Connection) -> int:
     """Apply pending migrations, each atomically; return the schema version.
 

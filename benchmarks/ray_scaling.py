@@ -1,0 +1,129 @@
+"""Ray engine scaling on a simulated multi-node cluster on this machine.
+
+usage: python benchmarks/ray_scaling.py [--n 200] [--stages repair,parse,entities] [--write]
+
+Starts a head node and one worker node of one CPU each (ray.cluster_utils.Cluster,
+the same raylets `ray start --num-cpus 1` makes), then analyses the same generated
+JSON Lines with 1 and with 2 Analyser actors, side by side in one run. Reports
+articles/s over the whole run and after every actor's first result (model
+loading excluded), the driver's CPU time as a share of the cluster's CPU time
+over the run, and the peak RSS of one actor. --write rewrites the Ray section
+of benchmarks/RESULTS.md.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+START, END = "<!-- ray-scaling:start -->", "<!-- ray-scaling:end -->"
+_WORDS = ("the council said on Monday that Minister Ola Berg met farmers in Bergen while police arrested two men "
+          "after the vote and the union leader Maria Lind told reporters the strike would go on").split()
+
+
+def _articles(path: Path, n: int) -> None:
+    rng = random.Random(7)
+    with path.open("w", encoding="utf-8") as f:
+        for i in range(n):
+            sentences = [" ".join(rng.choice(_WORDS) for _ in range(18)).capitalize() + "." for _ in range(25)]
+            f.write(json.dumps({"id": f"a{i}", "text": f"Report {i}\n\n" + " ".join(sentences)}) + "\n")
+
+
+def _actor_rss_kb() -> list[int]:
+    out = []
+    for p in Path("/proc").iterdir():
+        if not p.name.isdigit():
+            continue
+        try:
+            if (p / "cmdline").read_bytes().startswith(b"ray::Analyser"):
+                status = (p / "status").read_text()
+                out += [int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")]
+        except OSError:
+            continue
+    return out
+
+
+def _run(jsonl: Path, workers: int, stages: tuple[str, ...]) -> dict:
+    from presslens.engines.ray import analyze_units, units
+
+    peak = [0]
+    stop = threading.Event()
+
+    def sample() -> None:
+        while not stop.wait(0.5):
+            peak[0] = max([peak[0], *_actor_rss_kb()])
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    cpu0 = sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
+    t0 = time.perf_counter()
+    firsts: list[float] = []
+    n = 0
+    for item in analyze_units(units([str(jsonl)], 10 << 20), jobs=workers, stage_names=stages):
+        n += hasattr(item, "document")
+        if len(firsts) < workers:
+            firsts.append(time.perf_counter())
+    wall = time.perf_counter() - t0
+    driver_cpu = sum(resource.getrusage(resource.RUSAGE_SELF)[:2]) - cpu0
+    stop.set()
+    sampler.join()
+    steady_n = n - workers
+    steady = (t0 + wall) - firsts[-1]
+    return {"workers": workers, "articles": n, "wall": wall, "rate": n / wall,
+            "steady": steady_n / steady if steady > 0 else float("nan"),
+            "driver_share": driver_cpu / (wall * workers), "peak_rss_mb": peak[0] / 1024}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=200)
+    ap.add_argument("--stages", default="repair,parse,entities")
+    ap.add_argument("--write", action="store_true", help="rewrite the Ray section of benchmarks/RESULTS.md")
+    a = ap.parse_args()
+    import ray
+    from ray.cluster_utils import Cluster
+
+    stages = tuple(a.stages.split(","))
+    cluster = Cluster(initialize_head=True, head_node_args={"num_cpus": 1})
+    cluster.add_node(num_cpus=1)
+    ray.init(address=cluster.address, log_to_driver=False)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            jsonl = Path(tmp) / "articles.jsonl"
+            _articles(jsonl, a.n)
+            rows = [_run(jsonl, w, stages) for w in (1, 2)]
+    finally:
+        ray.shutdown()
+        cluster.shutdown()
+    base = rows[0]
+    lines = [f"{a.n} generated articles, stages {a.stages}; 2 nodes of 1 CPU each on one machine", "",
+             "| actors | articles/s (whole run) | articles/s (after model load) | speed-up (after load) | driver CPU share | peak RSS per actor |",
+             "|---|---|---|---|---|---|"]
+    for r in rows:
+        lines.append(f"| {r['workers']} | {r['rate']:.2f} | {r['steady']:.2f} | {r['steady'] / base['steady']:.2f}× "
+                     f"| {r['driver_share']:.1%} | {r['peak_rss_mb']:.0f} MB |")
+    report = "\n".join(lines)
+    print(report)
+    if a.write:
+        command = "python benchmarks/ray_scaling.py " + " ".join(sys.argv[1:])
+        section = (f"{START}\n## Ray engine scaling\n\nCommand: `{command.strip()}` ({time.strftime('%Y-%m-%d')}, "
+                   f"this machine: 2 cores shared with other jobs)\n\n{report}\n{END}\n")
+        path = ROOT / "benchmarks" / "RESULTS.md"
+        old = path.read_text(encoding="utf-8") if path.exists() else ""
+        if START in old and END in old:
+            new = old[:old.index(START)] + section.rstrip("\n") + old[old.index(END) + len(END):]
+        else:
+            new = old.rstrip("\n") + "\n\n" + section
+        path.write_text(new, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,106 @@
+"""The Ray engine on a local cluster: the local engine's output, in order; resume; a killed worker."""
+import gzip
+import json
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import NEWS, run_cli
+
+pytest.importorskip("ray")
+FAST = ("--stages", "repair,parse,entities")
+
+
+def _corpus(root: Path) -> Path:
+    d = root / "in"
+    d.mkdir()
+    (d / "a.txt").write_text(NEWS, encoding="utf-8")
+    (d / "b.html").write_text("<html><head><title>Port strike</title></head><body><article><p>Dock workers in Rotterdam "
+                              "walked out on Tuesday, the union FNV said.</p></article></body></html>", encoding="utf-8")
+    lines = [json.dumps({"id": f"w{i}", "text": f"Minister Ola Berg{i} met farmers in Bergen on day {i}."}) for i in range(6)]
+    lines.insert(2, "{not json")
+    lines.insert(4, json.dumps({"id": "huge", "text": "word " * 3000}))
+    (d / "c.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (d / "d.txt").write_text("", encoding="utf-8")
+    (d / "e.jsonl.gz").write_bytes(gzip.compress("\n".join(lines[:2]).encode()))
+    return d
+
+
+def _analyze(cwd: Path, *args: str):
+    return run_cli("analyze", *args, *FAST, "--format", "json", "--quiet", "--max-bytes", "5000", cwd=cwd, timeout=600)
+
+
+def test_ray_engine_output_and_errors_match_the_local_engine_and_rerun_resumes(tmp_path):
+    _corpus(tmp_path)  # named relative to the run's directory: workers must read the same files
+    local = _analyze(tmp_path, "in", "--no-store")
+    ray_run = _analyze(tmp_path, "in", "--engine", "ray", "--jobs", "2", "--db", str(tmp_path / "s.db"))
+    assert ray_run.stdout == local.stdout and local.stdout.count(b"\n") == 10
+    errors = lambda r: sorted(line for line in r.stderr.decode().splitlines() if line.startswith("presslens: error"))  # noqa: E731
+    assert errors(ray_run) == errors(local) and len(errors(local)) == 3  # bad line, huge line, empty file
+    again = _analyze(tmp_path, "in", "--engine", "ray", "--jobs", "2", "--db", str(tmp_path / "s.db"))
+    assert b"(10 already in the store)" in again.stderr and again.stdout == local.stdout
+
+
+def _analyser_pids() -> list[int]:
+    pids = []
+    for p in Path("/proc").iterdir():
+        if p.name.isdigit():
+            try:
+                if (p / "cmdline").read_bytes().startswith(b"ray::Analyser"):
+                    pids.append(int(p.name))
+            except OSError:
+                continue
+    return pids
+
+
+@pytest.mark.skipif(not Path("/proc").exists(), reason="finds the worker processes through /proc")
+def test_a_killed_worker_costs_no_article_and_no_duplicate(tmp_path):
+    import ray
+
+    from presslens.engines.ray import analyze_units, units
+
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "many.jsonl").write_text("\n".join(json.dumps({"id": f"k{i}", "text": f"Police in Turku{i} arrested two men."})
+                                            for i in range(80)) + "\n", encoding="utf-8")
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    try:
+        killed: list[int] = []
+
+        def kill_one() -> None:
+            for _ in range(600):
+                pids = _analyser_pids()
+                if pids:
+                    time.sleep(1.0)  # let it take work first
+                    os.kill(pids[0], signal.SIGKILL)
+                    killed.append(time.monotonic())
+                    return
+                time.sleep(0.1)
+
+        t = threading.Thread(target=kill_one)
+        t.start()
+        out = list(analyze_units(units([str(d)], 100_000), jobs=2, stage_names=("repair", "parse", "entities")))
+        finished = time.monotonic()
+        t.join()
+    finally:
+        ray.shutdown()
+    assert killed and killed[0] < finished, "no Analyser process was killed while the run was going on"
+    sources = [getattr(getattr(x, "document", None), "source", None) for x in out]
+    assert sources == [f"k{i}" for i in range(80)]
+
+
+def test_resume_skips_a_stored_page_by_its_bytes_before_any_extraction(tmp_path):
+    from presslens.engines.ray import Stored, Unit, units
+    from presslens.model import Document
+
+    page = tmp_path / "p.html"
+    page.write_bytes(b"<html><body><p>The port reopened.</p></body></html>")
+    known = {Document.make_id(page.read_bytes())}
+    [skipped] = list(units([str(page)], 10_000, known.__contains__))
+    assert isinstance(skipped, Stored) and skipped.id in known
+    [sent] = list(units([str(page)], 10_000, lambda _id: False))
+    assert isinstance(sent, Unit) and sent.path == str(page.resolve())
