@@ -188,11 +188,31 @@ def m005_corpus() -> str:
     )
 
 
-
 @migration
 def m006_raw_codec() -> str:
     """How documents.raw is stored: NULL as read (rows from before), 'zstd' compressed."""
     return "ALTER TABLE documents ADD COLUMN raw_codec TEXT;"
+
+
+@migration
+def m007_latin_names() -> str:
+    """The Latin transliteration of entity and speaker names (Entity.latin, Speaker.latin),
+    so a name typed in either script finds both; rows stored earlier are filled from
+    their analysis JSON."""
+    return """
+        ALTER TABLE entities ADD COLUMN latin TEXT;
+        ALTER TABLE quotes ADD COLUMN speaker_latin TEXT;
+        UPDATE entities SET latin = (
+            SELECT json_extract(e.value, '$.latin') FROM analyses a,
+                json_each(CASE WHEN json_valid(a.result) THEN a.result ELSE '{}' END, '$.entities') e
+            WHERE a.document_id = entities.document_id AND json_extract(e.value, '$.id') = entities.entity_id
+            ORDER BY a.id DESC LIMIT 1);
+        -- compressed analyses (migration 6) are left for the next save to fill
+        UPDATE quotes SET speaker_latin = (
+            SELECT latin FROM entities e WHERE e.document_id = quotes.document_id AND e.entity_id = quotes.speaker_entity);
+        CREATE INDEX entities_latin ON entities(latin COLLATE NOCASE);
+        CREATE INDEX quotes_speaker_latin ON quotes(speaker_latin COLLATE NOCASE);
+        """
 
 
 def migrate(db: sqlite3.Connection) -> int:
@@ -211,22 +231,3 @@ def migrate(db: sqlite3.Connection) -> int:
                 db.execute("ROLLBACK")
             raise
     return len(MIGRATIONS)
-
-
-@migration
-def m006_latin_names() -> str:
-    """The Latin transliteration of entity and speaker names (Entity.latin, Speaker.latin),
-    so a name typed in either script finds both; rows stored earlier are filled from
-    their analysis JSON."""
-    return """
-        ALTER TABLE entities ADD COLUMN latin TEXT;
-        ALTER TABLE quotes ADD COLUMN speaker_latin TEXT;
-        UPDATE entities SET latin = (
-            SELECT json_extract(e.value, '$.latin') FROM analyses a, json_each(a.result, '$.entities') e
-            WHERE a.document_id = entities.document_id AND json_extract(e.value, '$.id') = entities.entity_id
-            ORDER BY a.id DESC LIMIT 1);
-        UPDATE quotes SET speaker_latin = (
-            SELECT latin FROM entities e WHERE e.document_id = quotes.document_id AND e.entity_id = quotes.speaker_entity);
-        CREATE INDEX entities_latin ON entities(latin COLLATE NOCASE);
-        CREATE INDEX quotes_speaker_latin ON quotes(speaker_latin COLLATE NOCASE);
-        """
