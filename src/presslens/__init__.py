@@ -11,7 +11,7 @@ from .errors import InputError, PipelineError, PresslensError, StoreError
 from .model import SCHEMA, Analysis, Document
 from .pipeline import Pipeline
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 
 def default_pipeline() -> Pipeline:
