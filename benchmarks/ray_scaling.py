@@ -22,6 +22,9 @@ import threading
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _results import write_section  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 START, END = "<!-- ray-scaling:start -->", "<!-- ray-scaling:end -->"
 _WORDS = ("the council said on Monday that Minister Ola Berg met farmers in Bergen while police arrested two men "
@@ -115,13 +118,7 @@ def main() -> int:
         command = "python benchmarks/ray_scaling.py " + " ".join(sys.argv[1:])
         section = (f"{START}\n## Ray engine scaling\n\nCommand: `{command.strip()}` ({time.strftime('%Y-%m-%d')}, "
                    f"this machine: 2 cores shared with other jobs)\n\n{report}\n{END}\n")
-        path = ROOT / "benchmarks" / "RESULTS.md"
-        old = path.read_text(encoding="utf-8") if path.exists() else ""
-        if START in old and END in old:
-            new = old[:old.index(START)] + section.rstrip("\n") + old[old.index(END) + len(END):]
-        else:
-            new = old.rstrip("\n") + "\n\n" + section
-        path.write_text(new, encoding="utf-8")
+        write_section(START, END, section)
     return 0
 
 

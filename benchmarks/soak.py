@@ -34,6 +34,9 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _results import write_section  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 START, END = "<!-- soak:start -->", "<!-- soak:end -->"
 
@@ -259,13 +262,7 @@ def main() -> int:
         command = "python benchmarks/soak.py " + " ".join(sys.argv[1:])
         section = (f"{START}\n## Soak (hostile load)\n\nCommand: `{command.strip()}` ({time.strftime('%Y-%m-%d')}, "
                    f"this machine: {os.cpu_count()} cores, shared)\n\n{report}\n{END}\n")
-        path = ROOT / "benchmarks" / "RESULTS.md"
-        old = path.read_text(encoding="utf-8") if path.exists() else ""
-        if START in old and END in old:
-            new = old[:old.index(START)] + section.rstrip("\n") + old[old.index(END) + len(END):]
-        else:
-            new = old.rstrip("\n") + "\n\n" + section
-        path.write_text(new, encoding="utf-8")
+        write_section(START, END, section)
     return 1 if five_xx or conn_errors or lost else 0
 
 

@@ -20,6 +20,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _results import write_section  # noqa: E402
+
 from presslens.store import Store, rawcodec
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,13 +71,7 @@ def main() -> int:
         command = "python benchmarks/store_size.py " + " ".join(sys.argv[1:])
         section = (f"{START}\n## Store size per article\n\nCommand: `{command.strip()}` ({time.strftime('%Y-%m-%d')})\n\n"
                    f"{report}\n{END}\n")
-        path = ROOT / "benchmarks" / "RESULTS.md"
-        old = path.read_text(encoding="utf-8") if path.exists() else ""
-        if START in old and END in old:
-            new = old[:old.index(START)] + section.rstrip("\n") + old[old.index(END) + len(END):]
-        else:
-            new = old.rstrip("\n") + "\n\n" + section
-        path.write_text(new, encoding="utf-8")
+        write_section(START, END, section)
     return 0
 
 

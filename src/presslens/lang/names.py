@@ -1,4 +1,4 @@
-"""One name across scripts: "Азат Перуашев" and "Azat Peruashev" are one search key.
+"""One name across scripts: "Тимур Оразалиев" and "Timur Orazaliev" are one search key.
 
 Entities and speakers keep their `latin` (BGN/PCGN, presslens.ru.morph.latin) in
 the store. A typed name matches a name as typed, or through its search key: the

@@ -54,7 +54,7 @@ def snippet_html(snippet: str) -> Markup:
 
 
 def _same(a: Any, b: str) -> bool:
-    # one name in either script: "Азат Перуашев" is "Azat Peruashev" (lang/names.py)
+    # one name in either script: "Тимур Оразалиев" is "Timur Orazaliev" (lang/names.py)
     return same_name(a, b)
 
 
