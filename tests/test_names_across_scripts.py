@@ -1,6 +1,7 @@
 """One entity across languages: a name typed in either script finds both (invented fixtures)."""
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from presslens.ingest.text import document_from_text
@@ -88,9 +89,13 @@ def test_migration_fills_latin_of_rows_stored_before_it(db_path):
     with sqlite3.connect(db_path) as c:  # back to a store written before the latin columns were filled
         c.execute("UPDATE entities SET latin = NULL")
         c.execute("UPDATE quotes SET speaker_latin = NULL")
-        from presslens.store.migrations import m006_latin_names
+        # analyses written before 0.3 were plain JSON text (migration 6 compresses new ones)
+        with Store(db_path, readonly=True) as plain:
+            texts = [(json.dumps(plain.get(doc_id)), doc_id) for (doc_id,) in c.execute("SELECT id FROM documents")]
+        c.executemany("UPDATE analyses SET result = ? WHERE document_id = ?", texts)
+        from presslens.store.migrations import m007_latin_names
 
-        script = m006_latin_names().split("CREATE INDEX")[0].split("ALTER TABLE quotes ADD COLUMN speaker_latin TEXT;")[1]
+        script = m007_latin_names().split("CREATE INDEX")[0].split("ALTER TABLE quotes ADD COLUMN speaker_latin TEXT;")[1]
         c.executescript(script)
         assert c.execute("SELECT latin FROM entities WHERE document_id=?", (ru,)).fetchone()[0] == "Timur Orazaliev"
         assert c.execute("SELECT speaker_latin FROM quotes WHERE document_id=?", (ru,)).fetchone()[0] == "Timur Orazaliev"

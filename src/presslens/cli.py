@@ -31,10 +31,12 @@ def _err(msg: str) -> None:
 
 # -- analyze ----------------------------------------------------------------
 class _Stored:
-    """Marker for an input already analysed by this pipeline version (resume)."""
+    """Marker for an input already analysed by this pipeline (resume), with the version its
+    analysis is stored under (a Russian article's names the routed stages)."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc, version: str) -> None:
         self.doc = doc
+        self.version = version
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -50,10 +52,12 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             if isinstance(item, Document) and item.metadata.get(DECODING_NOTE):
                 _err(f"warning: {one_line(item.source)}: {item.metadata[DECODING_NOTE]}")
             # a Russian or unanalysed-language article is stored under its routed stages' version
-            if isinstance(item, Document) and store is not None and store.has_analysis(item.id, routed_version(stages, item)):
-                yield _Stored(item)
-            else:
-                yield item
+            if isinstance(item, Document) and store is not None:
+                routed = routed_version(stages, item)
+                if store.has_analysis(item.id, routed):
+                    yield _Stored(item, routed)
+                    continue
+            yield item
 
     ok = failed = skipped = 0
     summary: list[dict[str, Any]] = []
@@ -71,7 +75,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                 continue
             if isinstance(result, _Stored):
                 skipped += 1
-                record = store.get(result.doc.id, routed_version(stages, result.doc)) if store else None
+                record = store.get(result.doc.id, result.version) if store else None
                 if record is not None:
                     store.add_to_corpus(record)  # a store filled before the corpus layer catches up
                     record = store.with_groups(record)
@@ -126,11 +130,14 @@ def _results(args, stages, version: str, store: Store | None, items: Callable[[]
     stored = (lambda doc_id: store.has_analysis(doc_id, version)) if store is not None else None
     for result in analyze_units(units(args.paths, args.max_bytes, stored), jobs=args.jobs, stage_names=stages):
         if isinstance(result, Stored):
-            yield _Stored(result)
-        elif store is not None and hasattr(result, "document") and store.has_analysis(result.document.id, version):
-            yield _Stored(result.document)
-        else:
-            yield result
+            yield _Stored(result, version)
+            continue
+        if store is not None and hasattr(result, "document"):
+            routed = routed_version(stages, result.document)
+            if store.has_analysis(result.document.id, routed):
+                yield _Stored(result.document, routed)
+                continue
+        yield result
 
 
 def _save(store: Store, analysis):
