@@ -262,3 +262,14 @@ def test_web_story_and_trace_pages_with_json_twins(tmp_path):
         t = client.get(f"/quotes/trace/{gid}")
         assert t.status_code == 200 and "Elena Dimova" in t.text and f'href="/api/quotes/trace/{gid}"' in t.text
         assert len(client.get(f"/api/quotes/trace/{gid}").json()["appearances"]) == 2
+
+
+def test_folding_counts_the_copies_folded_not_every_copy_in_the_store():
+    from presslens.corpus import views
+
+    class Copies:  # a, b and c are copies of a; only a and c are among the hits
+        def reprint_counts(self, ids):
+            return {"a": ("a", 2), "b": ("a", 2), "c": ("a", 2), "x": ("x", 0)}
+
+    assert views.collapse(Copies(), ["a", "x", "c"]) == [("a", 1), ("x", 0)]
+    assert views.collapse(Copies(), ["b"]) == [("b", 0)]

@@ -99,3 +99,9 @@ def test_migration_fills_latin_of_rows_stored_before_it(db_path):
         c.executescript(script)
         assert c.execute("SELECT latin FROM entities WHERE document_id=?", (ru,)).fetchone()[0] == "Timur Orazaliev"
         assert c.execute("SELECT speaker_latin FROM quotes WHERE document_id=?", (ru,)).fetchone()[0] == "Timur Orazaliev"
+
+
+def test_a_name_with_nothing_to_fold_matches_nothing(db_path):
+    s, _, _ = _store(db_path)
+    assert s.quotes(speaker=".", all_acts=True) == [] and s.quotes(speaker="-", all_acts=True) == []
+    assert len(s.quotes(speaker="Orazaliev", all_acts=True)) == 2

@@ -130,3 +130,19 @@ def test_kill_9_mid_batch_then_resume_without_duplicates(tmp_path, db_path):
         assert c.execute("select count(*) from analyses").fetchone()[0] == 40
         assert c.execute("select count(*) from documents_fts").fetchone()[0] == 40
         assert c.execute("pragma integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_store_of_an_older_release_is_upgraded_before_a_read_only_open(tmp_path):
+    import sqlite3
+
+    from presslens.store import Store
+    from presslens.store.migrations import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path, isolation_level=None) as db:  # what release 0.2 left: migrations 1-2
+        for number, step in enumerate(MIGRATIONS[:2], start=1):
+            db.executescript(f"BEGIN;\n{step()}\nPRAGMA user_version = {number};\nCOMMIT;")
+    with Store(path, readonly=True) as store:  # read commands open read-only
+        assert store.quotes(speaker="anyone") == [] and store.stats()["documents"] == 0
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)

@@ -133,7 +133,7 @@ def _results(args, stages, version: str, store: Store | None, items: Callable[[]
             yield _Stored(result, version)
             continue
         if store is not None and hasattr(result, "document"):
-            routed = routed_version(stages, result.document)
+            routed = result.pipeline_version  # the version routing gave this article's language
             if store.has_analysis(result.document.id, routed):
                 yield _Stored(result.document, routed)
                 continue

@@ -87,7 +87,7 @@ def search(store, query: str, limit: int = 20, embed=None, **filters) -> list[di
         rows = store.paragraphs_in(None, CANDIDATES)
     rows += store.paragraphs_of([h.id for h in lexical])
     allowed = None
-    if any(filters.values()):
+    if any(v for k, v in filters.items() if k != "all_acts"):  # all_acts only widens --speaker
         allowed = {h.id for h in lexical}  # filters apply through the full-text side
     sem = [h for h in rank(qv, rows, limit * 3) if allowed is None or h.id in allowed]
     by_id = {h.id: h for h in sem}

@@ -100,11 +100,12 @@ def collapse(store, ids: list[str]) -> list[tuple[str, int]]:
     """Ids in order with reprints of an earlier id folded in: (id, number of reprints folded)."""
     info = store.reprint_counts(ids)
     seen: dict[str, int] = {}
-    out: list[tuple[str, int]] = []
+    out: list[list] = []
     for d in ids:
-        canon, n = info.get(d, (d, 0))
-        if canon in seen:
+        canon = info.get(d, (d, 0))[0]
+        if canon in seen:  # a copy of an id already kept: counted there, not listed
+            out[seen[canon]][1] += 1
             continue
         seen[canon] = len(out)
-        out.append((d, n))
-    return out
+        out.append([d, 0])
+    return [(d, n) for d, n in out]

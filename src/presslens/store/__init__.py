@@ -12,6 +12,7 @@ import hashlib
 import json
 import re
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
@@ -54,6 +55,23 @@ class SearchHit:
     score: float
 
 
+def _upgrade(path: str) -> None:
+    """A store written by an older presslens gets its pending migrations before a read-only
+    open, so read commands never query tables it lacks; one it cannot write is a clear error."""
+    from .migrations import MIGRATIONS
+
+    with closing(sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)) as probe:
+        if probe.execute("PRAGMA user_version").fetchone()[0] >= len(MIGRATIONS):
+            return
+    try:
+        with closing(sqlite3.connect(path, isolation_level=None)) as db:
+            db.execute("PRAGMA busy_timeout=10000")
+            migrate(db)
+    except sqlite3.OperationalError as e:
+        raise StoreError(f"{path}: made by an older presslens and cannot be upgraded here ({e}); "
+                         "run any presslens command where the file is writable to upgrade it") from None
+
+
 class Store(CorpusMixin):
     def __init__(self, path: str | Path = DEFAULT_PATH, readonly: bool = False) -> None:
         self.path = str(path)
@@ -61,6 +79,7 @@ class Store(CorpusMixin):
             if readonly:
                 if not Path(self.path).exists():
                     raise StoreError(f"{self.path}: no such store (run `presslens analyze` first)")
+                _upgrade(self.path)
                 uri = f"file:{Path(self.path).resolve()}?mode=ro"
                 self.db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
             else:
@@ -315,7 +334,7 @@ class Store(CorpusMixin):
         if entity:
             sql += (" AND (e.actor LIKE ? OR e.target LIKE ? OR place(e.actor, 'GPE') = ? OR place(e.target, 'GPE') = ?"
                     " OR name_key(e.actor) LIKE ? OR name_key(e.target) LIKE ?)")
-            args += [f"%{entity}%"] * 2 + [canonical_place(entity)] * 2 + [f"%{name_key(entity)}%"] * 2
+            args += [f"%{entity}%"] * 2 + [canonical_place(entity)] * 2 + [_key_pattern(entity)] * 2
         if type:
             sql += " AND e.type = ? COLLATE NOCASE"; args.append(type)
         # A partial date (--MM-DD) sorts within its article's year; where the article has no
@@ -401,5 +420,12 @@ def _name_sql(columns: tuple[str, ...], latin_of: str) -> str:
     return "(" + " OR ".join(f"{c} LIKE ?" for c in columns) + f" OR name_key({latin_of}) LIKE ?)"
 
 
-def _name_args(n_columns: int, name: str) -> list[str]:
-    return [f"%{name}%"] * n_columns + [f"%{name_key(name)}%"]
+def _key_pattern(name: str) -> str | None:
+    """LIKE pattern of a name's cross-script key; None (never matches) when nothing of the
+    name survives folding (".", "-"), which would otherwise match every row."""
+    key = name_key(name)
+    return f"%{key}%" if key else None
+
+
+def _name_args(n_columns: int, name: str) -> list[str | None]:
+    return [f"%{name}%"] * n_columns + [_key_pattern(name)]
