@@ -19,7 +19,6 @@ uses the English ones (the Russian articles were trained in English translation)
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
@@ -33,6 +32,7 @@ from ..model import Frame, Label, Span, Technique
 from .features import frame_features, genre_features, paragraph_features
 from .heads import Head, load_heads
 from .lexical import Lexicon, detect
+from .records import Paragraph, Result  # noqa: F401 — Paragraph is part of this module's API
 
 MODELS = Path(__file__).resolve().parents[1] / "models" / "framing"
 MODEL_DIR = MODELS / "en"
@@ -40,19 +40,6 @@ MODEL_DIR = MODELS / "en"
 UNSURE = {"genre": 0.6, "frames": 0.5}
 MAX_RUNS = 3  # spans of one technique per paragraph
 EVIDENCE = 2  # paragraphs cited per frame
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    start: int  # global offset of text[0]
-    text: str
-
-
-@dataclass(frozen=True)
-class Result:
-    genre: Label | None
-    frames: list[Frame]
-    techniques: list[Technique]
 
 
 class FramingModel:

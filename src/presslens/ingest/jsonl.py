@@ -26,13 +26,7 @@ def read_jsonl(raw: bytes, source: str) -> Iterator[Document | InputError]:
         if not line.strip():
             continue
         seen_any = True
-        where = f"{source}:{lineno}"
-        try:
-            yield record_to_document(json.loads(line), where, line.encode("utf-8"))
-        except json.JSONDecodeError as e:
-            yield InputError(where, f"malformed JSON ({e.msg} at column {e.colno})")
-        except InputError as e:
-            yield e
+        yield _from_line(line, f"{source}:{lineno}", line.encode("utf-8"))
     if not seen_any:
         yield InputError(source, "empty: no JSON lines")
 
@@ -58,12 +52,7 @@ def stream_jsonl(chunks: Iterable[bytes], source: str, max_bytes: int) -> Iterat
         except UnicodeDecodeError as e:
             yield InputError(where, f"JSON Lines must be UTF-8 ({e.reason} at byte {e.start})")
             continue
-        try:
-            yield record_to_document(json.loads(text), where, line)
-        except json.JSONDecodeError as e:
-            yield InputError(where, f"malformed JSON ({e.msg} at column {e.colno})")
-        except InputError as e:
-            yield e
+        yield _from_line(text, where, line)
     if not seen_any:
         yield InputError(source, "empty: no JSON lines")
 
@@ -83,3 +72,13 @@ def record_to_document(record: object, where: str, raw: bytes) -> Document:
                                **{k: v for k, v in meta.items() if k in ("title", "url", "author", "site")})
         return replace(doc, format="jsonl", metadata={**doc.metadata, **extra})
     raise InputError(where, "no non-empty 'text' or 'html' field")
+
+
+def _from_line(text: str, where: str, raw: bytes) -> Document | InputError:
+    """One JSON line as an article, or the reason it is not one."""
+    try:
+        return record_to_document(json.loads(text), where, raw)
+    except json.JSONDecodeError as e:
+        return InputError(where, f"malformed JSON ({e.msg} at column {e.colno})")
+    except InputError as e:
+        return e

@@ -20,13 +20,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
 import numpy as np
 
+from ..framing.records import Paragraph, Result
 from ..model import Frame, Label, Span, Technique
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "framing" / "ru"
@@ -46,17 +46,8 @@ def terms(text: str) -> list[str]:
     return out
 
 
-@dataclass(frozen=True)
-class Line:
-    start: int  # global offset of text[0]
-    text: str
-
-
-@dataclass(frozen=True)
-class Result:
-    genre: Label | None
-    frames: list[Frame]
-    techniques: list[Technique]
+# a line of a Russian article is what the English model calls a paragraph (SemEval's unit)
+Line = Paragraph
 
 
 def lines_of(text: str) -> list[Line]:
