@@ -77,6 +77,10 @@ def _mentions(parsed: RuParsed, lex: dict | None = None) -> list[tuple[int, int,
             if label == "ORG" and _PLATFORM_CHANNEL.search(parsed.text[s:e]):
                 continue  # "в своём Telegram-канале" is a channel, not an organisation
             toks = tuple(t for t in parsed.tokens_in(s, e) if t.end <= e)
+            if label == "PER":  # NER runs a title at a sentence's start into the name ("Философ Дугин")
+                while len(toks) > 1 and toks[0].pos in ("NOUN", "PROPN") and lemma(toks[0].text.lower()) in role_nouns():
+                    toks = toks[1:]
+                s = toks[0].start if toks else s
             if not (e > s and toks and label in TYPES):
                 continue
             key = mention_key(toks)
@@ -136,6 +140,9 @@ def _group_people(mentions) -> list[_Group]:
         if not key:
             continue
         by_last = [g for g in groups if len(g.key) > 1 and g.last_key() == key[0]]
+        if len(by_last) > 1:  # Дугин and Дугина share a lemma: the gender NER's context gives tells them apart
+            same_gender = [g for g in by_last if _gender(g.mentions[0][2]) == _gender(toks)]
+            by_last = same_gender or by_last
         by_first = [g for g in groups if len(g.key) > 1 and g.first_key() == key[0]]
         same = [g for g in groups if g.key == key]
         g = (by_last[0] if len(by_last) == 1 else by_first[0] if len(by_first) == 1 and not by_last
@@ -145,6 +152,10 @@ def _group_people(mentions) -> list[_Group]:
             groups.append(g)
         g.mentions.append((s, e, toks))
     return groups
+
+
+def _gender(toks) -> str | None:
+    return next((t.feats.get("Gender") for t in reversed(toks) if t.feats.get("Gender")), None)
 
 
 def _group_others(mentions) -> list[_Group]:

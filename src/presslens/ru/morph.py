@@ -67,8 +67,8 @@ def _nominative_cached(word: str, feats_key: tuple, name: bool) -> str:
 
 def nominative(word: str, feats: dict | None = None, name: bool = False) -> str:
     """The word in the nominative, same gender and number (Перуашеву -> Перуашев)."""
-    if not re.search(r"[а-яё]", word, re.I) or "-" in word:
-        return word
+    if not re.search(r"[а-яё]", word, re.I) or "-" in word or len(word) > 1 and word.isupper():
+        return word  # an abbreviation (МЧС, МИД) is written the same in every case
     feats = feats or {}
     if feats.get("Case") == "Nom":
         return word

@@ -9,6 +9,7 @@ first (same length), so every offset is an offset into the article text.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -85,12 +86,30 @@ class RuParsed:
         return out
 
 
+def _line_segmenter():
+    """natasha's Segmenter, except that a line break always ends a sentence: razdel
+    runs a headline without a full stop into the first body sentence, and slovnet
+    then parses the two as one clause."""
+    from natasha import Segmenter
+    from natasha.segment import Sent
+
+    class LineSegmenter(Segmenter):
+        def sentenize(self, text):
+            for line in re.finditer(r"[^\n]+", text or ""):
+                if not line.group().strip():
+                    continue
+                for sent in Segmenter.sentenize(self, line.group()):
+                    yield Sent(sent.start + line.start(), sent.stop + line.start(), sent.text)
+
+    return LineSegmenter()
+
+
 @lru_cache(maxsize=1)
 def load_models():
-    from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+    from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser
 
     emb = NewsEmbedding()
-    return Segmenter(), NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb)
+    return _line_segmenter(), NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb)
 
 
 def _feats(raw) -> dict:

@@ -21,14 +21,14 @@ from __future__ import annotations
 import re
 
 from ..model import Cue, Entity, Quote, Speaker
-from .lexicon import channels, cue_phrases, cue_verbs, lexicon, organisation_words, role_nouns
+from .lexicon import channels, cue_phrases, cue_verbs
 from .morph import lemma
 from .parse import RuParsed, Sentence, Token
+from .speakers import Resolver
 
 _QUOTE = re.compile(r"«(?:[^«»]|«[^«»]*»)*»|„[^„“”]*[“”]|\"[^\"\n]{3,}\"")
 _AFTER = re.compile(r"\s*[,!?.…]?\s*[—–-]\s*")
-_PRONOUN_GENDER = {"он": "Masc", "его": "Masc", "она": "Fem", "ее": "Fem", "её": "Fem", "они": "Plur", "их": "Plur"}
-LOOKBACK = 1500  # characters a pronoun or a role noun may reach back for its person
+_ABOUT_THIS = re.compile(r"(?:Об этом|Такое мнение|Такую точку зрения|Такую позицию|Такое заявление|Эти слова)\b")
 
 
 def _is_speech(content: str) -> bool:
@@ -60,69 +60,22 @@ def _cue_token(sent: Sentence, start: int, end: int) -> Token | None:
     return None
 
 
-def _entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:
-    """The entity mentioned in [start, end); a person before an organisation
-    ("лидер партии «Ак жол» Азат Перуашев" is Перуашев)."""
-    found = [e for e in entities for m in e.mentions if m.start < end and start < m.end]
-    people = [e for e in found if e.type == "PERSON"]
-    return (people or found or [None])[0]
-
-
-def _recent(entities: list[Entity], parsed: RuParsed, pos: int, types: tuple[str, ...],
-            gender: str | None = None) -> Entity | None:
-    best, best_pos = None, -1
-    for e in entities:
-        if e.type not in types:
-            continue
-        for m in e.mentions:
-            if best_pos < m.start < pos and pos - m.start <= LOOKBACK:
-                if gender and gender != "Plur" and e.type == "PERSON":
-                    toks = parsed.tokens_in(m.start, m.end)
-                    g = next((t.feats.get("Gender") for t in toks if t.feats.get("Gender")), None)
-                    if g is not None and g != gender:
-                        continue
-                best, best_pos = e, m.start
-    return best
-
-
-def _speaker_from_tokens(toks: list[Token], parsed: RuParsed, entities: list[Entity]) -> tuple[Speaker | None, str]:
-    toks = [t for t in toks if t.pos != "PUNCT"]
-    if not toks:
-        return None, "unnamed"
-    s, e = toks[0].start, toks[-1].end
-    ent = _entity_at(entities, s, e)
-    if ent is not None:
-        m = next(m for m in ent.mentions if m.start < e and s < m.end)
-        kind = "person" if ent.type == "PERSON" else "organisation"
-        return Speaker(ent.id, ent.name, m.start, m.end, ent.latin), kind
-    head = toks[0]
-    low = head.text.lower()
-    if low in _PRONOUN_GENDER:
-        ref = _recent(entities, parsed, head.start, ("PERSON",), _PRONOUN_GENDER[low])
-        if ref is not None:
-            return Speaker(ref.id, ref.name, head.start, head.end, ref.latin), "person"
-        return Speaker(None, head.text, head.start, head.end), "unnamed"
-    head_lemma = lemma(head.text, head.feats)
-    if head_lemma in set(lexicon().get("org_speaker_nouns", ())):
-        ref = _recent(entities, parsed, head.start, ("ORG",))
-        if ref is not None:  # "Организация отметила": the organisation last named
-            return Speaker(ref.id, ref.name, s, e, ref.latin), "organisation"
-    if head_lemma in role_nouns() and len(toks) <= 4:
-        ref = _recent(entities, parsed, head.start, ("PERSON",), head.feats.get("Gender"))
-        if ref is not None:  # "Министр также отметил": the person last named
-            return Speaker(ref.id, ref.name, s, e, ref.latin), "person"
-    text = parsed.text[s:e]
-    orgs = organisation_words()
-    kind = "organisation" if any(lemma(t.text, t.feats) in orgs for t in toks[:2]) else \
-        "group" if toks[0].feats.get("Number") == "Plur" else "person"
-    return Speaker(None, text, s, e), kind
-
-
 def _subject(sent: Sentence, verb: Token) -> list[Token]:
-    subj = sent.children(verb, ("nsubj", "nsubj:pass"))
-    if not subj:
-        return []
-    return [t for t in sent.subtree(subj[0]) if t.rel != "punct"]
+    """The cue's subject; a verb joined by "и" shares its head's ("Боррель раскрыл … и
+    подчеркнул"); a plural verb without one names its source by place ("в ведомстве указали")."""
+    v = verb
+    for _ in range(4):
+        subj = sent.children(v, ("nsubj", "nsubj:pass"))
+        if subj:
+            return [t for t in sent.subtree(subj[0]) if t.rel != "punct"]
+        if v.rel != "conj" or v.head < 0:
+            break
+        v = sent.tokens[v.head]
+    if verb.feats.get("Number") == "Plur":
+        for o in sent.children(verb, ("obl",)):
+            if any(c.text.lower() in ("в", "во", "у") for c in sent.children(o, ("case",))):
+                return [t for t in sent.subtree(o) if t.rel != "punct"][:8]
+    return []
 
 
 def _after_cue_np(sent: Sentence, verb: Token) -> list[Token]:
@@ -162,15 +115,20 @@ class _Finder:
         self.taken: list[tuple[int, int]] = []
         self.title = title_end(self.text)
         self.names = [(m.start, m.end) for e in entities for m in e.mentions]
+        self.resolver = Resolver(parsed, entities)
 
     def free(self, s: int, e: int) -> bool:
         return s >= self.title and all(e <= a or s >= b for a, b in self.taken)
+
+    def body(self, sent: Sentence) -> tuple[int, int]:
+        """The sentence without headline lines razdel ran into it (a headline has no full stop)."""
+        return max(sent.start, self.title) if sent.end > self.title else sent.start, sent.end
 
     def add(self, kind: str, cs: int, ce: int, cue: Token | None, speaker_toks: list[Token], sent_text: str,
             act: str | None = None, cue_span: tuple[int, int] | None = None) -> None:
         if ce <= cs:
             return
-        speaker, source_kind = _speaker_from_tokens(speaker_toks, self.parsed, self.entities)
+        speaker, source_kind = self.resolver.speaker(speaker_toks, cue)
         if cue is not None:
             cue_rec = Cue(cue.text, cue.start, cue.end)
             act = act or self.verbs.get(lemma(cue.text, cue.feats))
@@ -244,8 +202,8 @@ class _Finder:
         """"Власти Германии не оказывают помощи, [—] заявил посол Андрей Мельник." """
         text = self.text
         for sent in self.parsed.sentences:
-            if not self.free(sent.start, sent.end):
-                continue
+            if not self.free(*self.body(sent)) or _ABOUT_THIS.match(text[sent.start:sent.end]):
+                continue  # "Об этом высказался X, пишет ТАСС" attributes the sentences before it
             for t in sent.tokens[2:]:
                 prev = sent.tokens[t.index - 1]
                 prev2 = sent.tokens[t.index - 2]
@@ -255,7 +213,7 @@ class _Finder:
                 subj = _subject(sent, t)
                 if not subj or subj[0].start < t.end:  # the speaker follows the cue
                     continue
-                cs, ce = _strip(text, sent.start, (prev2 if prev.text != "," else prev).start)
+                cs, ce = _strip(text, self.body(sent)[0], (prev2 if prev.text != "," else prev).start)
                 if ce - cs > 15 and not re.search(r"\b(?:что|чтобы)\b", text[cs:ce][:0]):
                     self.add("indirect", cs, ce, t, subj, text[sent.start:sent.end])
                 break
@@ -265,17 +223,23 @@ class _Finder:
         text = self.text
         for k, sent in enumerate(self.parsed.sentences):
             st = text[sent.start:sent.end]
-            if not re.match(r"(?:Об этом|Такое мнение|Такую точку зрения|Такую позицию|Такое заявление|Эти слова)\b", st):
+            if not _ABOUT_THIS.match(st):
                 continue
             cue = _cue_token(sent, sent.start, sent.end)
             speaker = _subject(sent, cue) if cue else []
             if cue is None or not speaker or k == 0:
                 continue
+            prev = self.parsed.sentences[k - 1]
+            if not self.free(*self.body(prev)):
+                continue  # the sentence before is already attributed: "Об этом сообщает The Hill" is the outlet
             para = text.rfind("\n", 0, sent.start) + 1
-            cs = max(para, self.parsed.sentences[k - 1].start)
-            while k - 2 >= 0 and self.parsed.sentences[k - 2].start >= para and cs - self.parsed.sentences[k - 2].start < 400:
+            cs = max(para, prev.start)
+            while (k - 2 >= 0 and self.parsed.sentences[k - 2].start >= para
+                   and cs - self.parsed.sentences[k - 2].start < 400
+                   and self.free(*self.body(self.parsed.sentences[k - 2]))):
                 k -= 1
                 cs = self.parsed.sentences[k - 1].start
+            cs = max(cs, self.title)
             cs, ce = _strip(text, cs, sent.start)
             ce = ce - 1 if ce > cs and text[ce - 1] == "." else ce
             if self.free(cs, ce) and ce - cs > 15:
@@ -285,7 +249,7 @@ class _Finder:
         text = self.text
         for sent in self.parsed.sentences:
             st = text[sent.start:sent.end]
-            if not self.free(sent.start, sent.end):
+            if not self.free(*self.body(sent)):
                 continue
             low = st.lower().replace("ё", "е")
             hit = None
@@ -323,7 +287,7 @@ class _Finder:
         if comma >= 0 and i < len(st) // 2:
             cs, ce = _strip(text, sent.start + comma + 1, sent.end)
         else:  # "…, по словам X." — the content comes first
-            cs, ce = _strip(text, sent.start, ps)
+            cs, ce = _strip(text, self.body(sent)[0], ps)
         ce = ce - 1 if ce > cs and text[ce - 1] in ".," else ce
         if ce - cs > 10 and src:
             self.add("indirect", cs, ce, None, src[:6], st, act, (ps, pe))
@@ -335,7 +299,7 @@ def find_quotes(parsed: RuParsed, entities: list[Entity]) -> list[Quote]:
     f = _Finder(parsed, entities)
     f.marked()
     f.dialogue()
-    f.about_this()
     f.inverted()
     f.reported()
+    f.about_this()  # last: it points back only at sentences no cue of their own attributes
     return sorted(f.quotes, key=lambda q: q.start)

@@ -10,7 +10,7 @@ from ..pipeline import stage
 from ..ru.parse import MODELS, parse_ru
 
 
-@stage("parse_ru", version=f"1:{MODELS}", requires=("boilerplate",), assigns=("parsed_ru",))
+@stage("parse_ru", version=f"2:{MODELS}", requires=("boilerplate",), assigns=("parsed_ru",))
 def parse_ru_stage(analysis: Analysis) -> dict:
     spans = [(b.start, b.end) for b in analysis.get("boilerplate")]
     return {"parsed_ru": parse_ru(analysis.document.text, spans)}
