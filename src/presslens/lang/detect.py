@@ -72,13 +72,38 @@ def detect_language(text: str) -> LanguageReading:
         return LanguageReading("und", 0.0, cyr, lat)
     lang, prob = _classify(text, cyr)
     shares: dict[str, int] = {}
-    for para in re.split(r"\n\s*\n|\n", text):
-        pc, _, n = script_shares(para)
-        if n >= 2 * MIN_LETTERS:
-            plang, _ = _classify(para, pc)
+    for para in paragraphs(text):
+        plang, n = paragraph_language(para.text, lang)
+        if plang is not None:
             shares[plang] = shares.get(plang, 0) + n
     total = sum(shares.values())
     mixed = {}
     if total and any(k != lang and v / total >= MIXED_SHARE for k, v in shares.items()):
         mixed = {k: v / total for k, v in sorted(shares.items(), key=lambda kv: -kv[1])}
     return LanguageReading(lang, prob, cyr, lat, mixed)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    text: str
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """The article's lines with text, with their offsets."""
+    return [Paragraph(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+
+
+def paragraph_language(para: str, article: str) -> tuple[str | None, int]:
+    """(language of one paragraph, its letters); None when it is too short to tell.
+    A paragraph in the article language's script is read as that language without
+    asking the classifier (most of an article's paragraphs; classifying each was the
+    larger part of detection time); one in the other script is classified."""
+    pc, _, n = script_shares(para)
+    if n < 2 * MIN_LETTERS:
+        return None, n
+    article_cyrillic = article in _CYRILLIC_LANGS
+    if (pc >= 0.5) == article_cyrillic:
+        return article, n
+    return _classify(para, pc)[0], n

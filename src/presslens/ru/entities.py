@@ -18,7 +18,7 @@ from importlib.resources import files
 
 from ..model import Entity, Mention
 from .lexicon import role_nouns
-from .morph import latin, lemma, nominative
+from .morph import latin, lemma, lemma_in, nominative, spellings
 from .parse import RuParsed, Token
 
 TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
@@ -78,7 +78,7 @@ def _mentions(parsed: RuParsed, lex: dict | None = None) -> list[tuple[int, int,
                 continue  # "в своём Telegram-канале" is a channel, not an organisation
             toks = tuple(t for t in parsed.tokens_in(s, e) if t.end <= e)
             if label == "PER":  # NER runs a title at a sentence's start into the name ("Философ Дугин")
-                while len(toks) > 1 and toks[0].pos in ("NOUN", "PROPN") and lemma(toks[0].text.lower()) in role_nouns():
+                while len(toks) > 1 and toks[0].pos in ("NOUN", "PROPN") and lemma_in(toks[0].text.lower(), None, role_nouns()):
                     toks = toks[1:]
                 s = toks[0].start if toks else s
             if not (e > s and toks and label in TYPES):
@@ -88,30 +88,29 @@ def _mentions(parsed: RuParsed, lex: dict | None = None) -> list[tuple[int, int,
                 continue
             out.append((s, e, retype.get(key, {}).get(label, label), toks))
     if add:
-        # lemmatising every word is most of this stage's time; a word can only lemmatise to a
-        # lexicon word that starts like it (the lexicon holds no suppletive forms), so words
-        # whose first three letters start no lexicon word are never looked up
-        starts = {w[:3] for k in add for w in k.split()}
+        # lemmatising every word is most of this stage's time: a word that spells no form
+        # of a lexicon word is never looked up
+        forms = spellings(frozenset(w for k in add for w in k.split()))
 
         def may_match(span) -> bool:
-            return all(t.text.lower().replace("ё", "е")[:3] in starts for t in span if t.pos != "PUNCT")
+            return all(t.text.lower().replace("ё", "е") in forms for t in span if t.pos != "PUNCT")
 
-        covered = [(m[0], m[1]) for m in out]
+        covered = bytearray(len(parsed.text) + 1)  # 1 where a mention already stands
+        for m in out:
+            covered[m[0]:m[1]] = b"\x01" * (m[1] - m[0])
         for sent in parsed.sentences:
             toks = sent.tokens
             for i, t in enumerate(toks):
-                if any(a < t.end and t.start < b for a, b in covered):
+                if covered.find(1, t.start, t.end) >= 0:
                     continue
                 for n in (2, 1):  # a two-word name first ("Белый дом"), then one word
                     span = toks[i:i + n]
-                    if len(span) < n or any(a < span[-1].end and span[0].start < b for a, b in covered):
-                        continue
-                    if not may_match(span):
+                    if len(span) < n or not may_match(span) or covered.find(1, span[0].start, span[-1].end) >= 0:
                         continue
                     label = add.get(mention_key(span))
                     if label:
                         out.append((span[0].start, span[-1].end, label, tuple(span)))
-                        covered.append((span[0].start, span[-1].end))
+                        covered[span[0].start:span[-1].end] = b"\x01" * (span[-1].end - span[0].start)
                         break
     return out
 
@@ -177,8 +176,11 @@ def _recover(parsed: RuParsed, groups: list[_Group], taken: set[tuple[int, int]]
     if not surnames:
         return
     covered = sorted(taken)
+    stems = {k[:3] for k in surnames}  # a surname declines at its end, never its first letters
     for tok in parsed.tokens():
         if not tok.text[:1].isupper() or tok.pos not in ("PROPN", "NOUN", "X", "ADJ"):
+            continue
+        if tok.text.lower().replace("ё", "е")[:3] not in stems:
             continue
         if any(s <= tok.start < e for s, e in covered):
             continue
@@ -234,7 +236,7 @@ def _roles(parsed: RuParsed, g: _Group) -> list[str]:
             j -= 1
         for k in range(j + 1, first):
             t = sent.tokens[k]
-            if lemma(t.text, t.feats) in nouns and t.pos in ("NOUN", "ADJ"):
+            if t.pos in ("NOUN", "ADJ") and lemma_in(t.text, t.feats, nouns):
                 role_toks = sent.tokens[k:first]
                 out.append(_role_text(parsed.text, role_toks))
                 break
@@ -242,7 +244,7 @@ def _roles(parsed: RuParsed, g: _Group) -> list[str]:
         last = toks[-1].index
         if last + 2 < len(sent.tokens) and sent.tokens[last + 1].text == ",":
             t = sent.tokens[last + 2]
-            if lemma(t.text, t.feats) in nouns and t.pos == "NOUN":
+            if t.pos == "NOUN" and lemma_in(t.text, t.feats, nouns):
                 k = last + 2
                 while k + 1 < len(sent.tokens) and (sent.tokens[k + 1].pos not in _ROLE_BREAK
                                                     or sent.tokens[k + 1].text in "«»\"„“") and k - last < 8:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..events.dates import parse_published
 from ..model import Argument, Entity, Event, Span
 from .dates import event_data, find_dates_ru, find_durations_ru
-from .morph import lemma
+from .morph import lemma_in
 from .parse import RuParsed, Sentence, Token
 
 _NEGATION = {"не", "ни"}
@@ -46,8 +46,8 @@ def find_events(parsed: RuParsed, entities: list[Entity], published: str | None 
         for tok in sent.tokens:
             if tok.pos not in ("VERB", "NOUN"):
                 continue
-            lem = lemma(tok.text, tok.feats)
-            etype = triggers.get(lem)
+            lem = lemma_in(tok.text, tok.feats, triggers)
+            etype = triggers.get(lem) if lem else None
             if etype is None:
                 continue
             if lem in needs and not any(w in low for w in needs[lem]):

@@ -21,8 +21,15 @@ def analyzer():
     return pymorphy3.MorphAnalyzer()
 
 
+@lru_cache(maxsize=50_000)
+def _parses(word: str) -> tuple:
+    """pymorphy3's readings of a word, once per word: lemma and nominative, with and without
+    name preference or context features, all choose among the same readings."""
+    return tuple(analyzer().parse(word))
+
+
 def _best(word: str, feats: dict | None = None, name: bool = False):
-    parses = analyzer().parse(word)
+    parses = _parses(word)
     if not parses:
         return None
     feats = feats or {}
@@ -50,6 +57,36 @@ def lemma(word: str, feats: dict | None = None, name: bool = False) -> str:
     if not re.search(r"[а-яё]", word, re.I):
         return word.lower()
     return _lemma_cached(word, tuple(sorted((feats or {}).items())), name).replace("ё", "е")
+
+
+@lru_cache(maxsize=32)
+def spellings(lemmas: frozenset[str]) -> frozenset[str]:
+    """Every form pymorphy3 knows of these lemmas (lower case, ё written е)."""
+    out = set(lemmas)
+    for lem in lemmas:
+        if " " in lem:
+            continue
+        for p in _parses(lem):
+            if p.normal_form.replace("ё", "е") == lem:
+                out.update(f.word.replace("ё", "е") for f in p.lexeme)
+    return frozenset(out)
+
+
+_by_lexicon: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def lemma_in(word: str, feats: dict | None, lemmas) -> str | None:
+    """The word's lemma when it is one of `lemmas` (a lexicon's keys), else None.
+    A word no form of those lemmas spells is never analysed: most words of an
+    article are not cue verbs or event triggers, and analysing them was most of
+    the time the Russian stages spent after parsing."""
+    held = _by_lexicon.get(id(lemmas))
+    if held is None or held[0] is not lemmas:  # lexicons are loaded once: one set per lexicon object
+        held = _by_lexicon[id(lemmas)] = (lemmas, spellings(frozenset(lemmas)))
+    if word.lower().replace("ё", "е") not in held[1]:
+        return None
+    lem = lemma(word, feats)
+    return lem if lem in lemmas else None
 
 
 @lru_cache(maxsize=50_000)

@@ -116,6 +116,18 @@ def _feats(raw) -> dict:
     return dict(raw) if raw else {}
 
 
+def _ner(tagger, doc) -> list[tuple[int, int, str]]:
+    """slovnet NER over the words the Doc already holds: natasha's tag_ner hands NER the
+    raw text, which it splits into the same razdel words a second time (a quarter of NER's time)."""
+    from slovnet.bio import bio_spans
+
+    if not doc.tokens:
+        return []
+    infer = tagger.infer
+    tags = next(iter(infer.decoder(infer.process(infer.encoder([[t.text for t in doc.tokens]])))))
+    return [(s.start, s.stop, s.type) for s in bio_spans(doc.tokens, tags)]
+
+
 def parse_ru(text: str, boilerplate: Iterable[tuple[int, int]] = (), ner: bool = True) -> RuParsed:
     from natasha import Doc
 
@@ -124,8 +136,7 @@ def parse_ru(text: str, boilerplate: Iterable[tuple[int, int]] = (), ner: bool =
     doc.segment(segmenter)
     doc.tag_morph(morph)
     doc.parse_syntax(syntax)
-    if ner:
-        doc.tag_ner(tagger)
+    spans = _ner(tagger, doc) if ner else []
     sentences = []
     for sent in doc.sents:
         ids = {t.id: i for i, t in enumerate(sent.tokens)}
@@ -134,5 +145,4 @@ def parse_ru(text: str, boilerplate: Iterable[tuple[int, int]] = (), ner: bool =
             for i, t in enumerate(sent.tokens)
         )
         sentences.append(Sentence(sent.start, sent.stop, toks))
-    spans = [(s.start, s.stop, s.type) for s in (doc.spans if ner else [])]
     return RuParsed(text=text, sentences=sentences, ner=spans)

@@ -22,7 +22,7 @@ import re
 
 from ..model import Cue, Entity, Quote, Speaker
 from .lexicon import channels, cue_phrases, cue_verbs
-from .morph import lemma
+from .morph import lemma, lemma_in
 from .parse import RuParsed, Sentence, Token
 from .speakers import Resolver
 
@@ -55,7 +55,7 @@ def title_end(text: str) -> int:
 def _cue_token(sent: Sentence, start: int, end: int) -> Token | None:
     verbs = cue_verbs()
     for t in sent.tokens:
-        if start <= t.start < end and t.pos in ("VERB", "ADJ", "AUX") and lemma(t.text, t.feats) in verbs:
+        if start <= t.start < end and t.pos in ("VERB", "ADJ", "AUX") and lemma_in(t.text, t.feats, verbs):
             return t
     return None
 
@@ -208,7 +208,7 @@ class _Finder:
                 prev = sent.tokens[t.index - 1]
                 prev2 = sent.tokens[t.index - 2]
                 after_comma = prev.text == "," or (prev.text in "—–-" and prev2.text == ",")
-                if not after_comma or t.pos != "VERB" or lemma(t.text, t.feats) not in self.verbs:
+                if not after_comma or t.pos != "VERB" or not lemma_in(t.text, t.feats, self.verbs):
                     continue
                 subj = _subject(sent, t)
                 if not subj or subj[0].start < t.end:  # the speaker follows the cue
@@ -260,7 +260,7 @@ class _Finder:
             if hit and self._phrase(sent, st, *hit):
                 continue
             for t in sent.tokens:
-                if t.pos not in ("VERB", "ADJ") or lemma(t.text, t.feats) not in self.verbs:
+                if t.pos not in ("VERB", "ADJ") or not lemma_in(t.text, t.feats, self.verbs):
                     continue
                 that = None
                 for x in sent.tokens[t.index + 1:t.index + 10]:  # "заявил в своём Telegram-канале, что …"
