@@ -6,9 +6,9 @@ over each whole article. presslens is the default pipeline routed to the
 Russian stages (language detection, repair, parse_ru with NER, entities_ru,
 quotes_ru, events_ru). Target: presslens <= 2x the parser alone.
 
-usage: python benchmarks/russian.py [--n 60] [--source DIR]
+usage: python benchmarks/russian.py [--n 60] [--source DIR] [--no-write]
 Without --source it reads NEREL dev texts from ../shared/data when present,
-else the Russian fixture in tests/.
+else the Russian fixture in tests/. Rewrites its section of benchmarks/RESULTS.md.
 """
 from __future__ import annotations
 
@@ -18,10 +18,13 @@ import os
 for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(var, "1")
 
+import sys  # noqa: E402
 import time  # noqa: E402
+from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+START, END = "<!-- russian:start -->", "<!-- russian:end -->"
 
 
 def load(n: int, source: str | None) -> list:
@@ -49,6 +52,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=60)
     ap.add_argument("--source")
+    ap.add_argument("--no-write", action="store_true", help="print, do not rewrite benchmarks/RESULTS.md")
     a = ap.parse_args()
     from natasha import Doc
 
@@ -80,7 +84,23 @@ def main() -> None:
     print(f"parser alone (razdel + slovnet morph + syntax): {parser:.2f} s, {len(docs) / parser:.1f} articles/s")
     print(f"presslens default pipeline, routed to Russian:   {full:.2f} s, {len(docs) / full:.1f} articles/s")
     print(f"ratio presslens / parser alone: {full / parser:.2f} (target <= 2.00)")
-    print("stage shares: " + ", ".join(f"{k} {v / full:.0%}" for k, v in pipe.timings.items()))
+    shares = ", ".join(f"{k} {v / full:.0%}" for k, v in pipe.timings.items())
+    print("stage shares: " + shares)
+    if not a.no_write:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from _results import write_section
+
+        source = a.source or ("NEREL dev" if len(docs) > 1 else "the test fixture")
+        write_section(START, END, "\n".join([
+            START, "## Russian: presslens against the Russian parser alone", "",
+            f"Command: `python benchmarks/{Path(__file__).name} --n {a.n}` (run {date.today()}), "
+            f"{len(docs)} articles of {source}, {chars} characters; parser and presslens timed "
+            "article by article in turn on a shared machine.", "",
+            "| system | seconds | articles/s |", "|---|---|---|",
+            f"| parser alone (razdel + slovnet morph + syntax) | {parser:.2f} | {len(docs) / parser:.1f} |",
+            f"| presslens default pipeline routed to Russian | {full:.2f} | {len(docs) / full:.1f} |", "",
+            f"Ratio presslens / parser alone: **{full / parser:.2f}** (target <= 2.00). Stage shares: {shares}.",
+            END]))
 
 
 if __name__ == "__main__":
