@@ -134,9 +134,12 @@ def attribution(tmp: Path) -> str:
     return (f"### Attribution, own Russian dev set ({len(docs)} SemEval-ru train articles, {n_attr} gold attributions; "
             "eval/data/ru_attribution/GUIDELINES.md)\n\n"
             + markdown_table(["articles", "system", "attribution_score.py output"], rows)
-            + "\n\n`tune`: the 16 articles whose errors were looked at while writing quotes_ru; "
+            + "\n\n`tune`: the 16 articles whose errors were looked at while writing quotes_ru and the "
+            "source resolver (ru/speakers.py, weights in models/ru/speaker_weights.json); "
             "`held-out`: the other 16, labelled at the same time, whose errors were never looked at "
-            "(only one aggregate score over all 32 was seen, before the last rewrite of quotes_ru).\n")
+            "(only aggregate scores were seen: one over all 32 before the last rewrite of quotes_ru, "
+            "then this table's held-out rows after the resolver was written; nothing was changed "
+            "to move them). The baseline's sentences are parse_ru's, which end at every line break.\n")
 
 
 def _lexicon_alone(paths: list[Path], out: Path) -> None:

@@ -30,12 +30,16 @@ class LanguageReading:
     cyrillic: float  # share of letters that are Cyrillic
     latin: float
     mixed: dict[str, float] = field(default_factory=dict)  # language -> share of letters, when mixed
+    # (start, end, language) of each paragraph presslens reads in another language than the article's
+    foreign: tuple[tuple[int, int, str], ...] = ()
 
     def note(self) -> dict:
         out = {"detected": self.language, "confidence": round(self.confidence, 3),
                "script": {"cyrillic": round(self.cyrillic, 3), "latin": round(self.latin, 3)}}
         if self.mixed:
             out["mixed"] = {k: round(v, 3) for k, v in self.mixed.items()}
+        if self.foreign:
+            out["paragraphs"] = [{"start": s, "end": e, "language": lang} for s, e, lang in self.foreign]
         return out
 
 
@@ -53,6 +57,8 @@ def script_shares(text: str) -> tuple[float, float, int]:
     return (cyr / letters, lat / letters, letters) if letters else (0.0, 0.0, 0)
 
 
+FOREIGN_SCRIPT = 0.85  # share of a paragraph's letters in the other script before it is read as another language
+_URL = re.compile(r"(?:https?://|www\.)\S+")
 SURE = 0.9  # below this the n-grams are guessing (short text full of names): keep the script's default
 
 
@@ -72,15 +78,20 @@ def detect_language(text: str) -> LanguageReading:
         return LanguageReading("und", 0.0, cyr, lat)
     lang, prob = _classify(text, cyr)
     shares: dict[str, int] = {}
+    read: list[tuple[int, int, str]] = []
     for para in paragraphs(text):
         plang, n = paragraph_language(para.text, lang)
         if plang is not None:
             shares[plang] = shares.get(plang, 0) + n
+            read.append((para.start, para.end, plang))
     total = sum(shares.values())
     mixed = {}
     if total and any(k != lang and v / total >= MIXED_SHARE for k, v in shares.items()):
         mixed = {k: v / total for k, v in sorted(shares.items(), key=lambda kv: -kv[1])}
-    return LanguageReading(lang, prob, cyr, lat, mixed)
+    # a paragraph of another language is read in its own language even below MIXED_SHARE: one
+    # English paragraph in a long Russian article must not meet the Russian models
+    foreign = tuple((s, e, pl) for s, e, pl in read if pl != lang)
+    return LanguageReading(lang, prob, cyr, lat, mixed, foreign)
 
 
 @dataclass(frozen=True)
@@ -100,10 +111,13 @@ def paragraph_language(para: str, article: str) -> tuple[str | None, int]:
     A paragraph in the article language's script is read as that language without
     asking the classifier (most of an article's paragraphs; classifying each was the
     larger part of detection time); one in the other script is classified."""
-    pc, _, n = script_shares(para)
+    pc, pl, n = script_shares(_URL.sub(" ", para))
     if n < 2 * MIN_LETTERS:
         return None, n
-    article_cyrillic = article in _CYRILLIC_LANGS
-    if (pc >= 0.5) == article_cyrillic:
+    # a paragraph of the other language is written almost wholly in its script: a Russian
+    # sentence citing «It's My Life» or an English one naming "Ак жол" stays the article's
+    other_script = pl if article in _CYRILLIC_LANGS else pc
+    if other_script < FOREIGN_SCRIPT:
         return article, n
-    return _classify(para, pc)[0], n
+    lang, prob = _classify(para, pc)
+    return (lang, n) if prob >= SURE else (article, n)

@@ -29,9 +29,20 @@ def read_language(document: Document) -> Document:
     if lang not in ANALYSED:
         note["note"] = (f"language {lang!r} is not analysed by presslens; only the text, "
                         "boilerplate and language are stored")
+    elif foreign_languages(note):
+        note["note"] = (f"paragraphs in several languages; analysed as {lang}, and the paragraphs in "
+                        + ", ".join(sorted(foreign_languages(note))) + " each in their own language")
     elif reading.mixed:
         note["note"] = "paragraphs in several languages; analysed as " + lang
     return dataclasses.replace(document, language=lang, metadata={**document.metadata, "language": note})
+
+
+def foreign_languages(note: dict) -> set[str]:
+    """The analysed languages of the paragraphs not in the article's language (detect's `paragraphs`)."""
+    return {p["language"] for p in note.get("paragraphs", ()) if p["language"] in ANALYSED}
+
+
+MIXED_STAGE = "paragraphs_mixed"  # stages/russian.py: reads other-language paragraphs in their language
 
 
 def route(stages: Sequence, document: Document, variant: Callable[[str], object | None]) -> tuple[Document, list]:
@@ -42,12 +53,26 @@ def route(stages: Sequence, document: Document, variant: Callable[[str], object 
     if lang != "en" and lang not in ANALYSED:
         print(f"presslens: {document.source}: language {lang!r} not analysed; stored text and boilerplate only",
               file=sys.stderr)
-    return document, stages_for(stages, lang, variant)
+    return document, stages_for(stages, lang, variant, _is_mixed(document))
 
 
-def stages_for(stages: Sequence, lang: str, variant: Callable[[str], object | None]) -> list:
+def _is_mixed(document: Document) -> bool:
+    return document.language in ANALYSED and bool(foreign_languages(document.metadata.get("language", {})))
+
+
+def stages_for(stages: Sequence, lang: str, variant: Callable[[str], object | None], mixed: bool = False) -> list:
     """The stages that read `lang`: as named for English, their `_<lang>` variants for
-    another analysed language, only the language-free ones for any other."""
+    another analysed language, only the language-free ones for any other. `mixed`: the
+    article has paragraphs in another analysed language, read by a last stage in theirs
+    when the pipeline reads entities (a pipeline without them has nothing to merge)."""
+    out = _stages_for(stages, lang, variant)
+    extra = variant(MIXED_STAGE) if mixed else None
+    if extra is not None and any("entities" in s.assigns for s in out):
+        out.append(extra)
+    return out
+
+
+def _stages_for(stages: Sequence, lang: str, variant: Callable[[str], object | None]) -> list:
     if lang == "en":
         return list(stages)
     if lang not in ANALYSED:
@@ -68,5 +93,6 @@ def routed_version(stage_names: Sequence[str], document: Document) -> str:
     the stages routing picks for the document's language, so a rerun can tell it is done."""
     from ..registry import get_stage, variant
 
-    lang = read_language(document).language
-    return "+".join(f"{s.name}@{s.version}" for s in stages_for([get_stage(n) for n in stage_names], lang, variant))
+    document = read_language(document)
+    chosen = stages_for([get_stage(n) for n in stage_names], document.language, variant, _is_mixed(document))
+    return "+".join(f"{s.name}@{s.version}" for s in chosen)

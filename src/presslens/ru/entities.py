@@ -105,7 +105,7 @@ def _mentions(parsed: RuParsed, lex: dict | None = None) -> list[tuple[int, int,
                     continue
                 for n in (2, 1):  # a two-word name first ("Белый дом"), then one word
                     span = toks[i:i + n]
-                    if len(span) < n or not may_match(span) or covered.find(1, span[0].start, span[-1].end) >= 0:
+                    if len(span) < n or span[-1].pos == "PUNCT" or not may_match(span) or covered.find(1, span[0].start, span[-1].end) >= 0:
                         continue
                     label = add.get(mention_key(span))
                     if label:

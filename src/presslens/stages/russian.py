@@ -2,10 +2,12 @@
 Russian documents (`parse_ru`, `entities_ru`, `quotes_ru`, `events_ru`, `framing_ru`).
 Each adapts presslens.ru in a few lines, as stages/repair.py adapts repair.
 `framing_ru` reads words, not the English encoder (presslens.ru.framing).
+`paragraphs_mixed` (routed in after the others for an article with paragraphs in
+another analysed language) reads those paragraphs in their own language.
 """
 from __future__ import annotations
 
-from ..model import Analysis
+from ..model import ANNOTATION_FIELDS, Analysis
 from ..pipeline import stage
 from ..ru.parse import MODELS, parse_ru
 
@@ -46,3 +48,22 @@ def framing_ru_stage(analysis: Analysis) -> dict:
              if not analysis.in_boilerplate(ln.start, ln.start + len(ln.text))]
     result = default_model().predict(lines)
     return {"genre": result.genre, "frames": result.frames, "techniques": result.techniques}
+
+
+@stage("paragraphs_mixed", version="1", requires=("entities",), assigns=("entities", "quotes", "events"))
+def paragraphs_mixed_stage(analysis: Analysis) -> dict:
+    from ..lang import ANALYSED
+    from ..lang.mixed import ENTITY_STAGES, read_paragraphs
+    from ..lang.routing import stages_for
+    from ..registry import get_stage, variant
+
+    note = analysis.document.metadata.get("language", {})
+    paragraphs = [p for p in note.get("paragraphs", ()) if p["language"] in ANALYSED]
+
+    def run(sub: Analysis, lang: str) -> Analysis:
+        for s in stages_for([get_stage(n) for n in ENTITY_STAGES], lang, variant):
+            for key, value in s(sub).items():
+                (sub.annotations if key in ANNOTATION_FIELDS else sub.scratch)[key] = value
+        return sub
+
+    return read_paragraphs(analysis, paragraphs, run)

@@ -1,0 +1,81 @@
+"""Mixed-language articles read paragraph by paragraph (lang/mixed.py), on invented fixtures."""
+from __future__ import annotations
+
+from presslens.assembly import default_pipeline
+from presslens.ingest.text import document_from_text
+from presslens.lang.mixed import read_paragraphs
+from presslens.model import Analysis, Entity, Mention, Quote, Speaker
+
+RU_WITH_EN = """Лидер партии «Ак жол» Азат Перуашев заявил, что выборы в городе прошли честно и без нарушений.
+
+«Мы будем работать со всеми фракциями парламента», — сказал Перуашев журналистам в Астане.
+
+Azat Peruashev, the leader of the Ak Zhol party, told reporters in Astana that the vote had been fair. "We will work with every faction," Peruashev said on Tuesday.
+"""
+
+EN_WITH_RU = """Kazakh opposition leader Azat Peruashev said on Tuesday that the election in Astana had been fair and transparent.
+
+"We will work with every faction in parliament," Peruashev told reporters after the vote.
+
+Лидер партии «Ак жол» Азат Перуашев заявил, что под давлением властей оппозиция не отступит.
+"""
+
+
+def _run(text: str) -> dict:
+    return default_pipeline().run(document_from_text(text, source="mixed.txt")).to_dict()
+
+
+def _quote(out: dict, text: str, starts: str) -> dict:
+    return next(q for q in out["quotes"] if text[q["start"]:q["end"]].lstrip('"').startswith(starts))
+
+
+def test_english_paragraph_of_a_russian_article_is_read_in_english():
+    out = _run(RU_WITH_EN)
+    assert out["language"] == "ru" and out["meta"]["pipeline"].endswith("paragraphs_mixed@1")
+    para = out["meta"]["metadata"]["language"]["paragraphs"]
+    assert [p["language"] for p in para] == ["en"]
+    q = _quote(out, RU_WITH_EN, "We will work")
+    ru = _quote(out, RU_WITH_EN, "Мы будем работать")
+    assert q["speaker"]["entity"] == ru["speaker"]["entity"]  # one person across the two languages
+    person = next(e for e in out["entities"] if e["id"] == ru["speaker"]["entity"])
+    assert {"Азат Перуашев", "Azat Peruashev"} <= {m["text"] for m in person["mentions"]}
+
+
+def test_russian_paragraph_of_an_english_article_is_read_in_russian():
+    out = _run(EN_WITH_RU)
+    assert out["language"] == "en"
+    start = EN_WITH_RU.index("Лидер")
+    q = _quote(out, EN_WITH_RU, "под давлением")
+    en = _quote(out, EN_WITH_RU, "We will work")
+    assert q["speaker"]["entity"] == en["speaker"]["entity"] and q["speaker"]["latin"] == "Azat Peruashev"
+    # what the English models made of Russian words is gone: every mention there is a Russian name
+    inside = [m["text"] for e in out["entities"] for m in e["mentions"] if m["start"] >= start]
+    assert inside and all(t[:1].isupper() for t in inside)
+
+
+def test_merge_drops_renumbers_and_joins_by_latin():
+    text = "Азат Перуашев заявил что-то важное.\nAzat Peruashev and John Smith met in Astana.\n"
+    en_start = text.index("Azat")
+    doc = document_from_text(text, source="t.txt")
+    main = Analysis(document=doc)
+    main.annotations["entities"] = [
+        Entity("E1", "Азат Перуашев", "PERSON", mentions=(Mention(0, 13, "Азат Перуашев"),), latin="Azat Peruashev"),
+        Entity("E2", "Smith", "PERSON", mentions=(Mention(text.index("Smith"), text.index("Smith") + 5),)),
+    ]
+    main.annotations["quotes"] = [Quote("direct", en_start, en_start + 10, Speaker("E2", "Smith", 0, 1))]
+
+    def run(sub: Analysis, lang: str) -> Analysis:
+        assert lang == "en" and sub.document.text[:13].strip() == ""  # the Russian paragraph is blanked
+        sub.annotations["entities"] = [
+            Entity("E1", "Azat Peruashev", "PERSON", mentions=(Mention(en_start, en_start + 14),)),
+            Entity("E2", "John Smith", "PERSON", mentions=(Mention(text.index("John"), text.index("Smith") + 5),)),
+        ]
+        sub.annotations["quotes"] = []
+        sub.annotations["events"] = []
+        return sub
+
+    out = read_paragraphs(main, [{"start": en_start, "end": len(text) - 1, "language": "en"}], run)
+    names = {e.name: e for e in out["entities"]}
+    assert "Smith" not in names and out["quotes"] == []  # the Russian stage's guess in English text is dropped
+    assert [m.text for m in names["Азат Перуашев"].mentions] == ["Азат Перуашев", "Azat Peruashev"]
+    assert names["John Smith"].id == "E2" and len({e.id for e in out["entities"]}) == len(out["entities"])
