@@ -12,14 +12,19 @@ section of eval/RESULTS.md.
 """
 from __future__ import annotations
 
-import argparse
-import hashlib
-import json
-import subprocess
-import sys
-import tempfile
-import time
-from pathlib import Path
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")  # as benchmarks/russian.py: numpy threads thrash on a shared machine
+
+import argparse  # noqa: E402
+import hashlib  # noqa: E402
+import json  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _results import HERE, markdown_table, shared_path, write_section  # noqa: E402
