@@ -43,6 +43,7 @@ class Description:
     org: Entity | None  # an organisation named inside a role ("председатель ЕК")
     start: int
     end: int
+    named: Entity | None = None  # kind "name": the entity the words name
 
 
 def _gender_of_verb(cue: Token | None) -> str | None:
@@ -134,7 +135,7 @@ class Resolver:
         head = toks[0]
         low = head.text.lower().replace("ё", "е")
         if people:
-            return Description("name", verb_g, low, people[0], s, e)
+            return Description("name", verb_g, low, None, s, e, people[0])
         if low in _PRONOUNS:
             return Description("pronoun", _PRONOUNS[low] if _PRONOUNS[low] == "Plur" else verb_g or _PRONOUNS[low],
                                low, None, head.start, head.end)
@@ -145,7 +146,7 @@ class Resolver:
             noun_g = "Fem" if noun.feats.get("Gender") == "Fem" and noun.pos == "NOUN" else None
             return Description("role", verb_g or noun_g, head_lemma, orgs[0] if orgs else None, s, e)
         if orgs:
-            return Description("name", verb_g, low, orgs[0], s, e)
+            return Description("name", verb_g, low, None, s, e, orgs[0])
         if head_lemma in _org_nouns():
             return Description("organisation", verb_g, head_lemma, None, s, e)
         return Description("other", verb_g, head_lemma, None, s, e)
@@ -227,8 +228,8 @@ class Resolver:
         d = self.describe(toks, cue)
         if d is None:
             return None, "unnamed"
-        if d.kind == "name":
-            ent = d.org
+        if d.kind == "name" and d.named is not None:
+            ent = d.named
             m = next(m for m in ent.mentions if m.start < d.end and d.start < m.end)
             return self._say(ent, m.start, m.end)
         ent = self.best(d, d.start)
