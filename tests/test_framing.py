@@ -113,7 +113,7 @@ def test_stage_never_crashes(text):
 
 
 def test_genre_cues_separate_reporting_from_opinion():
-    from presslens.framing.features import N_CUES, N_READER, N_STYLE, cues, genre_features
+    from presslens.framing.features import N_CUES, N_READER, N_STYLE, N_TECH, cues, genre_features
 
     report = ["MOSCOW, June 20 – The ministry said on Tuesday that exports rose 12%, according to Interfax.",
               "\u201cWe expect growth,\u201d the minister told reporters."]
@@ -126,7 +126,10 @@ def test_genre_cues_separate_reporting_from_opinion():
     assert o[modal] > r[modal] and o[first] > r[first]
     assert cues([]).shape == (N_CUES,)
     x = genre_features(np.ones((2, 384), np.float32), report)
-    assert x.shape == (384 + N_STYLE + N_CUES + N_READER,)
+    assert x.shape == (384 + N_STYLE + N_CUES + N_READER + N_TECH,)
+    assert not x[-N_TECH:].any()  # no technique scores given
+    tech = np.array([[0.2] * N_TECH, [0.6] * N_TECH], np.float32)
+    assert np.allclose(genre_features(np.ones((2, 384), np.float32), report, tech)[-N_TECH:], 0.4)
 
 
 def test_token_trigger_fires_label_missed_by_paragraph_head():

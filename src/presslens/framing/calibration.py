@@ -46,28 +46,33 @@ def fit_platt(z: np.ndarray, y: np.ndarray, iters: int = 50, prior: float = 1e-3
     return float(a), float(b)
 
 
-def reliability(conf: np.ndarray, correct: np.ndarray, bins: int = 10) -> list[tuple[float, float, int, float, float]]:
-    """Equal-width bins of confidence: (low, high, count, mean confidence, accuracy) for non-empty bins."""
+def reliability(conf: np.ndarray, correct: np.ndarray, bins: int = 10,
+                weights: np.ndarray | None = None) -> list[tuple[float, float, int, float, float, float]]:
+    """Equal-width bins of confidence: (low, high, count, mean confidence, accuracy, weight) for
+    non-empty bins; with `weights` (e.g. to reweight a class mix), means and weight are weighted."""
     conf = np.asarray(conf, float)
     correct = np.asarray(correct, float)
+    w = np.ones(len(conf)) if weights is None else np.asarray(weights, float)
     edges = np.linspace(0, 1, bins + 1)
     rows = []
     for i in range(bins):
         m = (conf >= edges[i]) & ((conf < edges[i + 1]) if i < bins - 1 else (conf <= 1.0))
-        if m.any():
-            rows.append((float(edges[i]), float(edges[i + 1]), int(m.sum()), float(conf[m].mean()),
-                         float(correct[m].mean())))
+        if m.any() and w[m].sum() > 0:
+            rows.append((float(edges[i]), float(edges[i + 1]), int(m.sum()), float(np.average(conf[m], weights=w[m])),
+                         float(np.average(correct[m], weights=w[m])), float(w[m].sum())))
     return rows
 
 
-def ece(conf: np.ndarray, correct: np.ndarray, bins: int = 10) -> float:
+def ece(conf: np.ndarray, correct: np.ndarray, bins: int = 10, weights: np.ndarray | None = None) -> float:
     """Expected calibration error: bin-weighted |accuracy - confidence|."""
-    n = max(len(conf), 1)
-    return float(sum(c * abs(acc - mc) for _, _, c, mc, acc in reliability(conf, correct, bins)) / n)
+    rows = reliability(conf, correct, bins, weights)
+    total = sum(r[5] for r in rows) or 1.0
+    return float(sum(wt * abs(acc - mc) for _, _, _, mc, acc, wt in rows) / total)
 
 
-def reliability_markdown(conf: np.ndarray, correct: np.ndarray, bins: int = 10) -> str:
+def reliability_markdown(conf: np.ndarray, correct: np.ndarray, bins: int = 10,
+                         weights: np.ndarray | None = None) -> str:
     rows = ["| confidence | n | mean confidence | observed |", "|---|---|---|---|"]
-    for lo, hi, c, mc, acc in reliability(conf, correct, bins):
+    for lo, hi, c, mc, acc, _ in reliability(conf, correct, bins, weights):
         rows.append(f"| {lo:.1f}-{hi:.1f} | {c} | {mc:.2f} | {acc:.2f} |")
     return "\n".join(rows)

@@ -167,11 +167,18 @@ def frame_features(means: np.ndarray, tech_scores: np.ndarray) -> np.ndarray:
     return np.concatenate([_mean_embedding(means), tech_scores.mean(axis=0), tech_scores.max(axis=0)]).astype(np.float32)
 
 
-def genre_features(means: np.ndarray, texts: Sequence[str]) -> np.ndarray:
-    """Article input for genre: mean paragraph embedding, style cues and further cues.
+N_TECH = 23  # the SemEval-2023 techniques the paragraph technique head scores
 
-    (The genre head projects the embedding onto a few principal directions, so the
-    cues are not drowned by 384 embedding dimensions; see train/heads.py.)"""
+
+def genre_features(means: np.ndarray, texts: Sequence[str], tech_scores: np.ndarray | None = None) -> np.ndarray:
+    """Article input for genre: mean paragraph embedding, style cues, further cues, reader cues
+    and the mean technique score over paragraphs (how much persuasion the text carries: loaded
+    language, labels, doubt... are the opinion writer's tools; zeros when not given).
+
+    (The genre head reads the reader cues and technique means; the embedding and older cues
+    stay in the vector with zero weights, see train/genre_head.py.)"""
+    tech = np.zeros(N_TECH, np.float32) if tech_scores is None or len(tech_scores) == 0 else \
+        np.asarray(tech_scores, np.float32).mean(axis=0)
     if len(means) == 0:
-        return np.zeros(means.shape[-1] + N_STYLE + N_CUES + N_READER, np.float32)
-    return np.concatenate([_mean_embedding(means), style(texts), cues(texts), reader_cues(texts)]).astype(np.float32)
+        return np.zeros(means.shape[-1] + N_STYLE + N_CUES + N_READER + N_TECH, np.float32)
+    return np.concatenate([_mean_embedding(means), style(texts), cues(texts), reader_cues(texts), tech]).astype(np.float32)

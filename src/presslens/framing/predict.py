@@ -8,10 +8,13 @@ offset pair inside one paragraph. Decisions:
   trigger (triggers.json) adds a technique the paragraph head missed where one word
   scores high enough on its own; kept lexical detectors add their own short spans;
 - frames: the article head decides (calibrated probability per frame, per-frame
-  thresholds chosen for short reports); evidence is the paragraphs that, scored alone
+  thresholds); a short text is judged by the same head calibrated and thresholded on
+  training articles cut short (`frames_short`), for recall on short reports; an
+  article gets at least MIN_FRAMES frames; evidence is the paragraphs that, scored alone
   with the same head, look most like the frame;
-- genre: argmax of the article head (its decision rule and temperature are folded
-  into its weights, so the softmax is the calibrated probability).
+- genre: argmax of the article head on reader cues and mean technique scores (its
+  prior-shift decision rule and temperature are folded into its weights, so the
+  softmax is the calibrated probability for the news mix it is decided for).
 A label whose probability is below its `unsure` line (decision.json) is marked unsure.
 
 Heads are per language (models/framing/<lang>/); a language without its own heads
@@ -40,6 +43,13 @@ MODEL_DIR = MODELS / "en"
 UNSURE = {"genre": 0.6, "frames": 0.5}
 MAX_RUNS = 3  # spans of one technique per paragraph
 EVIDENCE = 2  # paragraphs cited per frame
+# up to this many characters of text an article is judged by the frames head calibrated and
+# thresholded on training articles cut short (train/article_heads.py: SHORT_TEXT)
+SHORT_TEXT = 3000
+# every article is framed somehow: below this many frames over their thresholds, the next most
+# probable ones are added (as unsure when under the unsure line); 0/1/2/3 compared on
+# eval/framing_domains.py's held-out views, 2 never lowered micro-F1 there
+MIN_FRAMES = 2
 
 
 class FramingModel:
@@ -73,12 +83,16 @@ class FramingModel:
         techniques = _dedupe(techniques)
 
         texts = [p.text for p, _ in pairs]
-        g = self.heads["genre"].scores(genre_features(means, texts)[None])[0]
+        g = self.heads["genre"].scores(genre_features(means, texts, ptech)[None])[0]
         genre = Label(self.heads["genre"].labels[int(np.argmax(g))], round(float(g.max()), 3),
                       unsure=bool(g.max() < self.unsure["genre"]))
         fh = self.heads["frames"]
+        if "frames_short" in self.heads and sum(len(t) for t in texts) <= SHORT_TEXT:
+            fh = self.heads["frames_short"]
         fs = fh.scores(frame_features(means, ptech)[None])[0]
-        chosen = [j for j in np.argsort(-fs) if fs[j] >= fh.thresholds[j]]
+        order = np.argsort(-fs)
+        chosen = [j for j in order if fs[j] >= fh.thresholds[j]]
+        chosen += [j for j in order if j not in chosen][:max(MIN_FRAMES - len(chosen), 0)]
         per_par = fh.scores(np.stack([frame_features(means[i:i + 1], ptech[i:i + 1])
                                       for i in range(len(pairs))])) if chosen else None
         frames = []

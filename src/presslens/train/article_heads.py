@@ -1,27 +1,16 @@
-"""The article heads (genre, frames): fit, calibrate and choose decisions on held-out data.
+"""The frames head (and the article inputs both article heads read): fit, calibrate, threshold.
 
-Genre. The English training articles are nine tenths opinion; the news presslens reads
-is mostly reporting. A head fitted to that pool learns the prior, and a random split of
-the same pool cannot show it. So:
-- the head is a softmax regression with balanced class weights (satire's capped) on what
-  a reader uses (features.reader_cues), fitted on the SemEval articles plus wire stories
-  as reports (train/wire_reports.py);
-- its held-out logits come from leaving one *domain* out at a time (semeval.domain: the
-  Russian articles in English machine translation, scored by a head fitted on English
-  only; the newest English ID batch, scored by one fitted without it), so every
-  prediction is made by a head that never saw that collection or its genre mix; the
-  older English batches and the wire stories are only ever fitted on (FIT_ONLY);
-- the decision rule (a reporting logit offset) and the temperature are fitted on those
-  held-out logits, every domain weighing the same, and folded into the weights. The
-  report gives each domain's scores with offset and temperature fitted on the *other*
-  domain only (nested), so neither is tuned on itself.
+Genre lives in train/genre_head.py.
 
 Frames. Logistic regression per frame (balanced) on the mean paragraph embedding and
 technique scores; Platt scaling per frame on out-of-fold logits (folded into the
 weights); thresholds on the calibrated probabilities chosen for micro-F1 on the
-out-of-fold predictions of short articles (at most SHORT paragraphs), where a head
-fitted on long opinion pieces is least sure, so recall on short reports is what the
-thresholds are set for.
+out-of-fold predictions of short articles (at most SHORT paragraphs). A second copy of
+the head (`frames_short`) is calibrated and thresholded on the out-of-fold predictions
+of every training article cut to its first SHORT_CHARS characters, so a short report
+(the translated Russian news presslens was built for) is judged by thresholds chosen
+on texts as short as it, for recall where the long-text head is least sure;
+framing.predict uses it for texts up to SHORT_TEXT characters.
 """
 from __future__ import annotations
 
@@ -29,26 +18,19 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..framing.calibration import ece, fit_platt, fit_temperature
-from ..framing.features import N_CUES, N_STYLE, frame_features, genre_features
-from ..framing.heads import Head, softmax
+from ..framing.calibration import ece, fit_platt
+from ..framing.features import frame_features, genre_features
+from ..framing.heads import Head
+from ..framing.predict import SHORT_TEXT  # noqa: F401 — where the short head takes over
 from .semeval import FRAMES, GENRES, Article, domain
 
 SEED = 13
-# Chosen on the held-out domains (mean nested macro-F1 over `ru` and `en-late`, compared
-# with 0/8/16/32 embedding directions, C 0.03/0.1/0.3, with and without the older cues
-# and the wire stories; eval/RESULTS.md): the reader cues alone, wire stories in,
-# no embedding directions. Embedding directions and the older cues (features.style,
-# features.cues) fitted the English pool's sources and lowered both held-out scores.
-GENRE_PCA = 0  # principal directions of the mean embedding the genre head sees
-GENRE_C = 0.1
-GENRE_OLD_CUES = False
 FRAMES_C = 0.01
-SHORT = 8  # paragraphs: the articles frame thresholds are chosen on (the median translated Russian article)
-# Only ever fitted on: the wire stories (train/wire_reports.py, one class) and the older English
-# batches (the bulk of the pool: a head fitted without them would be a different, tiny head).
-FIT_ONLY = ("wire", "en-early")
-GRID = np.arange(-3, 3.01, 0.25)
+SHORT = 8  # paragraphs: the articles the long-text thresholds are chosen on (the median translated Russian article)
+# Short reports (the translated Russian news presslens was built for) get their own calibration and
+# thresholds: a head fitted on long opinion pieces is least sure on them. They are fitted on every
+# training article cut to its first SHORT_CHARS characters, and used for texts up to SHORT_TEXT.
+SHORT_CHARS = 1500
 
 
 @dataclass(frozen=True)
@@ -59,156 +41,38 @@ class ArticleInputs:
     frames_y: np.ndarray
     n_pars: np.ndarray
     domain: np.ndarray
+    frames_x_cut: np.ndarray  # frames input of the article's first SHORT_CHARS characters
+    n_chars: np.ndarray
+
+
+def _first_chars(a: Article, nums: np.ndarray, limit: int = SHORT_CHARS) -> np.ndarray:
+    """Which of the article's paragraphs start within its first `limit` characters of text
+    (at least one)."""
+    keep, total = [], 0
+    for k in nums:
+        s, e = a.paragraphs[int(k)]
+        keep.append(total < limit or not keep)
+        total += e - s
+    return np.array(keep)
 
 
 def article_inputs(arts: list[Article], cache, tech_scores: np.ndarray) -> ArticleInputs:
     """Article-level features from the paragraph cache (train/embed.py) and the technique head's scores."""
     art, par, mean = cache["art"], cache["par"], cache["mean"]
-    xf, xg, yf, yg, n = [], [], [], [], []
+    xf, xc, xg, yf, yg, n, nc = [], [], [], [], [], [], []
     for ai, a in enumerate(arts):
         sel = art == ai
         texts = [a.text[slice(*a.paragraphs[int(k)])] for k in par[sel]]
         xf.append(frame_features(mean[sel], tech_scores[sel]))
-        xg.append(genre_features(mean[sel], texts))
+        cut = _first_chars(a, par[sel])
+        xc.append(frame_features(mean[sel][cut], tech_scores[sel][cut]))
+        xg.append(genre_features(mean[sel], texts, tech_scores[sel]))
         yf.append([1.0 if f in a.frames else 0.0 for f in FRAMES])
         yg.append(GENRES.index(a.genre))
         n.append(int(sel.sum()))
+        nc.append(sum(len(t) for t in texts))
     return ArticleInputs(np.array(xg, np.float32), np.array(yg), np.array(xf, np.float32), np.array(yf, np.float32),
-                         np.array(n), np.array([domain(a) for a in arts]))
-
-
-def with_wire(inp: ArticleInputs, fit: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Genre (x, y, domain, fit mask) with the wire stories appended as fitted `reporting` rows."""
-    from .wire_reports import load_wire
-
-    wx = load_wire()
-    if wx is None:
-        print("genre: no wire-story cache (python -m presslens.train.wire_reports): fitting without it")
-        return inp.genre_x, inp.genre_y, inp.domain, fit
-    n = len(wx)
-    return (np.vstack([inp.genre_x, wx]), np.r_[inp.genre_y, np.full(n, GENRES.index("reporting"))],
-            np.r_[inp.domain, np.full(n, "wire")], np.r_[fit, np.ones(n, bool)])
-
-
-def macro_f1(pred: np.ndarray, y: np.ndarray, k: int = len(GENRES)) -> float:
-    out = []
-    for c in range(k):
-        tp = float(((pred == c) & (y == c)).sum())
-        out.append(2 * tp / ((pred == c).sum() + (y == c).sum()) if tp else 0.0)
-    return float(np.mean(out))
-
-
-SATIRE_WEIGHT_CAP = 10.0  # balanced weighting would count each of the 7 satire articles ~35 times
-
-
-def class_weights(y: np.ndarray) -> dict[int, float]:
-    """Balanced class weights, satire's capped: a handful of articles should not own a third of the loss."""
-    n, k = len(y), len(GENRES)
-    w = {c: n / (k * max(int((y == c).sum()), 1)) for c in range(k)}
-    sat = GENRES.index("satire")
-    w[sat] = min(w[sat], SATIRE_WEIGHT_CAP)
-    return w
-
-
-def _fit_softmax(x: np.ndarray, y: np.ndarray, dim: int, pca_dims: int = GENRE_PCA,
-                 c: float = GENRE_C, old_cues: bool = GENRE_OLD_CUES) -> tuple[np.ndarray, np.ndarray]:
-    """Balanced softmax regression on [PCA(embedding), cues]; returns (W, b) on the raw features
-    (projection and standardisation folded into one linear layer; unused columns get zero weights)."""
-    from sklearn.decomposition import PCA
-    from sklearn.linear_model import LogisticRegression
-
-    first = dim if old_cues else dim + N_STYLE + N_CUES
-    cues = x[:, first:]
-    if pca_dims:
-        pca = PCA(pca_dims, random_state=SEED).fit(x[:, :dim])
-        z = np.hstack([pca.transform(x[:, :dim]), cues])
-    else:
-        z = cues
-    mu, sd = z.mean(0), z.std(0) + 1e-6
-    m = LogisticRegression(C=c, max_iter=3000, class_weight=class_weights(y)).fit((z - mu) / sd, y)
-    w = m.coef_.T / sd[:, None]
-    b = m.intercept_ - mu @ w
-    w_e = np.zeros((dim, w.shape[1]))
-    if pca_dims:
-        w_e = pca.components_.T @ w[:pca_dims]
-        b = b - pca.mean_ @ w_e
-    w = np.vstack([w_e, np.zeros((first - dim, w.shape[1])), w[pca_dims:]])
-    return w.astype(np.float32), b.astype(np.float32)
-
-
-def held_out_logits(x: np.ndarray, y: np.ndarray, dom: np.ndarray, fit: np.ndarray, dim: int,
-                    **kw) -> np.ndarray:
-    """Genre logits of every article from a head fitted without the article's domain
-    (zero for the FIT_ONLY rows)."""
-    out = np.zeros((len(y), len(GENRES)), np.float32)
-    for d in np.unique(dom[~np.isin(dom, FIT_ONLY)]):
-        tr = fit & (dom != d)
-        w, b = _fit_softmax(x[tr], y[tr], dim, **kw)
-        out[dom == d] = x[dom == d] @ w + b
-    return out
-
-
-def _domain_weights(dom: np.ndarray) -> np.ndarray:
-    counts = {d: (dom == d).sum() for d in np.unique(dom)}
-    return np.array([1.0 / counts[d] for d in dom])
-
-
-def choose_offsets(z: np.ndarray, y: np.ndarray, dom: np.ndarray) -> np.ndarray:
-    """The offset for the reporting logit (the opinion/reporting prior shift) maximising the
-    mean over domains of macro-F1. Satire keeps the balanced head's logit: with seven
-    articles in all, an offset chosen for it fits those few (one tried here called a
-    third of the validation opinion pieces and of the wire stories satire)."""
-    best, best_b = -1.0, np.zeros(len(GENRES))
-    doms = np.unique(dom)
-    for b1 in GRID:
-        b = np.array([0.0, b1, 0.0])
-        pred = (z + b).argmax(1)
-        m = np.mean([macro_f1(pred[dom == d], y[dom == d]) for d in doms])
-        if m > best + 1e-9:
-            best, best_b = m, b
-    return best_b
-
-
-@dataclass(frozen=True)
-class GenreReport:
-    domain: str
-    n: int
-    mix: dict[str, int]
-    macro_f1_raw: float  # argmax of the balanced head, no offsets
-    macro_f1: float  # offsets and temperature fitted on the other domains
-    ece: float
-    conf: np.ndarray
-    correct: np.ndarray
-
-
-def genre_reports(z: np.ndarray, y: np.ndarray, dom: np.ndarray) -> list[GenreReport]:
-    """Per held-out domain, with the decision rule and temperature fitted on the others."""
-    out = []
-    for d in np.unique(dom):
-        o = dom != d
-        b = choose_offsets(z[o], y[o], dom[o])
-        t = fit_temperature(z[o] + b, y[o], _domain_weights(dom[o]))
-        p = softmax((z[dom == d] + b) / t)
-        pred, yd = p.argmax(1), y[dom == d]
-        out.append(GenreReport(str(d), int((dom == d).sum()), {g: int((yd == k).sum()) for k, g in enumerate(GENRES)},
-                               macro_f1(z[dom == d].argmax(1), yd), macro_f1(pred, yd),
-                               ece(p.max(1), pred == yd), p.max(1), pred == yd))
-    return out
-
-
-def fit_genre(x: np.ndarray, y: np.ndarray, dom: np.ndarray, fit: np.ndarray, dim: int,
-              **kw) -> tuple[Head, np.ndarray, list[GenreReport]]:
-    """(head with offsets and temperature folded in, held-out logits, per-domain report);
-    the held-out logits and reports leave the FIT_ONLY rows out."""
-    z = held_out_logits(x, y, dom, fit, dim, **kw)
-    h = ~np.isin(dom, FIT_ONLY)
-    z, yh, dh = z[h], y[h], dom[h]
-    b = choose_offsets(z, yh, dh)
-    t = fit_temperature(z + b, yh, _domain_weights(dh))
-    w, b0 = _fit_softmax(x[fit], y[fit], dim, **kw)
-    print(f"genre: reporting offset {b[1]:+.2f}, temperature {t:.2f}")
-    head = Head(GENRES, (w / t, (b0 + b) / t), "softmax", np.zeros(len(GENRES), np.float32))
-    return head, (z + b) / t, genre_reports(z, yh, dh)
+                         np.array(n), np.array([domain(a) for a in arts]), np.array(xc, np.float32), np.array(nc))
 
 
 def _frame_folds(groups: np.ndarray, k: int = 5) -> list[np.ndarray]:
@@ -252,18 +116,23 @@ def joint_thresholds(p: np.ndarray, y: np.ndarray, passes: int = 3) -> np.ndarra
     return t
 
 
-def fit_frames(x: np.ndarray, y: np.ndarray, fit: np.ndarray, n_pars: np.ndarray) -> tuple[Head, np.ndarray]:
-    """(calibrated frames head with thresholds, its out-of-fold probabilities on the fitting articles)."""
+def fit_frames(x: np.ndarray, y: np.ndarray, fit: np.ndarray, n_pars: np.ndarray,
+               x_cut: np.ndarray | None = None) -> tuple[Head, Head | None, np.ndarray]:
+    """(calibrated frames head with thresholds, the same head calibrated and thresholded for
+    short texts (when `x_cut`, the articles cut to SHORT_CHARS, is given), the long head's
+    out-of-fold probabilities on the fitting articles)."""
     mu, sd = x[fit].mean(0), x[fit].std(0) + 1e-6
     xs = (x[fit] - mu) / sd
+    xc = (x_cut[fit] - mu) / sd if x_cut is not None else None
     yf = y[fit]
     z = np.zeros(yf.shape)
+    zc = np.zeros(yf.shape)
     for te in _frame_folds(np.arange(len(yf))):
         w, b = _fit_frames_lr(xs[~te], yf[~te])
         z[te] = xs[te] @ w + b
-    ab = [fit_platt(z[:, j], yf[:, j]) for j in range(len(FRAMES))]
-    a = np.array([v[0] for v in ab])
-    c = np.array([v[1] for v in ab])
+        if xc is not None:
+            zc[te] = xc[te] @ w + b
+    a, c = _platt_all(z, yf)
     p = 1 / (1 + np.exp(-(z * a + c)))
     short = n_pars[fit] <= SHORT
     t = joint_thresholds(p[short], yf[short])
@@ -271,4 +140,17 @@ def fit_frames(x: np.ndarray, y: np.ndarray, fit: np.ndarray, n_pars: np.ndarray
           f" ({int(short.sum())} articles); ECE {ece(p.ravel(), yf.ravel() > 0):.3f}")
     w, b = _fit_frames_lr(xs, yf)
     head = Head(FRAMES, (w * a, b * a + c), "sigmoid", t.astype(np.float32), mu, sd)
-    return head, p
+    if xc is None:
+        return head, None, p
+    a2, c2 = _platt_all(zc, yf)
+    pc = 1 / (1 + np.exp(-(zc * a2 + c2)))
+    t2 = joint_thresholds(pc, yf)
+    print(f"frames, cut to {SHORT_CHARS} characters: out-of-fold micro-F1 {micro_f1(pc >= t2, yf):.3f} "
+          f"(long-text thresholds {micro_f1(pc >= t, yf):.3f}); {float((pc >= t2).sum(1).mean()):.2f} frames "
+          f"per article; ECE {ece(pc.ravel(), yf.ravel() > 0):.3f}")
+    return head, Head(FRAMES, (w * a2, b * a2 + c2), "sigmoid", t2.astype(np.float32), mu, sd), p
+
+
+def _platt_all(z: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    ab = [fit_platt(z[:, j], y[:, j]) for j in range(y.shape[1])]
+    return np.array([v[0] for v in ab]), np.array([v[1] for v in ab])

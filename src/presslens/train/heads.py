@@ -7,7 +7,8 @@
 Heads (all tiny, numpy at inference):
 - `tech`: paragraph techniques, an MLP on [mean-pooled, max-pooled] token vectors;
 - `tok`: per-token techniques, an MLP on token vectors (span placement);
-- `frames`, `genre`: the article heads, fitted and calibrated in train/article_heads.py.
+- `frames` (and `frames_short`, for short texts), `genre`: the article heads, fitted and calibrated in
+  train/article_heads.py and train/genre_head.py.
 Thresholds are chosen per label on out-of-fold predictions over the *training*
 articles (for techniques, jointly for micro-F1 over all paragraphs with labels) (k-fold by article), so the validation split stays untouched and its
 scores are honest held-out numbers. Only the training articles are used to fit.
@@ -23,7 +24,8 @@ import numpy as np
 from ..framing.features import paragraph_features
 from ..framing.heads import Head, load_heads, save_heads
 from .embed import CACHE
-from .article_heads import article_inputs, fit_frames, fit_genre, with_wire
+from .article_heads import article_inputs, fit_frames
+from .genre_head import fit_genre, with_reports
 from .lexicon import learn
 from .semeval import FRAMES, TECHNIQUES, load, split
 
@@ -173,13 +175,12 @@ def main() -> None:
     inp = article_inputs(arts, c, heads["tech"].scores(xp))
     tr = in_train
     if not args.only or args.only == "frames":
-        heads["frames"], _ = fit_frames(inp.frames_x, inp.frames_y, tr, inp.n_pars)
+        heads["frames"], heads["frames_short"], _ = fit_frames(inp.frames_x, inp.frames_y, tr, inp.n_pars,
+                                                               inp.frames_x_cut)
     if not args.only or args.only == "genre":
-        gx, gy, gd, gf = with_wire(inp, tr)
-        heads["genre"], _, reports = fit_genre(gx, gy, gd, gf, dim=c["mean"].shape[1])
-        for r in reports:
-            print(f"  held out {r.domain:9s} n={r.n:3d} {r.mix} macro-F1 raw {r.macro_f1_raw:.3f} "
-                  f"calibrated {r.macro_f1:.3f} ECE {r.ece:.3f}")
+        gx, gy, gd, gf = with_reports(inp.genre_x, inp.genre_y, inp.domain, tr)
+        heads["genre"], _ = fit_genre(gx, gy, gd, gf, dim=c["mean"].shape[1])
+        print("genre: held-out views in python eval/framing_domains.py")
     save_heads(out / "heads.npz", heads)
     if args.only:
         print(f"wrote {out / 'heads.npz'} ({args.only} only)")

@@ -68,7 +68,7 @@ def main() -> None:
             model_pred[(ai, n)] = {TECHNIQUES[j] for j in np.where(ptech[i] >= heads["tech"].thresholds)[0]}
         for n, labs in a.par_labels.items():
             gold[(ai, n)] = set(labs)
-        xg = genre_features(c["mean"][sel], [texts[(ai, int(n))] for n in par[sel]])
+        xg = genre_features(c["mean"][sel], [texts[(ai, int(n))] for n in par[sel]], ptech[sel])
         g_true.append(a.genre)
         g_pred.append(GENRES[int(np.argmax(heads["genre"].scores(xg[None])[0]))])
         fs = heads["frames"].scores(frame_features(c["mean"][sel], ptech[sel])[None])[0]
