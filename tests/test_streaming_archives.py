@@ -275,3 +275,40 @@ def test_a_big_feed_on_stdin_is_read_entry_by_entry(monkeypatch):
     _stdin(monkeypatch, rss(25))
     docs, errs = split(read_inputs(["-"], max_bytes=2_000))
     assert not errs and len(docs) == 25 and docs[0].source == "http://port.example/0"
+
+
+# -- the command ----------------------------------------------------------------
+def test_analyze_reports_the_oversized_record_in_one_line_and_analyses_the_rest(tmp_path, cli):
+    import json
+
+    p = tmp_path / "crawl.warc.gz"
+    p.write_bytes(b"".join(gzip.compress(r) for r in archive(4, big_at=1, padding=30_000)))
+    r = cli("analyze", str(p), "--no-store", "--format", "json", "--stages", "repair", "--max-bytes", "20000")
+    assert r.returncode == 1
+    assert [json.loads(line)["url"] for line in r.stdout.decode().splitlines()] == [
+        f"http://port.example/{i}" for i in (0, 2, 3)]
+    errors = [line for line in r.stderr.decode().splitlines() if "error:" in line]
+    assert len(errors) == 1 and "port.example/1" in errors[0] and "size cap" in errors[0]
+
+
+# -- the local engine ---------------------------------------------------------
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_local_engine_pulls_its_input_only_as_results_leave(jobs):
+    """Input is pulled lazily: when the first result comes out, at most the look-ahead
+    window of articles has been read, not the whole (here endless-looking) input."""
+    from presslens.engines import analyze_stream
+    from presslens.engines.local import _LOOKAHEAD
+    from presslens.ingest.text import document_from_text
+
+    pulled = [0]
+
+    def source():
+        for i in range(10_000):
+            pulled[0] += 1
+            yield document_from_text(f"The ferry {i} left Bergen on Monday.")
+
+    results = analyze_stream(source(), jobs=jobs, stage_names=("repair",))
+    first = next(results)
+    assert first.document.text.startswith("The ferry 0")
+    assert pulled[0] <= jobs * _LOOKAHEAD + 1
+    results.close()
