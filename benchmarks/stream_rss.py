@@ -123,6 +123,8 @@ def run_analysis(jsonl: Path, work: Path, args) -> dict:
     if args.stages:
         cmd += ["--stages", args.stages]
     env = dict(os.environ)
+    # a fresh local cluster unless one is named: never join a cluster someone else started here
+    env.setdefault("RAY_ADDRESS", "local")
     started = time.monotonic()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, start_new_session=True)
     done = [0]
@@ -141,6 +143,7 @@ def run_analysis(jsonl: Path, work: Path, args) -> dict:
     for t in threads:
         t.start()
     samples: list[tuple[float, int, int, int]] = []  # seconds, articles, driver RSS KB, tree RSS KB
+    loads: list[float] = []  # the machine's 1-minute load average: other people's work shares the cores
     hwm = 0
     stopped = False
     while proc.poll() is None:
@@ -149,6 +152,7 @@ def run_analysis(jsonl: Path, work: Path, args) -> dict:
         hwm = max(hwm, _status_kb(proc.pid, "VmHWM"), rss)
         if rss:
             samples.append((now, done[0], rss, tree))
+            loads.append(os.getloadavg()[0])
         if args.seconds and now > args.seconds:
             stopped = True
             os.killpg(proc.pid, signal.SIGINT)  # the CLI's own Ctrl-C path: the store is closed cleanly
@@ -162,7 +166,8 @@ def run_analysis(jsonl: Path, work: Path, args) -> dict:
     for t in threads:
         t.join(timeout=10)
     return {"seconds": time.monotonic() - started, "articles": done[0], "samples": samples, "hwm_kb": hwm,
-            "stopped": stopped, "rc": proc.returncode, "errors": errors, "cmd": cmd}
+            "stopped": stopped, "rc": proc.returncode, "errors": errors, "cmd": cmd,
+            "load": sum(loads) / len(loads) if loads else 0.0}
 
 
 def run_reader(jsonl: Path) -> dict:
@@ -220,7 +225,7 @@ def main() -> int:
     engine = "ray" if args.engine == "ray" else "local"
     label = f"`--engine {engine} --jobs {args.jobs}`" + (f" `--stages {args.stages}`" if args.stages else "")
     how = (f"stopped after {res['seconds']:.0f} s (time limit)" if res["stopped"]
-           else f"ran to the end in {res['seconds']:.0f} s (exit {res['rc']})")
+           else f"ran to the end in {res['seconds']:.0f} s (exit {res['rc']})") + f", mean load average {res['load']:.1f}"
     summary = {
         "engine": label, "file_articles": args.articles, "file_bytes": size, "analysed": res["articles"], "how": how,
         "rate": res["articles"] / res["seconds"] if res["seconds"] else 0, "driver_peak_mb": res["hwm_kb"] / 1024,
