@@ -271,6 +271,10 @@ store: `presslens analyze big.jsonl --db store.db --format json --quiet`, driver
 /proc every 2 s (`{cmd}`, {time.strftime('%Y-%m-%d')}, 2 shared cores). The full 20,000 take hours here,
 so a run may stop at a time limit: the row says how many articles were analysed, and the memory over the
 run (driver RSS in MB at article counts) shows whether it grows. Target: peak driver RSS ≤ {TARGET_MB} MB.
+Rows without `--stages` run the full pipeline and are the headline; a `--stages` row skips stages to get
+further into the file in the time; the reader-alone row reads every article of the file and analyses
+none. With `--jobs 1` the driver holds the models too; with `--jobs 2` (processes or Ray actors) it only
+reads, routes and stores, and the tree column adds the workers. Ray runs start their own local cluster.
 
 | run | articles analysed | articles/s | peak driver RSS MB (VmHWM) | ≤ {TARGET_MB} MB | peak tree RSS MB | driver MB per 1,000 articles (2nd half) | driver RSS over the run (articles: MB) |
 |---|---|---|---|---|---|---|---|
