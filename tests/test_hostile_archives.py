@@ -104,13 +104,17 @@ def test_deflate_is_read_and_an_unsupported_encoding_is_reported():
     assert "unsupported HTTP Content-Encoding 'br'" in err.reason and "news.example/br" in err.where
 
 
-def test_bodies_share_one_budget_per_archive():
+def test_the_cap_applies_to_each_record_not_to_the_archive():
+    """Three inflating bodies of 300 KB under a 700 KB cap are all read (the archive's
+    900 KB of bodies is not one article); a fourth of 800 KB alone is refused by its URL."""
     body = page(1).replace(b"<body>", b"<body><!--" + b"a" * 300_000 + b"-->")
-    raw = b"".join(warc_record(f"http://news.example/{i}", gzip.compress(body), b"Content-Encoding: gzip\r\n")
-                   for i in range(3))
+    big = page(9).replace(b"<body>", b"<body><!--" + b"a" * 800_000 + b"-->")
+    raw = b"".join(warc_record(f"http://news.example/{i}", gzip.compress(big if i == 2 else body),
+                               b"Content-Encoding: gzip\r\n") for i in range(4))
     assert len(raw) < 20_000
-    docs, errs = split(read_one(raw, "three.warc", max_bytes=700_000))
-    assert len(docs) == 2 and len(errs) == 1 and "size cap" in errs[0].reason and "/2" in errs[0].where
+    docs, errs = split(read_one(raw, "four.warc", max_bytes=700_000))
+    assert [d.source for d in docs] == ["http://news.example/0", "http://news.example/1", "http://news.example/3"]
+    assert len(errs) == 1 and "size cap" in errs[0].reason and "news.example/2" in errs[0].where
 
 
 def test_truncated_inside_a_record_body_is_reported_not_stored():

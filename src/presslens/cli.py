@@ -335,7 +335,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--engine", choices=("local", "ray"), default="local",
                    help="local processes (default) or a Ray cluster (needs the ray extra; RAY_ADDRESS picks the cluster)")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
-                   help=f"skip articles larger than N bytes (a JSON line; a file of any other format) (default {DEFAULT_MAX_BYTES:,})")
+                   help=f"skip articles larger than N bytes (a JSON line, a WARC record, a feed entry; a file of any other format) (default {DEFAULT_MAX_BYTES:,})")
     p.add_argument("--stages", metavar="A,B", help=f"stages to run (default {','.join(DEFAULT_STAGES)})")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_analyze)

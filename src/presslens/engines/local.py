@@ -11,6 +11,7 @@ import multiprocessing.pool
 import signal
 import threading
 import traceback
+from collections import deque
 from contextlib import contextmanager
 from typing import Iterable, Iterator, Sequence
 
@@ -114,14 +115,15 @@ def analyze_stream(items: Iterable[object], jobs: int = 1,
         return
     ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(tuple(stage_names),)) as pool:
-        pending: list = []
+        pending: deque = deque()
         for item in items:
             pending.append((item, pool.apply_async(_run, (item,))) if isinstance(item, Document) else item)
-            # bounded look-ahead keeps memory flat on huge batches
+            # bounded look-ahead keeps memory flat on huge batches: the input is pulled only
+            # as results leave, so at most jobs * _LOOKAHEAD articles are held
             while len(pending) > jobs * _LOOKAHEAD:
-                yield _resolve(pending.pop(0), _LOOKAHEAD + 2)
-        for p in pending:
-            yield _resolve(p, _LOOKAHEAD + 2)
+                yield _resolve(pending.popleft(), _LOOKAHEAD + 2)
+        while pending:
+            yield _resolve(pending.popleft(), _LOOKAHEAD + 2)
 
 
 def _resolve(p, turns: int):

@@ -15,12 +15,14 @@ from typing import Callable, Iterable, Iterator
 
 from ..errors import InputError, one_line
 from ..model import Document
-from .feeds import read_feed
+from .feeds import read_feed, stream_feed
 from .html import read_html
 from .jsonl import read_jsonl, stream_jsonl
 from .limits import gunzip, gunzip_stream, over_cap
+from .streams import ChunkReader
 from .text import read_text
-from .warc import read_warc
+from .walk import walk_files
+from .warc import read_warc, read_warc_file, stream_warc
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
@@ -97,14 +99,11 @@ def read_one(raw: bytes, source: str, max_bytes: int = DEFAULT_MAX_BYTES,
 
 
 def expand(paths: Iterable[str]) -> Iterator[str]:
-    """Files in argument order; directories recursively, sorted, hidden files skipped."""
+    """Files in argument order; directories recursively, sorted, hidden files skipped, walked
+    lazily (walk.py) so a folder of millions of files starts at once in flat memory."""
     for p in paths:
         if p != "-" and os.path.isdir(p):
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for f in sorted(files):
-                    if not f.startswith("."):
-                        yield os.path.join(root, f)
+            yield from walk_files(p)
         else:
             yield p
 
@@ -129,8 +128,9 @@ def read_path(path: str, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Ite
 
 
 def _read_path(path: str, source: str, max_bytes: int) -> Iterator[Document | InputError]:
-    """One input read as a stream: JSON Lines (plain or gzip) record by record with the cap
-    per record; every other format whole, within the cap."""
+    """One input read as a stream. JSON Lines and WARC (plain or gzip) record by record
+    with the cap per record; a feed whole within the cap, else entry by entry with the cap
+    per entry; a one-article format (text, HTML) whole, within the cap."""
     try:
         fh = sys.stdin.buffer if path == "-" else open(path, "rb")
     except OSError as e:
@@ -151,13 +151,20 @@ def _read_path(path: str, source: str, max_bytes: int) -> Iterator[Document | In
             if len(head) >= 2048:
                 break
         chunks = itertools.chain(taken, chunks)
-        if format_of(name, bytes(head[:2048])) == "jsonl" and head.strip():
+        fmt = format_of(name, bytes(head[:2048])) if head.strip() else None
+        if fmt == "jsonl":
             yield from stream_jsonl(chunks, source, max_bytes)
+            return
+        if fmt == "warc":
+            yield from stream_warc(ChunkReader(chunks), source, max_bytes)
             return
         raw = bytearray()
         for c in chunks:
             raw += c
             if len(raw) > max_bytes:
+                if fmt == "feed":  # a feed past one article's cap is many articles: read it entry by entry
+                    yield from stream_feed(ChunkReader(itertools.chain([bytes(raw)], chunks)), source, max_bytes)
+                    return
                 raise over_cap(source, max_bytes, " when decompressed" if compressed else "")
         yield from read_one(bytes(raw), name if compressed else source, max_bytes, display=source)
     finally:
@@ -165,4 +172,5 @@ def _read_path(path: str, source: str, max_bytes: int) -> Iterator[Document | In
             fh.close()
 
 
-__all__ = ["read_inputs", "read_path", "read_one", "expand", "sniff", "gunzip", "source_name", "DEFAULT_MAX_BYTES"]
+__all__ = ["read_inputs", "read_path", "read_one", "expand", "sniff", "gunzip", "source_name", "DEFAULT_MAX_BYTES",
+           "read_warc_file", "stream_warc", "stream_feed", "walk_files"]

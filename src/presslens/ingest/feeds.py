@@ -1,10 +1,17 @@
-"""RSS and Atom feeds: one Document per entry, HTML content extracted like a page."""
+"""RSS and Atom feeds: one Document per entry, HTML content extracted like a page.
+
+A feed within the size cap is parsed whole by feedparser, which forgives the
+broken XML real feeds are full of. A feed file past the cap is not one
+article, so it is not refused for its size: `stream_feed` reads it entry by
+entry (feed_entries.py), the cap applying to each entry, and feedparser reads
+each entry as it would inside the whole document.
+"""
 from __future__ import annotations
 
 import json
 import re
 from html import unescape
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
 from ..errors import InputError
 from ..model import Document
@@ -45,14 +52,35 @@ def read_feed(raw: bytes, source: str) -> Iterator[Document | InputError]:
         yield InputError(source, reason)
         return
     for n, entry in enumerate(feed.entries, start=1):
-        where = f"{source}#entry{n}"
-        text = _entry_text(entry)
-        if not text:
-            yield InputError(where, "feed entry has no text")
+        yield entry_document(entry, f"{source}#entry{n}", feed.feed.get("title"))
+
+
+def stream_feed(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Document | InputError]:
+    """`read_feed` for a feed of any size: one entry in memory at a time, the cap per entry."""
+    import feedparser
+
+    from .feed_entries import feed_entries
+
+    for item in feed_entries(stream, source, max_bytes):
+        if isinstance(item, InputError):
+            yield item
             continue
-        entry_raw = json.dumps(entry, default=str, sort_keys=True).encode("utf-8")
-        yield Document(
-            id=Document.make_id(entry_raw), source=entry.get("link") or where, text=text, raw=entry_raw,
-            url=entry.get("link"), title=entry.get("title"), published=_published(entry),
-            author=entry.get("author"), site=feed.feed.get("title"), format="feed",
-        )
+        n, document = item
+        feed = feedparser.parse(document)
+        where = f"{source}#entry{n}"
+        if not feed.entries:
+            yield InputError(where, "feed entry is not readable")
+            continue
+        yield entry_document(feed.entries[0], where, feed.feed.get("title"))
+
+
+def entry_document(entry, where: str, site: str | None) -> Document | InputError:
+    text = _entry_text(entry)
+    if not text:
+        return InputError(where, "feed entry has no text")
+    entry_raw = json.dumps(entry, default=str, sort_keys=True).encode("utf-8")
+    return Document(
+        id=Document.make_id(entry_raw), source=entry.get("link") or where, text=text, raw=entry_raw,
+        url=entry.get("link"), title=entry.get("title"), published=_published(entry),
+        author=entry.get("author"), site=site, format="feed",
+    )
