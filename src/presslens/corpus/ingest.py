@@ -73,6 +73,7 @@ def add_article(store, record: dict[str, Any], embed: Embedder | None = default_
         anchors, centroid, cn = store.story_vector(story)
         centroid, cn = stories.merge_centroid(centroid, cn, emb)
         store.story_update(story, day, stories.merge_anchors(anchors, keys.vector), centroid, cn, stories.STORY_KEYS)
+        story = _merge_neighbours(store, story, keys, day)
         store.anchor_df_add(set(counts))
         store.corpus_add_doc(doc_id, seq, day, len(shing), sig, story, emb, bands)
         canonical_id = doc_id
@@ -131,6 +132,19 @@ def _choose_story(store, keys: stories.ArticleKeys, emb, day, record) -> tuple[s
     if best is not None and best_score >= stories.THRESHOLD:
         return best, False
     return _story_id(record["id"]), True
+
+
+def _merge_neighbours(store, story: str, keys: stories.ArticleKeys, day) -> str:
+    """Fold into one the story just updated and any of the article's candidate stories that now agree
+    with it; the older story's id survives. Returns the surviving id."""
+    for other in store.story_candidates(keys.query, day, stories.WINDOW_DAYS):
+        if other == story:
+            continue
+        mine, _, _ = store.story_vector(story)
+        theirs, _, _ = store.story_vector(other)
+        if stories.should_merge(mine, theirs):
+            story = store.story_merge(story, other, stories.STORY_KEYS)
+    return story
 
 
 def _group_quotes(store, record: dict[str, Any], story: str) -> None:
