@@ -37,3 +37,73 @@ def test_story_merge_keeps_the_older_story_and_moves_every_article(tmp_path):
     assert n == 2 and {"vrn", "lbln"} & set(anchors)
     assert s.story_vector(b)[0] == {}
     s.close()
+
+
+EN_PARAS = ["Gazprom chief Alexei Miller spoke about Nord Stream in Berlin on Monday.",
+            "\"Russia will deliver 55 billion cubic metres through Nord Stream to Germany,\" he said.",
+            "Uniper and Wintershall welcomed the Berlin agreement on the pipeline."]
+RU_PARAS = ["Глава Газпрома Алексей Миллер рассказал о Nord Stream в Берлине в понедельник.",
+            "«Россия поставит 55 миллиардов кубометров по Nord Stream в Германию», — заявил он.",
+            "Uniper и Wintershall приветствовали берлинское соглашение о трубопроводе."]
+EN_Q = "\"Russia will deliver 55 billion cubic metres through Nord Stream to Germany,\""
+RU_Q = "«Россия поставит 55 миллиардов кубометров по Nord Stream в Германию»"
+
+
+def _group(store, rec):
+    return store.get(rec["id"])["quotes"][0]["group"]
+
+
+def test_translation_joins_when_one_pipeline_names_the_speaker_and_the_other_describes_him(tmp_path):
+    s = Store(tmp_path / "q.db")
+    s.corpus_embedder = fake_embed
+    ru = record(1, "Миллер о Nord Stream", RU_PARAS, "2018-04-02", language="ru",
+                quotes=[(RU_Q, "Алексей Миллер", "direct", "Aleksey Miller")])
+    en = record(2, "Miller on Nord Stream", EN_PARAS, "2018-04-02", quotes=[(EN_Q, "the Gazprom chief", "direct", None)])
+    for r in (ru, en):
+        save(s, r)
+    assert s.story_of(ru["id"]) == s.story_of(en["id"])
+    assert _group(s, ru) == _group(s, en)
+    s.close()
+
+
+def test_translation_never_joins_a_different_named_speaker(tmp_path):
+    s = Store(tmp_path / "q.db")
+    s.corpus_embedder = fake_embed
+    ru = record(1, "Миллер о Nord Stream", RU_PARAS, "2018-04-02", language="ru",
+                quotes=[(RU_Q, "Алексей Миллер", "direct", "Aleksey Miller")])
+    en = record(2, "Scholz on Nord Stream", EN_PARAS, "2018-04-02", quotes=[(EN_Q, "Olaf Scholz", "direct", None)])
+    for r in (ru, en):
+        save(s, r)
+    assert _group(s, ru) != _group(s, en)
+    s.close()
+
+
+def test_numbers_that_disagree_rule_a_translation_out_but_written_thousands_agree():
+    from presslens.corpus.quotes import quote_keys, translation_score
+
+    ru = quote_keys("в России всего 130 тыс. доноров костного мозга", {"name": "Oleg Tinkov"})
+    en = quote_keys("there were only 130,000 bone marrow donors in Russia", {"name": "Oleg Tinkov"})
+    other = quote_keys("there were only 450 bone marrow donors in Russia", {"name": "Oleg Tinkov"})
+    assert translation_score(ru, 0.3, en, 0.3) > translation_score(ru, 0.3, other, 0.3) == 0.0
+
+
+def test_an_article_joins_its_quotes_best_first_not_in_reading_order(tmp_path):
+    """Two statements by one speaker: the translation's first quote matches both originals a little,
+    the second only one well; best-first joining gives each its own original."""
+    s = Store(tmp_path / "q.db")
+    s.corpus_embedder = fake_embed
+    q1_ru = "«Газпром и Uniper подпишут соглашение в Берлине»"
+    q2_ru = "«Россия поставит 55 миллиардов кубометров по Nord Stream в Германию»"
+    ru = record(1, "Миллер о Nord Stream", [RU_PARAS[0], f"{q1_ru}, — сказал Миллер.", RU_PARAS[1], RU_PARAS[2]],
+                "2018-04-02", language="ru",
+                quotes=[(q1_ru, "Алексей Миллер", "direct", "Aleksey Miller"),
+                        (q2_ru, "Алексей Миллер", "direct", "Aleksey Miller")])
+    q1_en = "\"Gazprom and Uniper will sign the agreement in Berlin,\""
+    en = record(2, "Miller on Nord Stream", [EN_PARAS[0], f"{q1_en} Miller said.", EN_PARAS[1], EN_PARAS[2]],
+                "2018-04-02", quotes=[(q1_en, "Alexei Miller", "direct", None), (EN_Q, "Alexei Miller", "direct", None)])
+    for r in (ru, en):
+        save(s, r)
+    ru_groups = [q["group"] for q in s.get(ru["id"])["quotes"]]
+    en_groups = [q["group"] for q in s.get(en["id"])["quotes"]]
+    assert ru_groups == en_groups and len(set(ru_groups)) == 2
+    s.close()
