@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import io
 import itertools
 import json
@@ -219,7 +220,9 @@ def eval_quotes_end_to_end(rows: list[list], notes: list[str]) -> None:
     quote of the same segment."""
     from collections import defaultdict
 
-    from presslens.corpus.quotes import speaker_key
+    from collections import Counter
+
+    from presslens.corpus.quotes import is_named, speaker_key
 
     docs = data.wmt21_documents()
     articles, segments = [], {}
@@ -249,37 +252,58 @@ def eval_quotes_end_to_end(rows: list[list], notes: list[str]) -> None:
             by_seg[(doc, lang, seg)].append(q)
         if q.get("group"):
             members[q["group"]].append((doc, lang, seg, speaker_key({"name": q.get("speaker"),
-                                                                     "latin": q.get("speaker_latin")})))
-    paired = agreed = 0
+                                                                     "latin": q.get("speaker_latin")}),
+                                        q.get("speaker")))
+    def half(doc: str) -> str:  # the split the cross-language settings were tuned on
+        return "tuned on" if hashlib.blake2b(doc.encode(), digest_size=2).digest()[0] % 2 == 0 else "held out"
+
+    paired: Counter = Counter()
+    agreed: Counter = Counter()
     for (doc, lang, seg), qs in by_seg.items():
         if lang != "ru":
             continue
         en_groups = {q.get("group") for q in by_seg.get((doc, "en", seg), [])} - {None}
         for q in qs:
             if q.get("group") and en_groups:
-                paired += 1
-                agreed += q["group"] in en_groups
-    wrong_statement = wrong_speaker = 0
+                paired[half(doc)] += 1
+                agreed[half(doc)] += q["group"] in en_groups
+    wrong_statement: Counter = Counter()
+    wrong_speaker: Counter = Counter()
+    across: list[str] = []
     for ms in members.values():
-        for (d1, l1, s1, k1), (d2, l2, s2, k2) in itertools.combinations(ms, 2):
-            if d1 != d2 or s1 is None or s2 is None:
-                wrong_statement += d1 != d2
-            elif s1 != s2 and l1 != l2:
-                wrong_statement += 1
-            wrong_speaker += bool(k1 and k2 and k1 != k2)
+        for (d1, l1, s1, k1, n1), (d2, l2, s2, k2, n2) in itertools.combinations(ms, 2):
+            if d1 != d2:
+                across.append(f"{d1} {l1} segment {s1} + {d2} {l2} segment {s2}")
+            elif l1 != l2 and s1 != s2:
+                wrong_statement[half(d1)] += 1
+            if is_named(n1) and is_named(n2) and k1 != k2:
+                wrong_speaker[half(d1)] += 1
+    for part in ("tuned on", "held out"):
+        n_docs = sum(half(d) == part for d, *_ in docs)
+        rows.append([f"WMT21 {part} half ({n_docs} documents)", paired[part],
+                     f"{agreed[part] / paired[part]:.3f}" if paired[part] else "–", wrong_statement[part],
+                     wrong_speaker[part]])
+    total_p, total_a = sum(paired.values()), sum(agreed.values())
     n_ru = sum(1 for q in quotes if urls.get(q["article"], "").endswith(":ru"))
     n_en = sum(1 for q in quotes if urls.get(q["article"], "").endswith(":en"))
-    rows.append([f"WMT21 ru originals + English references, {len(docs)} documents (end to end)",
-                 f"{n_ru} / {n_en}", paired, f"{agreed / paired:.3f}" if paired else "–", wrong_statement,
-                 wrong_speaker])
-    print(f"end to end: ru quotes {n_ru}, en quotes {n_en}, paired {paired}, agreed {agreed}, "
-          f"wrong statement {wrong_statement}, wrong speaker {wrong_speaker}, {secs:.0f}s", flush=True)
+    rows.append([f"WMT21 all ({len(docs)} documents with quotations; {n_ru} ru / {n_en} en quotes)", total_p,
+                 f"{total_a / total_p:.3f}" if total_p else "–", sum(wrong_statement.values()),
+                 sum(wrong_speaker.values())])
+    print(f"end to end: paired {dict(paired)}, agreed {dict(agreed)}, wrong statement {dict(wrong_statement)}, "
+          f"wrong speaker {dict(wrong_speaker)}, {secs:.0f}s", flush=True)
+    print("groups across documents:", *across, sep="\n  ")
     notes.append("End-to-end quote grouping: `presslens analyze` (default stages; the Russian pipeline reads the "
                  "originals, the English one the references) into one store, then `quotes --json`. A Russian "
                  "quote is 'paired' when the English pipeline found a quote in the same segment of the "
                  "translation, and 'agrees' when one of those shares its group. 'Joined to another statement': "
-                 "member pairs of a group from different documents, or from different segments across the two "
-                 "languages. 'Different speaker keys': member pairs whose speakers' surname keys differ.")
+                 "member pairs of a group in a document and its translation from different segments. 'Two names': "
+                 "member pairs whose speakers are both proper names with different surname keys (a described "
+                 "speaker such as 'the acting governor' may join a named one across languages). Translation "
+                 "settings (CONTENT_WEIGHT, MIN_CONTENT_UNNAMED, CROSS in src/presslens/corpus/quotes.py) were "
+                 f"chosen on the 'tuned on' half only. Groups spanning documents: {len(across)} member pairs "
+                 "(" + "; ".join(across[:6]) + "), read by hand: Izvestiya and Interfax quoting the same sentences "
+                 "of one Putin speech. The ceiling is set by attribution: only about half of the paired Russian "
+                 "quotes have an English counterpart whose speaker the two pipelines name alike.")
 
 
 def main() -> None:
@@ -315,9 +339,9 @@ def main() -> None:
     if e2e_rows:
         body.append("Quote groups end to end across translation (a Russian original and its English translation "
                     "in one store):\n\n" + markdown_table(
-                        ["set", "quotes ru / en", "ru quotes with an en quote in the same segment",
-                         "share grouped with it", "group pairs joined to another statement",
-                         "group pairs with different speaker keys"], e2e_rows))
+                        ["set", "ru quotes with an en quote in the same segment", "share grouped with it",
+                         "group pairs joined to another statement", "group pairs with two different names"],
+                        e2e_rows))
     body += notes
     text = "\n\n".join(body)
     print(text)

@@ -107,3 +107,15 @@ def test_an_article_joins_its_quotes_best_first_not_in_reading_order(tmp_path):
     en_groups = [q["group"] for q in s.get(en["id"])["quotes"]]
     assert ru_groups == en_groups and len(set(ru_groups)) == 2
     s.close()
+
+
+def test_place_in_article_counts_only_between_an_article_and_its_translation():
+    from presslens.corpus.quotes import article_keys, parallel
+
+    ru = article_keys(" ".join(RU_PARAS))
+    en = article_keys(" ".join(EN_PARAS))
+    other = article_keys("Mikhail Degtyarev met protesters in Khabarovsk on Saturday; 3000 people came to the "
+                         "square in front of the regional government building.")
+    assert parallel(ru, en)
+    assert not parallel(ru, other)
+    assert not parallel(frozenset(), en)

@@ -22,6 +22,8 @@ CONTENT_WEIGHT = 0.3      # in the translation score; the rest is agreement of p
 MIN_CONTENT = 0.0         # least content agreement for a translation by the same named speaker
 MIN_CONTENT_UNNAMED = 0.1  # ... when one side names no one ("the acting governor"): words must carry it
 COGNATE_LETTERS = 5       # words this long (in Latin letters) give cognate keys
+PARALLEL = 0.08           # Dice of two articles' name/number/cognate keys above which one may translate the
+                          # other; below it a quote's place in its article says nothing about the other's
 MIN_ANCHORS = 2
 LENGTH_RATIO = 2.5        # a translation is at most this many times longer or shorter (in words)
 GROUPED_ACTS = (None, "speech", "writing")  # thoughts, perceptions and intentions are no statements
@@ -120,6 +122,15 @@ def content_agreement(a: QuoteKeys, b: QuoteKeys) -> float:
     return len(ka & kb) / min(len(ka), len(kb))
 
 
+def article_keys(text: str) -> frozenset[str]:
+    return frozenset(anchors(text)) | cognates(text)
+
+
+def parallel(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two articles share enough names, numbers and cognates for one to be a translation of the other."""
+    return bool(a and b) and 2 * len(a & b) / (len(a) + len(b)) >= PARALLEL
+
+
 def translation_score(a: QuoteKeys, pos_a: float, b: QuoteKeys, pos_b: float, min_content: float | None = None
                       ) -> float:
     """How likely b (another language, same speaker, same story) is a translation of a.
@@ -176,6 +187,18 @@ def group_article_quotes(store, record: dict[str, Any], story: str) -> None:
     text = record.get("text") or ""
     lang = record.get("language") or ""
     items = []
+    mine: frozenset[str] | None = None
+    theirs: dict[str, frozenset[str]] = {}
+
+    def is_parallel(doc_id: str) -> bool:
+        nonlocal mine
+        if mine is None:
+            mine = article_keys(text)
+        if doc_id not in theirs:
+            brief = store.doc_brief(doc_id)
+            theirs[doc_id] = article_keys(brief["text"] or "") if brief else frozenset()
+        return parallel(mine, theirs[doc_id])
+
     for q in record.get("quotes") or []:
         if q.get("act") in GROUPED_ACTS:
             items.append((q, quote_keys(text[q["start"]:q["end"]], q.get("speaker")), q["start"] / max(1, len(text))))
@@ -198,7 +221,8 @@ def group_article_quotes(store, record: dict[str, Any], story: str) -> None:
                 continue
             sim = similarity(keys, ck, same_lang) if ck.speaker == keys.speaker else 0.0
             need = SAME
-            if not same_lang and sim < SAME and cand["story_id"] == story and (keys.speaker or described):
+            if not same_lang and sim < SAME and cand["story_id"] == story and (keys.speaker or described) \
+                    and is_parallel(cand["document_id"]):
                 floor = MIN_CONTENT if ck.speaker == keys.speaker and keys.speaker else MIN_CONTENT_UNNAMED
                 sim, need = translation_score(keys, position, ck, cand["position"], floor), CROSS
             if sim >= need:

@@ -298,7 +298,7 @@ class CorpusMixin:
 
     def quote_edges(self) -> Iterator[dict[str, Any]]:
         yield from (dict(r) for r in self.db.execute(
-            "SELECT q.document_id, q.speaker, q.content, coalesce(d.site, d.source) AS outlet,"
+            "SELECT q.document_id, q.speaker, q.speaker_latin, q.content, coalesce(d.site, d.source) AS outlet,"
             " substr(d.published, 1, 7) AS month FROM quotes q JOIN documents d ON d.id = q.document_id"
             " WHERE q.speaker IS NOT NULL"))
 
