@@ -62,6 +62,8 @@ def test_network_page_and_json_twin(tmp_path):
                quotes=[("\"We will answer Berg in due course,\"", "Dmitry Peskov", "direct", None)])
     for r in (a, b):
         save(s, r)
+    assert [r["speaker"] for r in s.quote_edges(limit=1)] == ["Dmitry Peskov"]  # the latest stored only
+    assert len(list(s.quote_edges())) == 3
     s.close()
     with TestClient(create_app(db)) as client:
         data = client.get("/api/network").json()
@@ -69,7 +71,7 @@ def test_network_page_and_json_twin(tmp_path):
         assert edges[("outlet1", "Anna Berg")]["count"] == 2
         assert edges[("outlet1", "Anna Berg")]["months"] == {"2024-03": 2}
         assert edges[("Dmitry Peskov", "Anna Berg")]["kind"] == "names"
-        assert data["months"] == ["2024-03", "2024-04"]
+        assert data["months"] == ["2024-03", "2024-04"] and data["quotes"] == 3
         only = client.get("/api/network?kind=names").json()["edges"]
         # Berg's second quote names Peskov; Peskov's names Berg: he answers her
         assert [(e["source"], e["target"]) for e in only] == [("Anna Berg", "Dmitry Peskov"),
@@ -79,3 +81,33 @@ def test_network_page_and_json_twin(tmp_path):
         assert 'href="/api/network?limit=60"' in page.text
         assert client.get("/api/network?kind=bogus").status_code == 422
         assert 'href="/network"' in client.get("/stories").text
+
+
+def test_unnamed_sources_and_thoughts_are_no_nodes():
+    rows = _rows() + [
+        {"speaker": "unknown", "speaker_latin": None, "content": "Peskov is wrong", "outlet": "tass.ru",
+         "month": "2024-04", "act": "speech", "source_kind": "unnamed"},
+        {"speaker": "Anna Berg", "speaker_latin": None, "content": "Peskov will resign", "outlet": "tass.ru",
+         "month": "2024-04", "act": "thought", "source_kind": "person"},
+        {"speaker": "Anna Berg", "speaker_latin": None, "content": "I asked Peskov twice", "outlet": "tass.ru",
+         "month": "2024-04", "act": "speech", "source_kind": "person"},
+    ]
+    g = network.build(rows)
+    labels = {d["label"] for _, d in g.nodes(data=True)}
+    assert "unknown" not in labels
+    berg = [e for e in network.edge_rows(g) if e["source"] == "Anna Berg"]
+    assert [(e["target"], e["count"]) for e in berg] == [("Dmitry Peskov", 1)]
+
+
+def test_transliterated_and_bare_surnames_join_the_full_name_but_namesakes_stay_apart():
+    rows = [{"speaker": s, "speaker_latin": lat, "content": c, "outlet": "x", "month": None}
+            for s, lat, c in (("Donald Trump", None, "We will win"), ("Дональд Трамп", "Donald Tramp", "Мы победим"),
+                              ("Trump", None, "Again"), ("Ivanka Trump", None, "Father will win"),
+                              ("the experts", None, "Trump will lose"))]
+    g = network.build(rows)
+    speakers = sorted(d["label"] for _, d in g.nodes(data=True) if d["kind"] == "speaker")
+    # "Trump" alone is ambiguous between two full names, so it stays its own node
+    assert speakers == ["Donald Trump", "Ivanka Trump", "Trump", "the experts"]
+    names = network.edge_rows(g, kind="names")
+    assert ("the experts", "Trump") in {(e["source"], e["target"]) for e in names}
+    assert all(e["target"] != "the experts" for e in names)

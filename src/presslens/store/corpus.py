@@ -296,11 +296,15 @@ class CorpusMixin:
             'SELECT DISTINCT g.group_id FROM quotes q JOIN quote_groups g ON g.document_id = q.document_id'
             ' AND g.start = q.start AND g."end" = q."end" WHERE q.content LIKE ? LIMIT ?', (f"%{text}%", limit))]
 
-    def quote_edges(self) -> Iterator[dict[str, Any]]:
-        yield from (dict(r) for r in self.db.execute(
-            "SELECT q.document_id, q.speaker, q.speaker_latin, q.content, coalesce(d.site, d.source) AS outlet,"
-            " substr(d.published, 1, 7) AS month FROM quotes q JOIN documents d ON d.id = q.document_id"
-            " WHERE q.speaker IS NOT NULL"))
+    def quote_edges(self, limit: int | None = None) -> Iterator[dict[str, Any]]:
+        """Quotes with a speaker, for the network; with `limit`, only the latest stored."""
+        sql = ("SELECT q.document_id, q.speaker, q.speaker_latin, q.act, q.source_kind, q.content,"
+               " coalesce(d.site, d.source) AS outlet,"
+               " substr(d.published, 1, 7) AS month FROM quotes q JOIN documents d ON d.id = q.document_id"
+               " WHERE q.speaker IS NOT NULL")
+        if limit:
+            sql += f" ORDER BY q.rowid DESC LIMIT {int(limit)}"
+        yield from (dict(r) for r in self.db.execute(sql))
 
     # -- paragraph vectors ---------------------------------------------------
     def paragraphs_add(self, doc_id: str, rows: list[tuple[int, int, int, bytes]]) -> None:
