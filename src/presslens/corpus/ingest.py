@@ -137,13 +137,16 @@ def _choose_story(store, keys: stories.ArticleKeys, emb, day, record) -> tuple[s
 def _merge_neighbours(store, story: str, keys: stories.ArticleKeys, day) -> str:
     """Fold into one the story just updated and any of the article's candidate stories that now agree
     with it; the older story's id survives. Returns the surviving id."""
+    mine = None
     for other in store.story_candidates(keys.query, day, stories.WINDOW_DAYS):
         if other == story:
             continue
-        mine, _, _ = store.story_vector(story)
+        if mine is None:
+            mine, _, _ = store.story_vector(story)
         theirs, _, _ = store.story_vector(other)
         if stories.should_merge(mine, theirs):
             story = store.story_merge(story, other, stories.STORY_KEYS)
+            mine = None  # the merged story's anchors changed
     return story
 
 
