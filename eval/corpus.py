@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import io
 import itertools
 import json
@@ -31,6 +32,7 @@ from _results import markdown_table, shared_path, write_section  # noqa: E402
 from presslens.cli import main as presslens  # noqa: E402
 
 BASELINE_THRESHOLDS = (0.5, 0.7, 0.9)
+BSNLP_TUNE = ("asia_bibi", "brexit")
 
 
 def _run(*argv: str) -> str:
@@ -94,14 +96,21 @@ def baseline(articles: list[dict], gold: dict, threshold: float, tmp: Path, labe
 
 
 def eval_stories(rows: list[list], notes: list[str]) -> None:
-    notes.append("Story settings (threshold, window, encoder weight; src/presslens/corpus/stories.py) were chosen "
-                 "on these two sets, the only labelled story sets at hand: they are not held-out numbers. "
-                 "BSNLP's gold stories are whole topics over up to two years (Brexit 2018-2019), sampled "
-                 "25 articles per language; presslens splits them into events within a 120-day window, "
-                 "hence the low recall at high pair precision. 'Cross-language pairs joined': share of "
-                 "same-story article pairs in two languages that share a predicted story.")
-    sets = {"gvc/val (37 shooting incidents, en)": data.gvc_articles(),
-            "bsnlp raw (6 stories, 6 languages, sample)": data.bsnlp_articles()}
+    notes.append("Story settings (threshold, window, story merge; src/presslens/corpus/stories.py) were tuned on "
+                 "GVC val and on the BSNLP stories " + " and ".join(BSNLP_TUNE) + " only: those rows are not "
+                 "held-out numbers. The other four BSNLP stories were not used to choose anything: they were "
+                 "scored for the old setting, after story merging and after the c/k fold, and no setting changed "
+                 "on what they showed. BSNLP's gold stories are whole topics over up to two years, sampled "
+                 "25 articles per language. The shipped encoder (all-MiniLM-L6-v2) is English-only, so it "
+                 "plays no part across languages; across languages the glue is names, places and numbers "
+                 "folded to Latin consonant skeletons. 'Cross-language pairs joined': share of same-story "
+                 "article pairs in two languages that share a predicted story.")
+    bsnlp = data.bsnlp_articles()
+    sets = {"gvc/val (37 shooting incidents, en; tuned on)": data.gvc_articles(),
+            "bsnlp " + "+".join(BSNLP_TUNE) + " (tuned on)": [a for a in bsnlp if a["gold"] in BSNLP_TUNE],
+            "bsnlp held-out: " + "+".join(s for s in data.BSNLP_STORIES if s not in BSNLP_TUNE):
+                [a for a in bsnlp if a["gold"] not in BSNLP_TUNE],
+            "bsnlp all six stories, sample": bsnlp}
     for name, arts in sets.items():
         with tempfile.TemporaryDirectory() as t:
             tmp = Path(t)
@@ -188,20 +197,120 @@ def eval_quotes(rows: list[list], notes: list[str]) -> None:
                 used.add(best)
                 right += best == i
                 wrong += best != i
-    content = sum(q.similarity(kr, ke, False) >= 0.2 for d in by_doc.values() for kr, ke, _ in d)
+    content = sum(q.content_agreement(kr, ke) >= q.MIN_CONTENT_UNNAMED for d in by_doc.values() for kr, ke, _ in d)
     rows.append([f"WMT21 ru→en, {len(pairs)} quoted segments in {len(by_doc)} documents", right / len(pairs),
                  wrong / len(pairs), content / len(pairs)])
-    notes.append("Quote matching across languages (rule of src/presslens/corpus/quotes.py, translation_score) is "
-                 "measured on quoted WMT21 segments paired with their reference translation, speaker and story "
-                 "taken as equal: the Russian analysis that gives Russian quotes their speakers (Speaker.latin) "
-                 "lands on another branch, so the end-to-end run (analyze both, compare quote groups) is not "
-                 "measured yet. The place-in-article signal is optimistic here: WMT translations keep every "
-                 "segment in order.")
+    notes.append("Rule-level quote matching (src/presslens/corpus/quotes.py, translation_score) on quoted WMT21 "
+                 "segments paired with their reference translation, speaker and story taken as equal (every quote "
+                 "of a document treated as one speaker's, the hardest case for telling them apart). The "
+                 "place-in-article signal is optimistic here: WMT translations keep every segment in order. "
+                 "'Content agreement' column: share of pairs whose names, numbers and cognate skeletons agree "
+                 "at least as much as a described speaker needs (MIN_CONTENT_UNNAMED).")
+
+
+def _segment_of(content: str, segments: list[str]) -> int | None:
+    """Index of the segment a quote's text lies in (None when it spans or misses them)."""
+    probe = " ".join(content.split())[:40]
+    hits = [i for i, seg in enumerate(segments) if probe and probe in " ".join(seg.split())]
+    return hits[0] if len(hits) == 1 else None
+
+
+def eval_quotes_end_to_end(rows: list[list], notes: list[str]) -> None:
+    """Each WMT21 Russian original (Russian pipeline) and its English reference translation (English
+    pipeline) analysed into one store; a Russian quote agrees when it shares its `group` with an English
+    quote of the same segment."""
+    from collections import Counter, defaultdict
+
+    from presslens.corpus.quotes import is_named, speaker_key
+
+    docs = data.wmt21_documents()
+    articles, segments = [], {}
+    for doc, ru, en in docs:
+        for lang, segs in (("ru", ru), ("en", en)):
+            url = f"wmt21:{doc}:{lang}"
+            segments[url] = segs
+            articles.append({"url": url, "title": segs[0], "text": "\n\n".join(segs), "language": lang,
+                             "source": doc.rsplit(".", 1)[0] if lang == "ru" else "translation", "gold": doc})
+    with tempfile.TemporaryDirectory() as t:
+        tmp = Path(t)
+        data.write_jsonl(articles, tmp / "set.jsonl")  # originals first, each followed by its translation
+        db = tmp / "set.db"
+        t0 = time.perf_counter()
+        _run("analyze", str(tmp / "set.jsonl"), "--db", str(db), "--format", "none", "--quiet")
+        secs = time.perf_counter() - t0
+        quotes = [json.loads(x) for x in _run("quotes", "--json", "--expand", "--limit", "100000", "--db", str(db)).splitlines()]
+        urls = {a["id"]: a["url"] for s in map(json.loads, _run("stories", "--json", "--db", str(db)).splitlines())
+                for a in s["articles"]}
+    by_seg: dict[tuple[str, str, int], list[dict]] = defaultdict(list)
+    members: dict[str, list[tuple[str, str, int | None, str]]] = defaultdict(list)
+    for q in quotes:
+        url = urls.get(q["article"], "")
+        _, doc, lang = url.split(":") if url.count(":") == 2 else ("", "", "")
+        seg = _segment_of(q["content"], segments.get(url, []))
+        if seg is not None:
+            by_seg[(doc, lang, seg)].append(q)
+        if q.get("group"):
+            members[q["group"]].append((doc, lang, seg, speaker_key({"name": q.get("speaker"),
+                                                                     "latin": q.get("speaker_latin")}),
+                                        q.get("speaker")))
+    def half(doc: str) -> str:  # the split the cross-language settings were tuned on
+        return "tuned on" if hashlib.blake2b(doc.encode(), digest_size=2).digest()[0] % 2 == 0 else "held out"
+
+    paired: Counter = Counter()
+    agreed: Counter = Counter()
+    for (doc, lang, seg), qs in by_seg.items():
+        if lang != "ru":
+            continue
+        en_groups = {q.get("group") for q in by_seg.get((doc, "en", seg), [])} - {None}
+        for q in qs:
+            if q.get("group") and en_groups:
+                paired[half(doc)] += 1
+                agreed[half(doc)] += q["group"] in en_groups
+    wrong_statement: Counter = Counter()
+    wrong_speaker: Counter = Counter()
+    across: list[str] = []
+    for ms in members.values():
+        for (d1, l1, s1, k1, n1), (d2, l2, s2, k2, n2) in itertools.combinations(ms, 2):
+            if d1 != d2:
+                across.append(f"{d1} {l1} segment {s1} + {d2} {l2} segment {s2}")
+            elif l1 != l2 and s1 != s2:
+                wrong_statement[half(d1)] += 1
+            if is_named(n1) and is_named(n2) and k1 != k2:
+                wrong_speaker[half(d1)] += 1
+    for part in ("tuned on", "held out"):
+        n_docs = sum(half(d) == part for d, *_ in docs)
+        rows.append([f"WMT21 {part} half ({n_docs} documents)", paired[part],
+                     f"{agreed[part] / paired[part]:.3f}" if paired[part] else "–", wrong_statement[part],
+                     wrong_speaker[part]])
+    total_p, total_a = sum(paired.values()), sum(agreed.values())
+    n_ru = sum(1 for q in quotes if urls.get(q["article"], "").endswith(":ru"))
+    n_en = sum(1 for q in quotes if urls.get(q["article"], "").endswith(":en"))
+    rows.append([f"WMT21 all ({len(docs)} documents with quotations; {n_ru} ru / {n_en} en quotes)", total_p,
+                 f"{total_a / total_p:.3f}" if total_p else "–", sum(wrong_statement.values()),
+                 sum(wrong_speaker.values())])
+    print(f"end to end: paired {dict(paired)}, agreed {dict(agreed)}, wrong statement {dict(wrong_statement)}, "
+          f"wrong speaker {dict(wrong_speaker)}, {secs:.0f}s", flush=True)
+    print("groups across documents:", *across, sep="\n  ")
+    notes.append("End-to-end quote grouping: `presslens analyze` (default stages; the Russian pipeline reads the "
+                 "originals, the English one the references) into one store, then `quotes --json`. A Russian "
+                 "quote is 'paired' when the English pipeline found a quote in the same segment of the "
+                 "translation, and 'agrees' when one of those shares its group. 'Joined to another statement': "
+                 "member pairs of a group in a document and its translation from different segments. 'Two names': "
+                 "member pairs whose speakers are both proper names with different surname keys (a described "
+                 "speaker such as 'the acting governor' may join a named one across languages). Translation "
+                 "settings (CONTENT_WEIGHT, MIN_CONTENT_UNNAMED, CROSS in src/presslens/corpus/quotes.py) were "
+                 "chosen on the 'tuned on' half only; PARALLEL (place in article counts only between articles "
+                 "that share enough names and cognates) was added after a cross-document wrong join (one "
+                 "Degtyarev statement given to another) showed on the whole set. "
+                 f"Groups spanning documents: {len(across)} member pairs "
+                 "(" + "; ".join(across[:6]) + "), read by hand: Izvestiya and Interfax quoting the same sentences "
+                 "of one Putin speech. The ceiling is set by attribution: only about half of the paired Russian "
+                 "quotes have an English counterpart whose speaker the two pipelines name alike.")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--only", choices=("stories", "duplicates", "quotes"))
+    ap.add_argument("--only", choices=("stories", "duplicates", "quotes", "quotes-e2e"))
     args = ap.parse_args()
     story_rows: list[list] = []
     dup_rows: list[list] = []
@@ -213,6 +322,9 @@ def main() -> None:
         eval_duplicates(dup_rows, notes)
     if args.only in (None, "quotes"):
         eval_quotes(quote_rows, notes)
+    e2e_rows: list[list] = []
+    if args.only in (None, "quotes-e2e"):
+        eval_quotes_end_to_end(e2e_rows, notes)
     body = []
     if story_rows:
         body.append("Story grouping, B-cubed (story_score.py); presslens is online (articles in date order, "
@@ -223,9 +335,15 @@ def main() -> None:
         body.append("Reprints and near-duplicates, pair scores (dup_score.py):\n\n" +
                     markdown_table(["set", "pair P", "pair R", "pair F1"], dup_rows))
     if quote_rows:
-        body.append("Cross-language quote content matching:\n\n" + markdown_table(
+        body.append("Cross-language quote matching, rule level (segment pairs):\n\n" + markdown_table(
             ["set", "quote matched to its translation", "matched to another quote",
-             "anchor overlap alone ≥ 0.2"], quote_rows))
+             "content agreement ≥ 0.1"], quote_rows))
+    if e2e_rows:
+        body.append("Quote groups end to end across translation (a Russian original and its English translation "
+                    "in one store):\n\n" + markdown_table(
+                        ["set", "ru quotes with an en quote in the same segment", "share grouped with it",
+                         "group pairs joined to another statement", "group pairs with two different names"],
+                        e2e_rows))
     body += notes
     text = "\n\n".join(body)
     print(text)

@@ -190,3 +190,31 @@ def write_jsonl(articles: list[dict], path: Path) -> dict[str, str]:
             f.write(json.dumps({k: v for k, v in a.items() if k != "gold" and v is not None},
                                ensure_ascii=False) + "\n")
     return gold
+
+
+def wmt21_documents(quoted_only: bool = True) -> list[tuple[str, list[str], list[str]]]:
+    """(document id, Russian segments, English reference segments) per WMT21 document, in order;
+    with `quoted_only`, only documents where some segment carries a quotation in both."""
+    base = shared_path("data", "wmt21-ru-en")
+    xml = (base / "newstest2021.ru-en.all.xml").read_text(encoding="utf-8")
+    ru = (base / "newstest2021.ru-en.src.ru").read_text(encoding="utf-8").splitlines()
+    en = (base / "newstest2021.ru-en.ref.A.en").read_text(encoding="utf-8").splitlines()
+    doc_of: dict[str, str] = {}
+    for m in re.finditer(r'<doc[^>]*id="([^"]+)"[^>]*>(.*?)</doc>', xml, re.S):
+        part = re.search(r"<src[^>]*>(.*?)</src>", m.group(2), re.S)
+        for seg in re.findall(r"<seg[^>]*>(.*?)</seg>", part.group(1) if part else "", re.S):
+            doc_of.setdefault(html.unescape(seg).strip(), m.group(1))
+    order = [doc_of.get(line.strip(), "?") for line in ru]
+    docs: dict[str, tuple[list[str], list[str]]] = {}
+    for d, r, e in zip(order, ru, en):
+        docs.setdefault(d, ([], []))
+        docs[d][0].append(r.strip())
+        docs[d][1].append(e.strip())
+    out = []
+    for d, (rs, es) in docs.items():
+        if d == "?":
+            continue
+        if quoted_only and not any(re.search(r"[«\"„]", r) and re.search(r"[\"“”]", e) for r, e in zip(rs, es)):
+            continue
+        out.append((d, rs, es))
+    return out

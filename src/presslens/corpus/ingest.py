@@ -73,6 +73,7 @@ def add_article(store, record: dict[str, Any], embed: Embedder | None = default_
         anchors, centroid, cn = store.story_vector(story)
         centroid, cn = stories.merge_centroid(centroid, cn, emb)
         store.story_update(story, day, stories.merge_anchors(anchors, keys.vector), centroid, cn, stories.STORY_KEYS)
+        story = _merge_neighbours(store, story, keys, day)
         store.anchor_df_add(set(counts))
         store.corpus_add_doc(doc_id, seq, day, len(shing), sig, story, emb, bands)
         canonical_id = doc_id
@@ -133,42 +134,21 @@ def _choose_story(store, keys: stories.ArticleKeys, emb, day, record) -> tuple[s
     return _story_id(record["id"]), True
 
 
-def _group_quotes(store, record: dict[str, Any], story: str) -> None:
-    text = record.get("text") or ""
-    lang = record.get("language") or ""
-    used: set[str] = set()  # one article gives a group at most one appearance
-    for q in record.get("quotes") or []:
-        if q.get("act") not in quotes.GROUPED_ACTS:
+def _merge_neighbours(store, story: str, keys: stories.ArticleKeys, day) -> str:
+    """Fold into one the story just updated and any of the article's candidate stories that now agree
+    with it; the older story's id survives. Returns the surviving id."""
+    mine = None
+    for other in store.story_candidates(keys.query, day, stories.WINDOW_DAYS):
+        if other == story:
             continue
-        content = text[q["start"]:q["end"]]
-        keys = quotes.quote_keys(content, q.get("speaker"))
-        position = q["start"] / max(1, len(text))
-        best, best_sim, best_keys, best_lang, drift = None, 0.0, None, True, []
-        for cand in store.quote_candidates(keys.lookup, keys.speaker, story):
-            if cand["group_id"] in used or cand["document_id"] == record["id"]:
-                continue
-            ck = quotes.quote_keys(cand["content"], None)
-            ck = quotes.QuoteKeys(cand["speaker_key"], ck.words, ck.anchors, ck.n_words, ck.lookup)
-            same_lang = (cand["language"] or "") == lang
-            if ck.speaker != keys.speaker:
-                d = quotes.other_speaker_drift(keys, ck, cand["speaker"], cand["group_id"])
-                if d and not any(x["kind"] == "other-speaker" for x in drift):
-                    drift.append(d | {"appearance": {"article": cand["document_id"], "start": cand["start"],
-                                                     "end": cand["end"]}})
-                continue
-            sim = quotes.similarity(keys, ck, same_lang)
-            need = quotes.SAME
-            if not same_lang and sim < quotes.SAME and keys.speaker and cand["story_id"] == story:
-                sim, need = quotes.translation_score(keys, position, ck, cand["position"]), quotes.CROSS
-            if sim >= need and sim > best_sim:
-                best, best_sim, best_keys, best_lang = cand, sim, ck, same_lang
-        if best is not None:
-            gid = best["group_id"]
-            for d in quotes.drift_on_join(q["kind"], keys, best["kind"], best_keys, best_lang):
-                drift.append(d | {"appearance": {"article": best["document_id"], "start": best["start"],
-                                                 "end": best["end"]}})
-        else:
-            gid, best_sim = quotes.group_id(record["id"], q["start"], q["end"]), 1.0
-        used.add(gid)
-        store.quote_group_add(record["id"], q["start"], q["end"], gid, keys.speaker, best_sim, drift, keys.lookup,
-                              position)
+        if mine is None:
+            mine, _, _ = store.story_vector(story)
+        theirs, _, _ = store.story_vector(other)
+        if stories.should_merge(mine, theirs):
+            story = store.story_merge(story, other, stories.STORY_KEYS)
+            mine = None  # the merged story's anchors changed
+    return story
+
+
+def _group_quotes(store, record: dict[str, Any], story: str) -> None:
+    quotes.group_article_quotes(store, record, story)

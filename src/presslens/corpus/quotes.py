@@ -8,6 +8,7 @@ speaker, and the same words under a different speaker are flagged as drift.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import struct
 from dataclasses import dataclass
@@ -17,7 +18,12 @@ from .text import anchors, latin, skeleton, words
 
 SAME = 0.5                # word overlap (of the shorter quote) to join a same-language group
 CROSS = 0.6               # translation score to join across languages (same speaker, same story)
-ANCHOR_WEIGHT = 0.3       # in the translation score; the rest is agreement of place in the article
+CONTENT_WEIGHT = 0.3      # in the translation score; the rest is agreement of place in the article
+MIN_CONTENT = 0.0         # least content agreement for a translation by the same named speaker
+MIN_CONTENT_UNNAMED = 0.1  # ... when one side names no one ("the acting governor"): words must carry it
+COGNATE_LETTERS = 5       # words this long (in Latin letters) give cognate keys
+PARALLEL = 0.08           # Dice of two articles' name/number/cognate keys above which one may translate the
+                          # other; below it a quote's place in its article says nothing about the other's
 MIN_ANCHORS = 2
 LENGTH_RATIO = 2.5        # a translation is at most this many times longer or shorter (in words)
 GROUPED_ACTS = (None, "speech", "writing")  # thoughts, perceptions and intentions are no statements
@@ -34,6 +40,7 @@ class QuoteKeys:
     anchors: frozenset[str]
     n_words: int
     lookup: list[int]
+    cognates: frozenset[str] = frozenset()   # skeletons of long words in any script (see cognates())
 
 
 def speaker_key(speaker: dict[str, Any] | None) -> str:
@@ -45,8 +52,30 @@ def speaker_key(speaker: dict[str, Any] | None) -> str:
     return skeleton(parts[-1], size=6) if parts else ""
 
 
+def is_named(name: str | None) -> bool:
+    """A speaker given by a proper name ("Mikhail Degtyarev", "Полиция безопасности"), not by a
+    description ("the acting governor", "врио губернатора", "unknown"): its last word is capitalised."""
+    parts = [p.strip(".,;:'’\"()«»") for p in (name or "").split()]
+    parts = [p for p in parts if p]
+    return bool(parts) and parts[-1][:1].isupper()
+
+
 def _h(s: str) -> int:
     return struct.unpack("<q", hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest())[0]
+
+
+def cognates(text: str) -> frozenset[str]:
+    """Consonant skeletons of the longer words, folded so that a Russian word and its English cognate
+    meet ("президент"/"president", "пандемии"/"pandemic", "Помпео"/"Pompeo"): with names and numbers,
+    what a translation keeps of the words."""
+    out = set()
+    for w in words(text):
+        lw = latin(w)
+        if len(lw) >= COGNATE_LETTERS and not lw.isdigit():
+            k = skeleton(w, size=4)
+            if len(k) >= 3:
+                out.add(k)
+    return frozenset(out)
 
 
 def quote_keys(text: str, speaker: dict[str, Any] | None) -> QuoteKeys:
@@ -54,8 +83,10 @@ def quote_keys(text: str, speaker: dict[str, Any] | None) -> QuoteKeys:
     toks = [t for t in toks if t]
     anc = frozenset(anchors(text))
     shingles = {" ".join(toks[i:i + 3]) for i in range(max(1, len(toks) - 2))}
-    lookup = sorted({_h("w:" + s) for s in shingles})[:40] + sorted({_h("a:" + a) for a in anc})[:10]
-    return QuoteKeys(speaker_key(speaker), frozenset(toks), anc, len(toks), lookup)
+    cog = cognates(text)
+    lookup = sorted({_h("w:" + s) for s in shingles})[:40] + sorted({_h("a:" + a) for a in anc})[:10] + \
+        sorted({_h("c:" + c) for c in cog - anc})[:10]
+    return QuoteKeys(speaker_key(speaker), frozenset(toks), anc, len(toks), lookup, cog)
 
 
 def group_id(doc_id: str, start: int, end: int) -> str:
@@ -79,22 +110,43 @@ def similarity(a: QuoteKeys, b: QuoteKeys, same_language: bool) -> float:
 
 
 def _numbers(k: QuoteKeys) -> set[str]:
-    return {a for a in k.anchors if a.startswith("#")}
+    """Numbers without trailing zeros: "130 тыс." and "130,000", "300 000" and "300,000" agree."""
+    return {n for a in k.anchors if a.startswith("#") and (n := a[1:].rstrip("0"))}
 
 
-def translation_score(a: QuoteKeys, pos_a: float, b: QuoteKeys, pos_b: float) -> float:
+def content_agreement(a: QuoteKeys, b: QuoteKeys) -> float:
+    """Share of the smaller side's names, numbers and cognate skeletons found on the other side."""
+    ka, kb = a.anchors | a.cognates, b.anchors | b.cognates
+    if not ka or not kb:
+        return 0.0
+    return len(ka & kb) / min(len(ka), len(kb))
+
+
+def article_keys(text: str) -> frozenset[str]:
+    return frozenset(anchors(text)) | cognates(text)
+
+
+def parallel(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two articles share enough names, numbers and cognates for one to be a translation of the other."""
+    return bool(a and b) and 2 * len(a & b) / (len(a) + len(b)) >= PARALLEL
+
+
+def translation_score(a: QuoteKeys, pos_a: float, b: QuoteKeys, pos_b: float, min_content: float | None = None
+                      ) -> float:
     """How likely b (another language, same speaker, same story) is a translation of a.
 
-    Translations share few words, so this leans on anchors and on the quote's place in
-    its article; numbers that disagree or a length far out of proportion rule it out."""
+    Translations share few words: this weighs what they keep (names, numbers, cognates)
+    with the quote's place in its article. Numbers that disagree, a length far out of
+    proportion, or nothing at all in common rule it out (place alone is no evidence)."""
     na, nb = _numbers(a), _numbers(b)
     if na and nb and not na & nb:
         return 0.0
     if max(a.n_words, b.n_words) > LENGTH_RATIO * max(1, min(a.n_words, b.n_words)):
         return 0.0
-    shared = a.anchors & b.anchors
-    anchor = len(shared) / min(len(a.anchors), len(b.anchors)) if shared else 0.0
-    return ANCHOR_WEIGHT * anchor + (1 - ANCHOR_WEIGHT) * (1.0 - abs(pos_a - pos_b))
+    content = content_agreement(a, b)
+    if content < (MIN_CONTENT if min_content is None else min_content):
+        return 0.0
+    return CONTENT_WEIGHT * content + (1 - CONTENT_WEIGHT) * (1.0 - abs(pos_a - pos_b))
 
 
 def drift_on_join(kind: str, keys: QuoteKeys, other_kind: str, other: QuoteKeys, same_language: bool) -> list[dict]:
@@ -120,3 +172,75 @@ def other_speaker_drift(keys: QuoteKeys, other: QuoteKeys, other_speaker: str | 
         return None
     return {"kind": "other-speaker", "detail": f"the same words are attributed to {other_speaker or 'someone else'}"
                                                f" in group {other_group}"}
+
+
+def _appearance(cand: dict[str, Any]) -> dict[str, Any]:
+    return {"article": cand["document_id"], "start": cand["start"], "end": cand["end"]}
+
+
+def group_article_quotes(store, record: dict[str, Any], story: str) -> None:
+    """Give every statement of one article its provenance group.
+
+    All (quote, earlier appearance) pairs of the article are scored first and joined best first,
+    each quote once and each group at most once per article: greedy joining in reading order let
+    a weaker early match take the group its own translation belonged to."""
+    text = record.get("text") or ""
+    lang = record.get("language") or ""
+    items = []
+    mine: frozenset[str] | None = None
+    theirs: dict[str, frozenset[str]] = {}
+
+    def is_parallel(doc_id: str) -> bool:
+        nonlocal mine
+        if mine is None:
+            mine = article_keys(text)
+        if doc_id not in theirs:
+            brief = store.doc_brief(doc_id)
+            theirs[doc_id] = article_keys(brief["text"] or "") if brief else frozenset()
+        return parallel(mine, theirs[doc_id])
+
+    for q in record.get("quotes") or []:
+        if q.get("act") in GROUPED_ACTS:
+            items.append((q, quote_keys(text[q["start"]:q["end"]], q.get("speaker")), q["start"] / max(1, len(text))))
+    options = []
+    drift: list[list[dict]] = [[] for _ in items]
+    for i, (q, keys, position) in enumerate(items):
+        speaker_name = (q.get("speaker") or {}).get("name")
+        for cand in store.quote_candidates(keys.lookup, keys.speaker, story):
+            if cand["document_id"] == record["id"]:
+                continue
+            ck = dataclasses.replace(quote_keys(cand["content"], None), speaker=cand["speaker_key"])
+            same_lang = (cand["language"] or "") == lang
+            # across languages the two attribution pipelines may give one person by name on one side
+            # and by description on the other; two different names never join
+            described = not (is_named(speaker_name) and is_named(cand["speaker"]))
+            if ck.speaker != keys.speaker and (same_lang or not described):
+                d = other_speaker_drift(keys, ck, cand["speaker"], cand["group_id"])
+                if d and not any(x["kind"] == "other-speaker" for x in drift[i]):
+                    drift[i].append(d | {"appearance": _appearance(cand)})
+                continue
+            sim = similarity(keys, ck, same_lang) if ck.speaker == keys.speaker else 0.0
+            need = SAME
+            if not same_lang and sim < SAME and cand["story_id"] == story and (keys.speaker or described) \
+                    and is_parallel(cand["document_id"]):
+                floor = MIN_CONTENT if ck.speaker == keys.speaker and keys.speaker else MIN_CONTENT_UNNAMED
+                sim, need = translation_score(keys, position, ck, cand["position"], floor), CROSS
+            if sim >= need:
+                options.append((sim, i, cand, ck, same_lang))
+    joined: dict[int, tuple[float, dict, QuoteKeys, bool]] = {}
+    used: set[str] = set()
+    for sim, i, cand, ck, same_lang in sorted(options, key=lambda o: -o[0]):
+        if i in joined or cand["group_id"] in used:
+            continue
+        joined[i] = (sim, cand, ck, same_lang)
+        used.add(cand["group_id"])
+    for i, (q, keys, position) in enumerate(items):
+        if i in joined:
+            sim, cand, ck, same_lang = joined[i]
+            gid = cand["group_id"]
+            for d in drift_on_join(q["kind"], keys, cand["kind"], ck, same_lang):
+                drift[i].append(d | {"appearance": _appearance(cand)})
+        else:
+            gid, sim = group_id(record["id"], q["start"], q["end"]), 1.0
+        store.quote_group_add(record["id"], q["start"], q["end"], gid, keys.speaker, sim, drift[i], keys.lookup,
+                              position)

@@ -27,10 +27,11 @@ _NUMBER = re.compile(r"\b\d[\d.,]*\d\b")
 # Cyrillic letters of Ukrainian and Bulgarian that the Russian scheme leaves alone.
 _EXTRA = str.maketrans({"і": "i", "ї": "i", "є": "e", "ґ": "g", "І": "I", "Ї": "I", "Є": "E", "Ґ": "G",
                         "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss", "ø": "o", "æ": "ae"})
-# Spelling differences between transliterations and Latin spellings of one name.
+# Spelling differences between transliterations and Latin spellings of one name
+# (c and k last: "Америка"/"America", "Окснер"/"Ochsner").
 _FOLD = (("sch", "s"), ("shch", "s"), ("kh", "h"), ("zh", "z"), ("sh", "s"), ("ch", "c"), ("ts", "c"),
          ("tz", "c"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("x", "ks"), ("q", "k"), ("w", "v"), ("z", "s"),
-         ("j", "i"), ("y", "i"))
+         ("j", "i"), ("y", "i"), ("c", "k"))
 _VOWELS = set("aeiou")
 
 

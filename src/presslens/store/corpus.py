@@ -176,6 +176,30 @@ class CorpusMixin:
         self.db.execute("DELETE FROM story_anchors WHERE story_id=?", (story_id,))
         self.db.executemany("INSERT INTO story_anchors VALUES (?,?,?)", [(story_id, k, w) for k, w in top])
 
+    def story_merge(self, a: str, b: str, keep: int) -> str:
+        """Fold stories a and b into the older one (its id, title and first seq survive); returns its id."""
+        ra = self.db.execute("SELECT * FROM stories WHERE id=?", (a,)).fetchone()
+        rb = self.db.execute("SELECT * FROM stories WHERE id=?", (b,)).fetchone()
+        if ra is None or rb is None:
+            return a if ra is not None else b
+        old, new = (ra, rb) if ra["first_seq"] <= rb["first_seq"] else (rb, ra)
+        anchors, c_old, n_old = self.story_vector(old["id"])
+        more, c_new, n_new = self.story_vector(new["id"])
+        for k, w in more.items():
+            anchors[k] = anchors.get(k, 0.0) + w
+        centroid = c_new if c_old is None else (c_old if c_new is None else c_old + c_new)
+        days = [d for d in (old["first_day"], old["last_day"], new["first_day"], new["last_day"]) if d is not None]
+        self.db.execute("UPDATE stories SET articles=?, first_day=?, last_day=?, centroid=?, centroid_n=? WHERE id=?",
+                        (old["articles"] + new["articles"], min(days) if days else None, max(days) if days else None,
+                         None if centroid is None else centroid.astype(np.float32).tobytes(), n_old + n_new,
+                         old["id"]))
+        self.db.execute("UPDATE corpus_docs SET story_id=? WHERE story_id=?", (old["id"], new["id"]))
+        self.db.execute("DELETE FROM stories WHERE id=?", (new["id"],))
+        self.db.execute("DELETE FROM story_anchors WHERE story_id IN (?,?)", (old["id"], new["id"]))
+        top = sorted(anchors.items(), key=lambda kv: -kv[1])[:keep]
+        self.db.executemany("INSERT INTO story_anchors VALUES (?,?,?)", [(old["id"], k, w) for k, w in top])
+        return old["id"]
+
     def story_of(self, doc_id: str) -> str | None:
         row = self.db.execute("SELECT story_id FROM corpus_docs WHERE document_id=?", (doc_id,)).fetchone()
         return row[0] if row else None
@@ -272,11 +296,15 @@ class CorpusMixin:
             'SELECT DISTINCT g.group_id FROM quotes q JOIN quote_groups g ON g.document_id = q.document_id'
             ' AND g.start = q.start AND g."end" = q."end" WHERE q.content LIKE ? LIMIT ?', (f"%{text}%", limit))]
 
-    def quote_edges(self) -> Iterator[dict[str, Any]]:
-        yield from (dict(r) for r in self.db.execute(
-            "SELECT q.document_id, q.speaker, q.content, coalesce(d.site, d.source) AS outlet,"
-            " substr(d.published, 1, 7) AS month FROM quotes q JOIN documents d ON d.id = q.document_id"
-            " WHERE q.speaker IS NOT NULL"))
+    def quote_edges(self, limit: int | None = None) -> Iterator[dict[str, Any]]:
+        """Quotes with a speaker, for the network; with `limit`, only the latest stored."""
+        sql = ("SELECT q.document_id, q.speaker, q.speaker_latin, q.act, q.source_kind, q.content,"
+               " coalesce(d.site, d.source) AS outlet,"
+               " substr(d.published, 1, 7) AS month FROM quotes q JOIN documents d ON d.id = q.document_id"
+               " WHERE q.speaker IS NOT NULL")
+        if limit:
+            sql += f" ORDER BY q.rowid DESC LIMIT {int(limit)}"
+        yield from (dict(r) for r in self.db.execute(sql))
 
     # -- paragraph vectors ---------------------------------------------------
     def paragraphs_add(self, doc_id: str, rows: list[tuple[int, int, int, bytes]]) -> None:

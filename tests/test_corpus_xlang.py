@@ -1,0 +1,121 @@
+"""Story merging and cross-language quote grouping in the corpus layer (hand-written records)."""
+from __future__ import annotations
+
+from presslens.corpus import stories
+from presslens.store import Store
+
+from .test_corpus import BODY, fake_embed, record, save
+
+
+def test_should_merge_stories_that_share_their_heaviest_anchors_only():
+    brexit_a = {"brks": 3.0, "lndn": 1.0, "trs": 1.0, "mrkl": 0.2}
+    brexit_b = {"brks": 2.0, "brsl": 1.0, "trs": 0.8}
+    floods = {"vrn": 2.0, "kmc": 1.5, "dmv": 1.0, "lndn": 0.1}
+    assert stories.should_merge(brexit_a, brexit_b)
+    assert not stories.should_merge(brexit_a, floods)
+    assert not stories.should_merge({}, brexit_a)
+
+
+def test_story_merge_keeps_the_older_story_and_moves_every_article(tmp_path):
+    s = Store(tmp_path / "m.db")
+    s.corpus_embedder = fake_embed
+    old = record(1, "Floods force evacuation in Varna", BODY, "2024-03-05")
+    other = record(2, "Chess olympiad opens in Ljubljana",
+                   ["Grandmasters from Norway, India and Peru arrived in Ljubljana for the olympiad.",
+                    "Magnus Carlsen will lead the Norwegian team in the opening round on Friday."], "2024-03-09")
+    for r in (old, other):
+        save(s, r)
+    a, b = s.story_of(old["id"]), s.story_of(other["id"])
+    assert a != b
+    with s.corpus_transaction():
+        kept = s.story_merge(b, a, stories.STORY_KEYS)
+    assert kept == a
+    assert s.story_of(other["id"]) == a
+    rows = s.stories()
+    assert len(rows) == 1 and rows[0]["articles"] == 2 and rows[0]["title"] == old["title"]
+    anchors, _, n = s.story_vector(a)
+    assert n == 2 and {"vrn", "lbln"} & set(anchors)
+    assert s.story_vector(b)[0] == {}
+    s.close()
+
+
+EN_PARAS = ["Gazprom chief Alexei Miller spoke about Nord Stream in Berlin on Monday.",
+            "\"Russia will deliver 55 billion cubic metres through Nord Stream to Germany,\" he said.",
+            "Uniper and Wintershall welcomed the Berlin agreement on the pipeline."]
+RU_PARAS = ["Глава Газпрома Алексей Миллер рассказал о Nord Stream в Берлине в понедельник.",
+            "«Россия поставит 55 миллиардов кубометров по Nord Stream в Германию», — заявил он.",
+            "Uniper и Wintershall приветствовали берлинское соглашение о трубопроводе."]
+EN_Q = "\"Russia will deliver 55 billion cubic metres through Nord Stream to Germany,\""
+RU_Q = "«Россия поставит 55 миллиардов кубометров по Nord Stream в Германию»"
+
+
+def _group(store, rec):
+    return store.get(rec["id"])["quotes"][0]["group"]
+
+
+def test_translation_joins_when_one_pipeline_names_the_speaker_and_the_other_describes_him(tmp_path):
+    s = Store(tmp_path / "q.db")
+    s.corpus_embedder = fake_embed
+    ru = record(1, "Миллер о Nord Stream", RU_PARAS, "2018-04-02", language="ru",
+                quotes=[(RU_Q, "Алексей Миллер", "direct", "Aleksey Miller")])
+    en = record(2, "Miller on Nord Stream", EN_PARAS, "2018-04-02", quotes=[(EN_Q, "the Gazprom chief", "direct", None)])
+    for r in (ru, en):
+        save(s, r)
+    assert s.story_of(ru["id"]) == s.story_of(en["id"])
+    assert _group(s, ru) == _group(s, en)
+    s.close()
+
+
+def test_translation_never_joins_a_different_named_speaker(tmp_path):
+    s = Store(tmp_path / "q.db")
+    s.corpus_embedder = fake_embed
+    ru = record(1, "Миллер о Nord Stream", RU_PARAS, "2018-04-02", language="ru",
+                quotes=[(RU_Q, "Алексей Миллер", "direct", "Aleksey Miller")])
+    en = record(2, "Scholz on Nord Stream", EN_PARAS, "2018-04-02", quotes=[(EN_Q, "Olaf Scholz", "direct", None)])
+    for r in (ru, en):
+        save(s, r)
+    assert _group(s, ru) != _group(s, en)
+    s.close()
+
+
+def test_numbers_that_disagree_rule_a_translation_out_but_written_thousands_agree():
+    from presslens.corpus.quotes import quote_keys, translation_score
+
+    ru = quote_keys("в России всего 130 тыс. доноров костного мозга", {"name": "Oleg Tinkov"})
+    en = quote_keys("there were only 130,000 bone marrow donors in Russia", {"name": "Oleg Tinkov"})
+    other = quote_keys("there were only 450 bone marrow donors in Russia", {"name": "Oleg Tinkov"})
+    assert translation_score(ru, 0.3, en, 0.3) > translation_score(ru, 0.3, other, 0.3) == 0.0
+
+
+def test_an_article_joins_its_quotes_best_first_not_in_reading_order(tmp_path):
+    """Two statements by one speaker: the translation's first quote matches both originals a little,
+    the second only one well; best-first joining gives each its own original."""
+    s = Store(tmp_path / "q.db")
+    s.corpus_embedder = fake_embed
+    q1_ru = "«Газпром и Uniper подпишут соглашение в Берлине»"
+    q2_ru = "«Россия поставит 55 миллиардов кубометров по Nord Stream в Германию»"
+    ru = record(1, "Миллер о Nord Stream", [RU_PARAS[0], f"{q1_ru}, — сказал Миллер.", RU_PARAS[1], RU_PARAS[2]],
+                "2018-04-02", language="ru",
+                quotes=[(q1_ru, "Алексей Миллер", "direct", "Aleksey Miller"),
+                        (q2_ru, "Алексей Миллер", "direct", "Aleksey Miller")])
+    q1_en = "\"Gazprom and Uniper will sign the agreement in Berlin,\""
+    en = record(2, "Miller on Nord Stream", [EN_PARAS[0], f"{q1_en} Miller said.", EN_PARAS[1], EN_PARAS[2]],
+                "2018-04-02", quotes=[(q1_en, "Alexei Miller", "direct", None), (EN_Q, "Alexei Miller", "direct", None)])
+    for r in (ru, en):
+        save(s, r)
+    ru_groups = [q["group"] for q in s.get(ru["id"])["quotes"]]
+    en_groups = [q["group"] for q in s.get(en["id"])["quotes"]]
+    assert ru_groups == en_groups and len(set(ru_groups)) == 2
+    s.close()
+
+
+def test_place_in_article_counts_only_between_an_article_and_its_translation():
+    from presslens.corpus.quotes import article_keys, parallel
+
+    ru = article_keys(" ".join(RU_PARAS))
+    en = article_keys(" ".join(EN_PARAS))
+    other = article_keys("Mikhail Degtyarev met protesters in Khabarovsk on Saturday; 3000 people came to the "
+                         "square in front of the regional government building.")
+    assert parallel(ru, en)
+    assert not parallel(ru, other)
+    assert not parallel(frozenset(), en)
