@@ -219,9 +219,12 @@ def main() -> None:
     ap.add_argument("--no-baseline", action="store_true", help="skip spaCy + textacy")
     ap.add_argument("--dump", type=Path, help="only write each analysed text to DIR/DOC.txt (for labelling)")
     ap.add_argument("--pool", action="store_true", help="with --dump: every candidate in documents.json")
+    ap.add_argument("--half", choices=HALVES, help="with --dump: only that half's articles (the trainers read the tune half)")
     a = ap.parse_args()
     gold = load_jsonl(GOLD) if GOLD.exists() else []
     records = json.loads((DATA / "documents.json").read_text(encoding="utf-8")) if a.pool else gold
+    if a.half:
+        records = [r for r in records if half(r["doc"]) == a.half]
     work = a.keep or Path(tempfile.mkdtemp(prefix="presslens-attrnews-"))
     work.mkdir(parents=True, exist_ok=True)
     files = materialize(records, work / "pages")

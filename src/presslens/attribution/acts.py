@@ -229,14 +229,31 @@ def content_act(act: str, kind: str, tokens, cue=None, content: str = "") -> str
         # "told how he snapped a photograph" tells a story, "would not say how" withholds it
         if first.lower_ in ("whether", "if") and first.head.i in {t.i for t in top} or _withheld(cue):
             return "question"
-    if any(t.tag_ in _FINITE for t in words):
+    if any(t.tag_ in _FINITE and _clause_of_content(t, inside) for t in words):
         return act
-    if any(t.pos_ in ("VERB", "AUX") and t.tag_ in ("VB", "VBG", "VBN") and any(a.lower_ == "to" for a in t.children)
-           for t in words):
-        return act  # "said to have been shot": an infinitive claim
-    if all(t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADP", "DET", "ADJ") for t in top):
+    if any(t.pos_ in ("VERB", "AUX") and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children) for t in top):
+        return act  # "is said to have been shot": an infinitive claim
+    if any(t.lower_ in ("of", "about") and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in t.children) for t in top):
+        return act  # "told of seeing him struggle": an event told, not a topic
+    if all(t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADP", "DET", "ADJ", "ADV") for t in top):
         return "stance"
     return act
+
+
+def _clause_of_content(verb, inside: set[int]) -> bool:
+    """Whether a finite verb states something of its own, not a relative clause describing a
+    noun (`defended a law that prohibits ...`, `a hearing which ran past midnight`). A noun
+    modifier with no relative word is taken for a misparsed complement (`told the station she
+    had gone`, `says at the time, obligations played ...`)."""
+    t = verb
+    while t.i != t.head.i and t.head.i in inside:
+        if t.dep_ in ("relcl", "acl") and any(c.lower_ in _RELATIVE_WORDS for c in t.subtree if c.i < t.i):
+            return False
+        t = t.head
+    return not (t.dep_ in ("relcl", "acl") and any(c.lower_ in _RELATIVE_WORDS for c in t.subtree if c.i < t.i))
+
+
+_RELATIVE_WORDS = {"that", "which", "who", "whom", "whose"}
 
 
 _WITHHOLDING = {"unable", "refuse", "decline", "fail", "able", "reluctant", "unwilling"}
