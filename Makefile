@@ -39,7 +39,7 @@ bench: venv
 	$(BIN)/python benchmarks/corpus.py --write
 
 # Each script prints its table and rewrites its own section of eval/RESULTS.md.
-EVALS := seed extraction repair attribution speakers events framing framing_domains attribution_news titles russian russian_framing corpus
+EVALS := seed extraction repair attribution speakers events framing framing_domains attribution_news titles russian russian_framing corpus attribution_mt
 eval: venv
 	for e in $(EVALS); do PRESSLENS_SHARED=$(SHARED) $(BIN)/python eval/$$e.py || exit 1; done
 

@@ -1,6 +1,9 @@
 """Turn a labeller's notes (quoted substrings) into the offsets-only gold of eval/attribution_news.py.
 
-    python eval/attribution_news_label.py NOTES [NOTES ...] TEXTS_DIR
+    python eval/attribution_news_label.py NOTES [NOTES ...] TEXTS_DIR [--set NAME]
+
+`--set attribution_mt_ru` writes eval/data/attribution_mt_ru/gold.jsonl (texts
+from `attribution_mt.py --dump`) instead of the news set's.
 
 NOTES lives outside the repository (it quotes the articles): a block per
 article, `== DOC`, then one line per quote,
@@ -116,13 +119,25 @@ def parse(notes: str, texts: Path) -> dict[str, dict]:
 
 
 def main() -> None:
-    *notes, texts = map(Path, sys.argv[1:])
+    args = sys.argv[1:]
+    data = DATA
+    if "--set" in args:
+        k = args.index("--set")
+        data = DATA.parent / args[k + 1]
+        del args[k:k + 2]
+    gold = data / GOLD.name
+    *notes, texts = map(Path, args)
     labelled = parse("\n".join(n.read_text(encoding="utf-8") for n in notes), texts)
-    pool = {r["doc"]: r for r in json.loads((DATA / "documents.json").read_text(encoding="utf-8"))}
-    with GOLD.open("w", encoding="utf-8") as fh:
+    # a set's documents.json lists records (archive members) or bare document ids
+    pool = {r["doc"] if isinstance(r, dict) else r: r if isinstance(r, dict) else {"doc": r}
+            for r in json.loads((data / "documents.json").read_text(encoding="utf-8"))}
+    unknown = labelled.keys() - pool.keys()
+    if unknown:
+        sys.exit(f"{data / 'documents.json'}: does not list {', '.join(sorted(unknown))}")
+    with gold.open("w", encoding="utf-8") as fh:
         for doc, g in labelled.items():
             fh.write(json.dumps({**pool[doc], **g}, ensure_ascii=False) + "\n")
-    print(f"{GOLD}: {len(labelled)} articles, {sum(len(g['attributions']) for g in labelled.values())} quotes")
+    print(f"{gold}: {len(labelled)} articles, {sum(len(g['attributions']) for g in labelled.values())} quotes")
 
 
 if __name__ == "__main__":

@@ -103,3 +103,30 @@ def test_null_acts_are_left_out_for_the_act_filter_and_typed_ones_kept(tmp_path)
     pred.write_text(json.dumps({"source": "a.txt", "quotes": quotes}) + "\n", encoding="utf-8")
     [out] = attribution_news.load_jsonl(attribution_news.without_null_acts(pred))
     assert out["quotes"] == [{"start": 0, "end": 5}, {"start": 6, "end": 9, "act": "thought"}]
+
+
+def test_the_set_splits_by_outlet_into_a_fixed_tune_and_held_out_half():
+    gold = attribution_news.load_jsonl(attribution_news.GOLD)
+    halves = {attribution_news.half(g["doc"]) for g in gold}
+    assert halves == {"tune", "held-out"}
+    assert attribution_news.outlet("lee_041") == "abc" and attribution_news.half("lee_041") == "tune"
+    assert attribution_news.outlet("n4k_cnn_002") == "cnn" and attribution_news.half("n4k_ap_meta_refresh") == "held-out"
+    assert attribution_news.outlet("traf_vancouversun_com_microsoft") == "vancouversun.com"
+    # no outlet has articles on both sides
+    by_outlet: dict[str, set[str]] = {}
+    for g in gold:
+        by_outlet.setdefault(attribution_news.outlet(g["doc"]), set()).add(attribution_news.half(g["doc"]))
+    assert all(len(v) == 1 for v in by_outlet.values())
+    assert sum(attribution_news.half(g["doc"]) == "held-out" for g in gold) >= 15
+
+
+def test_translated_russian_gold_is_offsets_only_over_listed_documents():
+    data = EVAL / "data" / "attribution_mt_ru"
+    ids = json.loads((data / "documents.json").read_text(encoding="utf-8"))
+    gold = attribution_news.load_jsonl(data / "gold.jsonl")
+    assert len(gold) >= 20 and {g["doc"] for g in gold} <= set(ids)
+    for g in gold:
+        assert set(g) == {"doc", "text_sha256", "attributions"}
+        for at in g["attributions"]:
+            assert at["act"] in ("speech", "writing")
+            assert all(isinstance(x, int) for x in at["content"]) and at["content"][0] < at["content"][1]

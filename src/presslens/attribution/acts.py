@@ -10,6 +10,7 @@ by whoever issued it, an outlet that only reports what it found or analysed perc
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -42,6 +43,8 @@ class ActLexicon:
     anonymous_nouns: frozenset[str]
     slogan_nouns: frozenset[str]
     irregular_forms: dict[str, str]
+    naming_cues: frozenset[str] = frozenset()
+    undisclosed_cues: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +53,8 @@ def lexicon(path: Path = ACTS_PATH) -> ActLexicon:
     sets = ("question_cues", "question_words", "document_nouns", "carrier_nouns", "group_nouns",
             "anonymous_nouns", "slogan_nouns")
     return ActLexicon(tuple(d["acts"]), d["default_act"], d["default_act_unquoted"], dict(d["lemmas"]), dict(d["phrases"]),
-                      *(frozenset(d[k]) for k in sets), dict(d["irregular_forms"]))
+                      *(frozenset(d[k]) for k in sets), dict(d["irregular_forms"]),
+                      frozenset(d.get("naming_cues", ())), frozenset(d.get("undisclosed_cues", ())))
 
 
 def lemma(tok) -> str:
@@ -106,8 +110,10 @@ def cue_keys(cue) -> list[str]:
             keys.append(f"{head} {lemma(c)}")
         elif c.dep_ == "prt":
             keys.append(f"{head} {c.lower_}")
-        elif c.dep_ == "prep" and c.lower_ in ("for", "to"):
+        elif c.dep_ == "prep" and c.lower_ in ("for", "to", "on", "upon"):
             keys.append(f"{head} {c.lower_}")
+        elif c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+            keys.append(f"{head} for")  # "called for pilots to be trained"
     if cue.dep_ == "acomp" and lemma(cue.head) == "be":
         keys.append(f"be {cue.lower_}")
     keys.append(head)
@@ -186,6 +192,85 @@ def final_act(act: str, kind: str, speaker: Speaker | None, cue=None, carrier: b
             and (speaker.name.lower() in MEDIA or is_outlet_name(speaker.name)):
         return "perception"
     return act
+
+
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def content_act(act: str, kind: str, tokens, cue=None, content: str = "") -> str:
+    """What the reported content makes of a speech act. A question in quotation marks
+    (`"What about a college that ...?" Alito interjected`) is a `question`; an indirect `said how
+    he died`, `would not say whether ...` discloses nothing: a `question`; a verb of saying whose
+    object is a thing, not a claim (`defended the policies`, `praised the record`, `welcomed the
+    verdict`, `reported three cancellations`, `talking about one area`) is a `stance`. Naming
+    verbs keep their object and its predicate as the claim (`called the massacre "an act of
+    terror"`, `accused X of Y`)."""
+    if act not in ("speech", "writing"):
+        return act
+    if kind == "direct":
+        return "question" if _one_question(content) else act
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    if not words:
+        return act
+    if kind != "indirect" or cue is None:
+        return act
+    lex = lexicon()
+    head = lemma(cue)
+    if head in lex.naming_cues:
+        return act
+    inside = {t.i for t in words}
+    top = [t for t in words if t.head.i not in inside or t.head.i == t.i]
+    first = words[0]
+    if first.lower_ in lex.question_words and head in lex.undisclosed_cues \
+            and not any(t.dep_ in ("csubj", "csubjpass") for t in words):
+        # "how he died", "whether the Government will act"; not "what he saw was horrifying", nor a
+        # condition before the claim ("if the talks fail, they will strike")
+        # "if"/"when" may open a condition before the claim ("if the talks fail, they will strike");
+        # "told how he snapped a photograph" tells a story, "would not say how" withholds it
+        if first.lower_ in ("whether", "if") and first.head.i in {t.i for t in top} or _withheld(cue):
+            return "question"
+    if any(t.tag_ in _FINITE and _clause_of_content(t, inside) for t in words):
+        return act
+    if any(t.pos_ in ("VERB", "AUX") and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children) for t in top):
+        return act  # "is said to have been shot": an infinitive claim
+    if any(t.lower_ in ("of", "about") and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in t.children) for t in top):
+        return act  # "told of seeing him struggle": an event told, not a topic
+    if all(t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADP", "DET", "ADJ", "ADV") for t in top):
+        return "stance"
+    return act
+
+
+def _clause_of_content(verb, inside: set[int]) -> bool:
+    """Whether a finite verb states something of its own, not a relative clause describing a
+    noun (`defended a law that prohibits ...`, `a hearing which ran past midnight`). A noun
+    modifier with no relative word is taken for a misparsed complement (`told the station she
+    had gone`, `says at the time, obligations played ...`)."""
+    t = verb
+    while t.i != t.head.i and t.head.i in inside:
+        if t.dep_ in ("relcl", "acl") and any(c.lower_ in _RELATIVE_WORDS for c in t.subtree if c.i < t.i):
+            return False
+        t = t.head
+    return not (t.dep_ in ("relcl", "acl") and any(c.lower_ in _RELATIVE_WORDS for c in t.subtree if c.i < t.i))
+
+
+_RELATIVE_WORDS = {"that", "which", "who", "whom", "whose"}
+
+
+_WITHHOLDING = {"unable", "refuse", "decline", "fail", "able", "reluctant", "unwilling"}
+
+
+def _withheld(cue) -> bool:
+    """`did not say`, `would not say`, `were unable to say`, `declined to say`."""
+    if any(c.dep_ == "neg" for c in cue.children):
+        return True
+    up = cue.head if cue.dep_ in ("xcomp", "acomp") else None
+    return up is not None and (lemma(up) in _WITHHOLDING or any(c.dep_ == "neg" for c in up.children))
+
+
+def _one_question(content: str) -> bool:
+    """A quotation that is one question (a turn mainly asking, not a claim)."""
+    text = content.strip(" \"“”‘’'«»,\n")
+    return text.endswith("?") and not re.search(r"[.!?…][\s\"”’']+[A-Z“\"]", text[:-1])
 
 
 def is_content_proposition(tokens, cue=None) -> bool:

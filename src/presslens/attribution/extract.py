@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from .acts import cue_act, final_act, is_carrier, is_content_proposition, is_slogan, source_kind
+from .acts import content_act, cue_act, final_act, is_carrier, is_content_proposition, is_slogan, source_kind
 from .channel import channel_in, standing_channel
 from .cues import find_reported
 from .direct import attach
@@ -128,7 +128,8 @@ def _finish(text: str, found: list[Found], index: SpeakerIndex, sents: _Sentence
             ch, at = standing[spk.name]
             if 0 <= sents.index(f.start) - at <= 8:
                 channel = ch
-        if f.kind == "indirect" and not is_content_proposition(_tokens_in(sents, f.start, f.end), cue_tok):
+        tokens = _tokens_in(sents, f.start, f.end)
+        if f.kind == "indirect" and not is_content_proposition(tokens, cue_tok):
             continue  # "said about Uber", "says they are": nothing was stated
         if f.kind == "direct" and f.cue is None and is_slogan(text[max(0, f.start - 40):f.start]):
             continue
@@ -137,6 +138,7 @@ def _finish(text: str, found: list[Found], index: SpeakerIndex, sents: _Sentence
             spk = _carrier_issuer(text, f, spk, index, quotes, sents)
         kind = source_kind(spk, index.by_id.get(spk.entity) if spk.entity else None, f.speaker_token)
         act = final_act(cue_act(cue_tok, text[f.start:f.end], f.kind != "indirect"), kind, spk, cue_tok, carrier)
+        act = content_act(act, f.kind, tokens, cue_tok, text[f.start:f.end])
         quotes.append(Quote(f.kind, f.start, f.end, spk, cue, channel, act, kind))
     return quotes
 

@@ -57,6 +57,16 @@ class SpeakerIndex:
                 best = (e - s, i)
         return self.by_id.get(best[1]) if best else None
 
+    def _apposition(self, token, offset: int) -> Entity | None:
+        """`A Swiss fireman, Markus Gerber, told ...`: a description nobody resolved is the
+        person or body its own apposition names."""
+        for c in token.children:
+            if c.dep_ == "appos" and c.i <= token.i + 6:
+                ent = self.entity_over(offset + c.idx, offset + c.idx + len(c.text))
+                if ent is not None and ent.type in ("PERSON", "ORG"):
+                    return ent
+        return None
+
     def resolve(self, text: str, span: tuple[int, int] | None, token=None, offset: int = 0) -> Speaker | None:
         if span is None:
             return None
@@ -77,6 +87,8 @@ class SpeakerIndex:
         if ent is None and token is not None and low in RELATIVE and token.dep_ in ("nsubj", "nsubjpass"):
             head = token.head.head if token.head.dep_ == "relcl" else token.head
             ent = self.entity_over(offset + head.idx, offset + head.idx + len(head.text))
+        if ent is None and token is not None and low not in SPEAKER_PRONOUNS:
+            ent = self._apposition(token, offset)
         if ent is not None:
             return Speaker(ent.id, ent.name, s, e)
         if low in RELATIVE and token is not None and token.head.dep_ == "relcl" and token.head.head.pos_ == "NOUN":

@@ -187,8 +187,10 @@ def is_definite_role(tok) -> bool:
     also a partisan label heading its phrase (`the Florida Republican`, `the centrist`)."""
     if tok.lower_ in PARTISANS and tok.tag_ in ("NN", "NNP", "JJ") and tok.dep_ in ("nsubj", "nsubjpass"):
         pass
-    elif tok.lower_ not in ROLE_NOUNS or tok.pos_ not in ("NOUN",) or tok.ent_type_ or tok.lower_ in _COLLECTIVE:
+    elif tok.lower_ not in ROLE_NOUNS or tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ or tok.lower_ in _COLLECTIVE:
         return False
+    elif tok.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lower_ not in ROLE_NOUNS for c in tok.lefts):
+        return False  # "The President" is a role in title case; "the Obama Administration" is a name
     dets = [c for c in tok.lefts if c.dep_ == "det"]
     return bool(dets) and dets[0].lower_ in ("the", "this", "that")
 

@@ -1,12 +1,13 @@
 """A person's likely gender from a given name: the one function resolution asks.
 
-Reads the name lists under models/names/ (`given_names.given_name_gender`; their MODEL_CARD
-says where each comes from). None when nobody knows: an unknown gender never blocks a pronoun.
+Reads the name lists under models/names/ (`given_names.given_name_gender`, then the 1990 US
+Census first names; their MODEL_CARD says where each comes from). None when nobody knows: an unknown gender never blocks a pronoun.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
+from ..model_files import load_json
 from .given_names import given_name_gender
 
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"), None)
@@ -23,5 +24,12 @@ def name_gender(given: str) -> str | None:
     word = visible(given).strip(".,").lower()
     if not word.isalpha():
         return None
-    known = given_name_gender(word)
+    # the 1990 US Census list comes last and only answers "which sex": it does not make a word a
+    # given name for entity typing (`May`, `Georgia`, `Will` are also months, places and verbs)
+    known = given_name_gender(word) or _census().get(word)
     return known if known in ("m", "f") else None
+
+
+@lru_cache(maxsize=1)
+def _census() -> dict[str, str]:
+    return load_json("names", "us_census_given_names.json")["names"]

@@ -4,9 +4,10 @@ feeds every mention to the salience model (pronouns.py) and asks it for the ante
 from __future__ import annotations
 
 from .descriptions import description_span, gender_of_role, is_definite_role, is_speaking_epithet, role_text
-from .lexicon import HEAD_OF, HEADED_BY_OF, HYPHEN_KEYS, OFFICE_PREFIXES, OFFICE_TITLES, ROLE_NOUNS, role_words
+from .lexicon import COMPATIBLE_ROLES, HEAD_OF, HEADED_BY_OF, HYPHEN_KEYS, OFFICE_PREFIXES, OFFICE_TITLES, ROLE_NOUNS, role_words
 from .names import Group
 from .pronouns import Salience
+from .ranker import TRACE
 from ..model import Analysis
 from .index import MentionIndex, inside, place_like, prominence, quoted_spans, speaks
 
@@ -34,6 +35,9 @@ def resolve_people(analysis: Analysis, persons: list[Group], index: MentionIndex
             if g is not None and id(g) in gid_of:
                 sal.role_words[gid_of[id(g)]].update(_premodifier_words(e))
     quoted = quoted_spans(text, parsed)
+    trace = TRACE.get()
+    if trace is not None:
+        trace.append({"kind": "persons", "names": [g.name or " ".join(g.words) for g in persons]})
     resolved: dict[tuple[int, int], int] = {}
     pending: list[tuple[tuple[int, int], str, int]] = []  # descriptions before any person: cataphora
     sent_no = 0
@@ -46,6 +50,8 @@ def resolve_people(analysis: Analysis, persons: list[Group], index: MentionIndex
             g = index.group_at(pos)
             if g is not None and (t.i == sent.start or index.group_at(pos - 1) is not g):
                 gi = gid_of[id(g)]
+                if trace is not None:
+                    _probe(sal, persons, gi, t, sent_no, pos, trace)
                 if not inside(pos, quoted):  # people named inside a quotation are not the antecedents
                     sal.see(gi, sent_no, _mention_prominence(t, off, index, g), pos)
                 # a lead description goes to the next person named as a subject ("The chairman of
@@ -100,7 +106,7 @@ def resolve_people(analysis: Analysis, persons: list[Group], index: MentionIndex
                     # whoever the same description meant a sentence before
                     _add_description(text, persons, sal, resolved, span, low, named, subj or speaks(t))
                     continue
-                gi = sal.description(low, sent_no, words, gender_of_role(low), _epithet(t))
+                gi = sal.description(low, sent_no, words, gender_of_role(low), _epithet(t), span[0])
                 if gi is None:
                     # a lead before any name ("The chairman of the X party was indignant ...") is
                     # cataphora; one inside what someone said ("... said the president would") is not
@@ -117,13 +123,36 @@ def resolve_people(analysis: Analysis, persons: list[Group], index: MentionIndex
                 span = description_span(off, t)
                 if span in described or "," in text[span[0]:span[1]]:
                     continue
-                gi = sal.description(t.lower_, sent_no, _description_words(text, span), None, True)
+                gi = sal.description(t.lower_, sent_no, _description_words(text, span), None, True, span[0])
                 if gi is not None and sent_no - sal.last[gi][0] <= 2:
                     _add_description(text, persons, sal, resolved, span, t.lower_, gi, True, True, True)
                     sal.see(gi, sent_no, prominence(t), pos)
     if pending and fallback is not None:
         _flush(text, persons, sal, resolved, pending, fallback)
     return resolved
+
+
+def _probe(sal: Salience, persons: list[Group], gi: int, t, sent_no: int, pos: int, trace: list) -> None:
+    """For the trainer only: a repeated name taken as if it were a pronoun of its person's gender
+    (`Trump said` read as `he said`, `Trump's` as `his`): the candidates the ranker would weigh
+    there, and the right one."""
+    subject = t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass") and t.dep_ == "compound"
+    possessive = t.dep_ == "poss" or any(c.dep_ == "case" for c in t.children)
+    gender = persons[gi].gender
+    if gi not in sal.last or gender is None or not (subject or possessive):
+        return
+    mark = len(trace)
+    sal.pronoun(gender, sent_no, pos, subject)
+    if len(trace) > mark:
+        trace[-1].update(kind="probe", truth=gi)
+    # and as `the <role>` when the article gave the person a role ("Clinton said" as "the
+    # secretary said"); a description the article already tied to someone is no ranking
+    heads = sorted(sal.role_words.get(gi, set()) & COMPATIBLE_ROLES.keys())
+    if subject and heads:
+        mark = len(trace)
+        sal.description(heads[0], sent_no, {heads[0]}, gender_of_role(heads[0]), False, pos)
+        if len(trace) > mark:
+            trace[-1].update(kind="probe_description", truth=gi)
 
 
 def _epithet(t) -> bool:

@@ -61,10 +61,10 @@ class Salience:
             f["gender_unknown"] = float(bool(gender) and self.genders.get(g) is None)
             f["named_just_before_object"] = float(not subject and 0 <= pos - self.last[g][2] < near)
             return f
-        return best("pronoun", cands, features)
+        return best("pronoun", cands, features, pos)
 
     def description(self, head: str, sent: int, words: set[str] = frozenset(), gender: str | None = None,
-                    epithet: bool = False) -> int | None:
+                    epithet: bool = False, pos: int = -1) -> int | None:
         """A definite description: the same description before, else the most salient person,
         with a strong preference for people whose known roles share its words
         ("the Republican nominee" -> the person introduced as "Republican presidential nominee").
@@ -110,7 +110,7 @@ class Salience:
             if sent - self.last[g][0] > WINDOW:
                 return {"beyond_window": 1.0, "role_overlap": overlap}
             return {**self._features(g, sent), "role_overlap": overlap}
-        return best("description", cands, features)
+        return best("description", cands, features, pos)
 
     def may_hold(self, gid: int, head: str) -> bool:
         """Whether the person may be `the <head>`: no role known, or a compatible one."""

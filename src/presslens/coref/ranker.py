@@ -8,12 +8,16 @@ are chosen means changing a weight or adding a feature here, never a rule at a c
 from __future__ import annotations
 
 import json
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
 
 WEIGHTS_PATH = Path(__file__).resolve().parents[1] / "models" / "coref_ranker" / "weights.json"
 T = TypeVar("T")
+# Set by the trainer (train/coref_ranker.py) to a list: every ranking appends
+# (kind, {candidate: features}, position, extra); unset (None) at run time, where it costs nothing.
+TRACE: ContextVar[list | None] = ContextVar("coref_ranker_trace", default=None)
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +39,10 @@ def score(kind: str, features: dict[str, float]) -> float:
     return sum(w[k] * v for k, v in features.items() if v)
 
 
-def best(kind: str, candidates: Iterable[T], features: Callable[[T], dict[str, float]]) -> T | None:
+def best(kind: str, candidates: Iterable[T], features: Callable[[T], dict[str, float]], pos: int = -1) -> T | None:
     """The highest-scoring candidate, or None when there is none."""
+    trace = TRACE.get()
+    if trace is not None:
+        candidates = list(candidates)
+        trace.append({"kind": kind, "pos": pos, "features": {c: features(c) for c in candidates}})
     return max(candidates, key=lambda c: score(kind, features(c)), default=None)

@@ -1,0 +1,57 @@
+"""The learned antecedent ranker: the trainer's fit, the trace it learns from, and the shipped weights."""
+import json
+
+import numpy as np
+
+from presslens.coref.ranker import TRACE, WEIGHTS_PATH, weights
+from presslens.train.coref_ranker import accuracy, fit, informative, matrices
+
+
+def _ranking(doc, feats, right):
+    return (doc, {"kind": "pronoun", "features": dict(enumerate(feats))}, set(right))
+
+
+def test_fit_learns_that_the_nearer_candidate_is_meant():
+    rows = [_ranking("d", [{"sentence_distance": 0, "prominence": 1}, {"sentence_distance": 2, "prominence": 2}], {0}),
+            _ranking("d", [{"sentence_distance": 3, "prominence": 2}, {"sentence_distance": 1, "prominence": 2}], {1}),
+            _ranking("e", [{"sentence_distance": 1, "prominence": 1}, {"sentence_distance": 4, "prominence": 1}], {0})]
+    names = ["sentence_distance", "prominence"]
+    w = fit(matrices(rows, names), 2)
+    assert w[0] < 0
+    assert accuracy(matrices(rows, names), w) == 1.0
+
+
+def test_a_fixed_feature_enters_as_an_offset_not_a_learned_weight():
+    rows = [_ranking("d", [{"sentence_distance": 1, "gender_unknown": 1}, {"sentence_distance": 1}], {1})]
+    data = matrices(rows, ["sentence_distance"], {"gender_unknown": -5.0})
+    assert accuracy(data, np.zeros(1)) == 1.0  # the offset alone ranks the known-gender one first
+
+
+def test_informative_rankings_need_a_right_and_a_wrong_candidate():
+    rows = [_ranking("d", [{"sentence_distance": 0}], {0}),
+            _ranking("d", [{"sentence_distance": 0}, {"sentence_distance": 1}], {5}),
+            _ranking("d", [{"sentence_distance": 0}, {"sentence_distance": 1}], {0})]
+    assert len(informative(rows, "pronoun")) == 1
+
+
+def test_trace_reads_a_repeated_name_as_a_pronoun_of_its_person():
+    from tests.unseen_helpers import run
+
+    trace: list = []
+    token = TRACE.set(trace)
+    try:
+        run("Mary Hollis opened the bakery in 2004. Tom Reyes joined her a year later.\n\n"
+            "Hollis said the ovens were old.\n")
+    finally:
+        TRACE.reset(token)
+    names = next(r["names"] for r in trace if r["kind"] == "persons")
+    probes = [r for r in trace if r["kind"] == "probe"]
+    assert probes and names[probes[-1]["truth"]] == "mary hollis"
+    assert probes[-1]["truth"] in probes[-1]["features"]
+    assert TRACE.get() is None  # off again: run time pays nothing
+
+
+def test_shipped_weights_say_what_was_learned_and_what_was_kept():
+    w = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    assert "learned" in w["trained"]["pronoun"] and "gender_unknown" in w["trained"]["pronoun"]["fixed"]
+    assert weights()["pronoun"]["sentence_distance"] < 0 < weights()["pronoun"]["prominence"]
