@@ -220,3 +220,22 @@ def test_a_killed_actor_loses_no_row_and_writes_none_twice(tmp_path):
     assert len(ids) == 60 and len(set(ids)) == 60 and len(present_ids(out, "v")) == 60
     entity_rows = _ids(out, "entities", "article")
     assert len(entity_rows) == len(set(zip(entity_rows, _ids(out, "entities", "entity"))))
+
+
+def test_the_driver_s_id_set_finds_what_it_holds_after_folding(tmp_path):
+    import hashlib
+
+    from presslens.store.parquet import IdSet
+
+    ids = ["sha256:" + hashlib.sha256(str(i).encode()).hexdigest() for i in range(70_000)]
+    held = IdSet(ids[:10])
+    for i in ids[10:]:
+        held.add(i)
+    assert len(held.extra) < 70_000 - 10  # folded into the array, not kept as Python ints
+    assert all(i in held for i in ids) and "sha256:" + hashlib.sha256(b"other").hexdigest() not in held
+
+
+def test_out_parquet_refuses_format_json(tmp_path):
+    _inputs(tmp_path)
+    r = _analyze(tmp_path, "--out-parquet", "out", "--format", "json")
+    assert r.returncode == 1 and b"--out-parquet writes the records into DIR" in r.stderr and not r.stdout

@@ -124,6 +124,9 @@ def _analyze_to_parquet(args: argparse.Namespace, stages, version: str) -> int:
     from .engines.parquet_run import run
     from .render import plural
 
+    if args.format == "json":
+        raise PresslensError("--out-parquet writes the records into DIR; read them there (or `presslens import DIR`), "
+                             "not with --format json")
     ok, skipped, failed = run(args.paths, args.out_parquet, stages, version, engine=args.engine, jobs=args.jobs,
                               max_bytes=args.max_bytes)
     note = f" ({skipped} already in {args.out_parquet})" if skipped else ""

@@ -173,6 +173,9 @@ class IdSet:
 
     def add(self, doc_id: str) -> None:
         self.extra.add(_key(doc_id))
+        if len(self.extra) > max(65536, len(self.keys) // 4):  # a Python int costs ~100 bytes: fold them in
+            self.keys = np.union1d(self.keys, np.fromiter(self.extra, dtype=np.uint64))
+            self.extra.clear()
 
     def __len__(self) -> int:
         return len(self.keys) + len(self.extra)
