@@ -239,3 +239,45 @@ def test_out_parquet_refuses_format_json(tmp_path):
     _inputs(tmp_path)
     r = _analyze(tmp_path, "--out-parquet", "out", "--format", "json")
     assert r.returncode == 1 and b"--out-parquet writes the records into DIR" in r.stderr and not r.stdout
+
+
+@pytest.mark.parametrize("seed", [3, 11, 29])
+def test_cluster_reprints_equal_the_store_s_on_many_shuffled_copies(tmp_path, seed):
+    """Many copies with edits, trims and dates out of input order: the replayed links are the
+    corpus layer's, canonical switches included."""
+    import random
+
+    from presslens.engines.parquet_corpus import groups, replay, candidate_rows
+    from presslens.model import Analysis, Document
+    from presslens.store import Store
+    from presslens.store.parquet import PartWriter
+
+    rng = random.Random(seed)
+    vocab = [f"w{i}" for i in range(400)]
+    bases = [[rng.choice(vocab) for _ in range(120)] for _ in range(6)]
+    docs = []
+    for i in range(120):
+        words = list(rng.choice(bases))
+        for _ in range(rng.randrange(0, 10)):
+            words[rng.randrange(len(words))] = rng.choice(vocab)
+        if rng.random() < 0.3:
+            words = words[:rng.randrange(40, 120)]
+        text = " ".join(words)
+        day = rng.choice([None, "2024-05-01", "2024-05-02", "2024-05-03", "2024-04-30"])
+        docs.append(Document(id=Document.make_id(text.encode() + bytes([i % 7])), source=f"d{i}", text=text,
+                             published=day))
+    store = Store(tmp_path / "s.db")
+    store.corpus_embedder = None
+    writer = PartWriter(tmp_path / "out", "v")
+    for i, d in enumerate(docs):
+        a = Analysis(d, pipeline_version="v")
+        store.save(a)
+        writer.add(a, (i, 0))
+        if i % 25 == 24:  # several parts, as batches would write them
+            writer.write(f"part-{i}")
+    writer.write("part-last")
+    want = {g["canonical"]["id"]: {(c["id"], c["similarity"]) for c in g["copies"]} for g in store.duplicate_groups()}
+    store.close()
+    got = groups(replay(*candidate_rows(tmp_path / "out")))
+    assert sum(len(v) for v in want.values()) > 60 and len(want) >= 3
+    assert got == want

@@ -134,7 +134,7 @@ def replay(rows: list[tuple], sigs: dict[str, tuple]) -> list[dict[str, Any]]:
         links.pop(doc, None)  # INSERT OR REPLACE: a relinked row moves to the end
         links[doc] = (canonical, sim)
 
-    for me in sorted(cands, key=lambda d: sigs[d][0]):
+    for me in sorted(cands, key=lambda d: sigs[d][0][1:]):  # arrival order; the day only ranks canonicals
         # the store's candidate order: most shared bands, then first shared band, then ingest order
         ranked = sorted(cands[me], key=lambda c: (-cands[me][c][0], cands[me][c][1], sigs[c][0][1:]))[:CANDIDATES]
         best, best_sim = None, 0.0
