@@ -89,10 +89,14 @@ def test_local_parquet_run_keeps_the_contract_resumes_and_finds_the_store_s_repr
     assert quotes and len(_ids(tmp_path / "out", "quotes", "article")) == quotes
     assert len(_ids(tmp_path / "out", "entities", "article")) == sum(len(r["entities"]) for r in expected)
 
-    files = sorted(p.relative_to(tmp_path) for p in (tmp_path / "out").rglob("part-*.parquet"))
+    def files() -> list[Path]:
+        return sorted(p.relative_to(tmp_path) for t in ("articles", "quotes", "entities", "events")
+                      for p in (tmp_path / "out" / t).glob("part-*.parquet"))
+
+    before = files()
     again = _analyze(tmp_path, "--out-parquet", "out")
-    assert b"(6 already in out)" in again.stderr
-    assert sorted(p.relative_to(tmp_path) for p in (tmp_path / "out").rglob("part-*.parquet")) == files
+    assert b"(6 already in out)" in again.stderr and files() == before
+    assert len(list((tmp_path / "out" / "failures").glob("part-*.parquet"))) == 2  # the bad line, once a run
     assert len(_ids(tmp_path / "out", "articles", "id")) == 6
 
     stored = _analyze(tmp_path, "--db", "direct.db", "--format", "none")
@@ -117,7 +121,7 @@ def test_import_gives_the_store_a_direct_analyze_gives(tmp_path):
         with Store(db, readonly=True) as s:
             stats = s.stats()
             ids = [r["id"] for r in s.iter_results()]
-            return {"records": list(s.iter_results()), "stats": {k: stats[k] for k in ("documents", "analyses",
+            return {"records": list(s.iter_results()), "stats": {k: stats[k] for k in ("documents", "analyses", "failures",
                     "entities", "quotes", "events", "raw_bytes")},
                     "stories": {i: s.story_of(i) for i in ids}, "raw": [s.raw(i) for i in ids],
                     "groups": _store_groups(db)}

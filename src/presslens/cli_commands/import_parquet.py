@@ -85,4 +85,26 @@ def import_run(parquet_dir: str, db: str) -> tuple[int, int, int]:
             analysis.pipeline_version = row["pipeline_version"]
             store.save(analysis)
             imported += 1
+        bad += _import_failures(store, root)
     return imported, stored, bad
+
+
+def _import_failures(store, root: Path) -> int:
+    """The run's failures, each (input, reason, stages) recorded once however often it is imported."""
+    import pyarrow.parquet as pq
+
+    from ..store.parquet import FAILURES, parts
+
+    bad = 0
+    for p in parts(root, FAILURES):
+        try:
+            rows = pq.read_table(p, columns=["source", "document_id", "kind", "stage", "reason", "run_version"]).to_pylist()
+        except Exception as e:  # noqa: BLE001
+            bad += 1
+            _err(f"error: {p}: not a readable failures part ({type(e).__name__})")
+            continue
+        for r in rows:
+            if not store.has_failure(r["source"], r["reason"], r["run_version"]):
+                store.record_failure(r["source"], r["reason"], kind=r["kind"], document_id=r["document_id"],
+                                     stage=r["stage"], pipeline_version=r["run_version"])
+    return bad

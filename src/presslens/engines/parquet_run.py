@@ -14,7 +14,7 @@ from typing import Callable, Iterator, Sequence
 
 from ..errors import InputError, PresslensError, one_line
 from ..model import Document
-from ..store.parquet import IdSet, PartWriter, part_name, present_ids, tidy
+from ..store.parquet import IdSet, PartWriter, failure_row, part_name, present_ids, tidy, write_failures
 
 BATCH = 64  # articles per part: one Ray task's work, one file per table
 
@@ -45,14 +45,20 @@ def run(paths: Sequence[str], out: str, stages: Sequence[str], version: str, *, 
     results = _ray(paths, out, stages, version, jobs, max_bytes, batch, seen, address) if engine == "ray" \
         else _local(paths, out, stages, version, jobs, max_bytes, batch, seen)
     ok = skipped = failed = 0
+    failures: list[dict] = []
     for item in results:
         if isinstance(item, InputError):
             failed += 1
             _err(f"error: {item}")
+            failures.append(failure_row(item, version))
+            if len(failures) >= 10_000:
+                write_failures(target, failures)
+                failures = []
         elif isinstance(item, _Skip):
             skipped += 1
         else:
             ok += 1
+    write_failures(target, failures)
     from .parquet_corpus import write_reprints
 
     copies = write_reprints(target, address, use_ray=engine == "ray")

@@ -8,6 +8,7 @@ Layout of a run directory (docs/schema.md, "Parquet output"):
     DIR/entities/part-<name>.parquet   one row per entity    (article id, mentions' offsets, ...)
     DIR/events/part-<name>.parquet     one row per event     (article id, trigger offsets, ...)
     DIR/reprints/reprints.parquet      copy -> canonical, written after the run (engines/parquet_corpus.py)
+    DIR/failures/part-<run>.parquet    what failed in one run, as the store's `failures` records it
 
 One part is one batch of work, written by the worker that analysed it. A part is
 named by its batch (the inputs it covers), written to a temporary name and renamed,
@@ -30,6 +31,7 @@ import numpy as np
 TABLES = ("articles", "quotes", "entities", "events")
 RECORD_TABLES = TABLES[1:]
 REPRINTS = "reprints"
+FAILURES = "failures"  # inputs and articles that failed, one part per run (the driver sees every error)
 _COMPRESSION = "zstd"
 
 
@@ -62,6 +64,10 @@ def _schemas():
             ("article", pa.string()), ("type", pa.string()), ("date", pa.string()), ("trigger", pa.string()),
             ("start", pa.int32()), ("end", pa.int32()), ("actor", pa.string()), ("target", pa.string()),
             ("record", pa.string()),
+        ]),
+        FAILURES: pa.schema([
+            ("source", pa.string()), ("document_id", pa.string()), ("kind", pa.string()), ("stage", pa.string()),
+            ("reason", pa.string()), ("run_version", pa.string()),
         ]),
         REPRINTS: pa.schema([("article", pa.string()), ("canonical", pa.string()), ("similarity", pa.float64())]),
     }
@@ -198,13 +204,13 @@ def tidy(out: str | Path) -> None:
     """Remove what a killed writer left: temporary files and record-table parts whose batch
     never wrote its `articles` part (a rerun of that batch may be named otherwise)."""
     written = {p.name for p in parts(out)}
-    for table in TABLES:
+    for table in (*TABLES, FAILURES, REPRINTS):
         folder = Path(out) / table
         if not folder.is_dir():
             continue
         for p in folder.glob(".*.tmp"):
             p.unlink(missing_ok=True)
-        if table != "articles":
+        if table in RECORD_TABLES:
             for p in folder.glob("part-*.parquet"):
                 if p.name not in written:
                     p.unlink(missing_ok=True)
@@ -288,3 +294,18 @@ def write_table(out: str | Path, table: str, rows: list[dict[str, Any]], name: s
     pq.write_table(pa.Table.from_pylist(rows, schema=schema(table)), tmp, compression=_COMPRESSION)
     os.replace(tmp, final)
     return final
+
+
+def failure_row(e, run_version: str) -> dict[str, Any]:
+    return {"source": e.where, "document_id": getattr(e, "document_id", None), "kind": getattr(e, "kind", "input"),
+            "stage": getattr(e, "stage", None), "reason": e.reason, "run_version": run_version}
+
+
+def write_failures(out: str | Path, rows: list[dict[str, Any]]) -> None:
+    """One part per call, named by its rows and the time: a rerun's failures are new rows, as a
+    rerun into the store counts a failure again."""
+    if rows:
+        import time
+
+        h = hashlib.blake2b(json.dumps(rows).encode() + str(time.time_ns()).encode(), digest_size=12)
+        write_table(out, FAILURES, rows, "part-" + h.hexdigest())
