@@ -8,6 +8,10 @@ with a bounded number in flight (no batch barrier: a freed actor gets the next
 unit at once); a unit whose actor died is retried on a restarted actor, and
 after `_ATTEMPTS` losses becomes that unit's failure instead of the run's end.
 
+For a Parquet run (`--out-parquet`, engines/parquet_run.py) units travel in Batches:
+the actor analyses a batch, writes it as one part per table itself and answers with
+article ids only, so no analysis crosses to the driver.
+
 `RAY_ADDRESS` (or `address`) picks an existing cluster; `PRESSLENS_RAY_RUNTIME_ENV`
 (JSON, e.g. {"pip": ["presslens==0.2.0"]}) ships presslens to nodes that lack it.
 Needs the `ray` extra.
