@@ -196,6 +196,8 @@ def test_a_killed_actor_loses_no_row_and_writes_none_twice(tmp_path):
                                                                 f"Inspector Mari Salo{i} said."})
                                             for i in range(60)) + "\n", encoding="utf-8")
     out = tmp_path / "out"
+    if ray.is_initialized():  # another test of this session left its local Ray up
+        ray.shutdown()
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     try:
         killed: list[float] = []
