@@ -45,6 +45,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     stages = tuple(s.strip() for s in args.stages.split(",")) if args.stages else DEFAULT_STAGES
     version = "+".join(f"{s.name}@{s.version}" for s in (get_stage(n) for n in stages))
     Pipeline([get_stage(n) for n in stages])  # order check before any work
+    if args.out_parquet:
+        return _analyze_to_parquet(args, stages, version)
     store = None if args.no_store else Store(args.db)
 
     def items():
@@ -115,6 +117,27 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 _TABLE_ROWS = 50
+
+
+def _analyze_to_parquet(args: argparse.Namespace, stages, version: str) -> int:
+    """The run goes to Parquet parts (engines/parquet_run.py); `presslens import` loads it."""
+    from .engines.parquet_run import run
+    from .render import plural
+
+    if args.format == "json":
+        raise PresslensError("--out-parquet writes the records into DIR; read them there (or `presslens import DIR`), "
+                             "not with --format json")
+    ok, skipped, failed = run(args.paths, args.out_parquet, stages, version, engine=args.engine, jobs=args.jobs,
+                              max_bytes=args.max_bytes)
+    note = f" ({skipped} already in {args.out_parquet})" if skipped else ""
+    if failed:
+        _err(f"{failed} of {plural(ok + skipped + failed, 'input')} failed; {ok} analysed{note}")
+        return 1
+    if ok + skipped == 0:
+        _err("no articles found in the given paths")
+        return 1
+    _err(f"{plural(ok, 'article')} analysed into {args.out_parquet}{note}")
+    return 0
 
 
 def _results(args, stages, version: str, store: Store | None, items: Callable[[], Any]):
@@ -338,6 +361,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"skip articles larger than N bytes (a JSON line, a WARC record, a feed entry; a file of any other format) (default {DEFAULT_MAX_BYTES:,})")
     p.add_argument("--stages", metavar="A,B", help=f"stages to run (default {','.join(DEFAULT_STAGES)})")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--out-parquet", metavar="DIR", help="write the results as Parquet parts into DIR instead of the "
+                   "store (Ray actors write their own parts; a rerun resumes); load them with `presslens import DIR`")
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser("show", help="readable view of one stored article with its annotations")

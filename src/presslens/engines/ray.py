@@ -8,6 +8,10 @@ with a bounded number in flight (no batch barrier: a freed actor gets the next
 unit at once); a unit whose actor died is retried on a restarted actor, and
 after `_ATTEMPTS` losses becomes that unit's failure instead of the run's end.
 
+For a Parquet run (`--out-parquet`, engines/parquet_run.py) units travel in Batches:
+the actor analyses a batch, writes it as one part per table itself and answers with
+article ids only, so no analysis crosses to the driver.
+
 `RAY_ADDRESS` (or `address`) picks an existing cluster; `PRESSLENS_RAY_RUNTIME_ENV`
 (JSON, e.g. {"pip": ["presslens==0.2.0"]}) ships presslens to nodes that lack it.
 Needs the `ray` extra.
@@ -39,6 +43,29 @@ class Unit:
     line: bytes | None = None
     max_bytes: int = 0
     doc: Document | None = None
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Units analysed by one actor and written by it as one Parquet part (store/parquet.py);
+    `orders` gives each unit's input position, the order the corpus layer replays."""
+    units: tuple[Unit, ...]
+    orders: tuple[int, ...]
+    out: str
+    run_version: str
+    name: str
+
+    @property
+    def where(self) -> str:
+        return self.units[0].where if len(self.units) == 1 else f"{self.units[0].where} .. {self.units[-1].where}"
+
+
+@dataclass(frozen=True)
+class Written:
+    """An article analysed and written to the Parquet run (what comes back instead of it)."""
+    id: str
+    source: str
+    pipeline_version: str
 
 
 @dataclass(frozen=True)
@@ -83,6 +110,48 @@ def _work(pipeline: Pipeline, unit: Unit) -> list[object]:
 
         docs = read_path(unit.path or unit.where, unit.where, unit.max_bytes)
     return [run_safely(pipeline, d) if isinstance(d, Document) else d for d in docs]
+
+
+def _work_batch(pipeline: Pipeline, batch: Batch) -> list[object]:
+    """Analyse a batch and write its part before answering: once the driver has the answer,
+    the articles are on disk; a retry after a lost answer rewrites the same part."""
+    from ..store.parquet import PartWriter
+
+    writer = PartWriter(batch.out, batch.run_version)
+    out: list[object] = []
+    for unit, seq in zip(batch.units, batch.orders):
+        sub = 0
+        for item in _work(pipeline, unit):
+            if hasattr(item, "document"):
+                writer.add(item, (seq, sub))
+                sub += 1
+                item = Written(item.document.id, item.document.source, item.pipeline_version)
+            out.append(item)
+    writer.write(batch.name)
+    return out
+
+
+def batches(items: Iterable[object], out: str, run_version: str, size: int = 64) -> Iterator[object]:
+    """Units grouped into Batches of `size` for a Parquet run, every item counted in input
+    order (a skipped one too, so a resumed run gives each input the position it had)."""
+    from ..store.parquet import part_name
+
+    pending: list[tuple[Unit, int]] = []
+
+    def flush() -> Batch:
+        units_, orders = tuple(u for u, _ in pending), tuple(o for _, o in pending)
+        pending.clear()
+        return Batch(units_, orders, out, run_version, part_name(run_version, (u.where for u in units_)))
+
+    for seq, item in enumerate(items):
+        if isinstance(item, Unit):
+            pending.append((item, seq))
+            if len(pending) >= size:
+                yield flush()
+        else:
+            yield item
+    if pending:
+        yield flush()
 
 
 def _renamed(item: object, where: str) -> object:
@@ -161,8 +230,8 @@ def units(paths: Iterable[str], max_bytes: int, is_stored: Callable[[str], bool]
 
 def analyze_units(items: Iterable[object], jobs: int = 2, stage_names: Sequence[str] = DEFAULT_STAGES,
                   address: str | None = None) -> Iterator[object]:
-    """Each Unit's results (Analyses, ArticleFailed, InputErrors) in input order; anything
-    else passes through in place."""
+    """Each Unit's results (Analyses, ArticleFailed, InputErrors) in input order, a Batch's
+    with Written in place of each Analysis; anything else passes through in place."""
     ray = _import_ray()
     _connect(ray, address)
     from ray.exceptions import RayActorError
@@ -172,8 +241,8 @@ def analyze_units(items: Iterable[object], jobs: int = 2, stage_names: Sequence[
         def __init__(self, names: Sequence[str]) -> None:
             self.pipeline = Pipeline.from_names(names)
 
-        def run(self, unit: Unit) -> list[object]:
-            return _work(self.pipeline, unit)
+        def run(self, unit: Unit | Batch) -> list[object]:
+            return _work_batch(self.pipeline, unit) if isinstance(unit, Batch) else _work(self.pipeline, unit)
 
     # an actor that no node has a CPU for would hold its queued units for ever
     cpus = int(ray.cluster_resources().get("CPU", 1))
@@ -201,12 +270,14 @@ def analyze_units(items: Iterable[object], jobs: int = 2, stage_names: Sequence[
                 if entry[3] < _ATTEMPTS:
                     submit(entry)
                 else:
-                    entry[4] = [InputError(entry[0].where, f"lost its Ray worker {entry[3]} times ({type(e).__name__})")]
+                    lost = f"lost its Ray worker {entry[3]} times ({type(e).__name__})"
+                    work = entry[0].units if isinstance(entry[0], Batch) else (entry[0],)
+                    entry[4] = [InputError(u.where, lost) for u in work]
 
     def ready() -> Iterator[object]:
-        while order and (not isinstance(order[0][0], Unit) or order[0][4] is not None):
+        while order and (not isinstance(order[0][0], (Unit, Batch)) or order[0][4] is not None):
             entry = order.popleft()
-            if isinstance(entry[0], Unit):
+            if isinstance(entry[0], (Unit, Batch)):
                 yield from entry[4]
             else:
                 yield entry[0]
@@ -214,7 +285,7 @@ def analyze_units(items: Iterable[object], jobs: int = 2, stage_names: Sequence[
     for item in items:
         entry = [item, None, None, 0, None]
         order.append(entry)
-        if isinstance(item, Unit):
+        if isinstance(item, (Unit, Batch)):
             while len(by_ref) >= limit:  # backpressure: never more than `limit` units out
                 collect()
                 yield from ready()

@@ -145,6 +145,10 @@ class Store(CorpusMixin):
             (source, document_id, kind, stage, reason, pipeline_version),
         )
 
+    def has_failure(self, source: str, reason: str, pipeline_version: str) -> bool:
+        return self.db.execute("SELECT 1 FROM failures WHERE source=? AND reason=? AND pipeline_version=?",
+                               (source, reason, pipeline_version)).fetchone() is not None
+
     def failures(self, limit: int = 100) -> list[dict[str, Any]]:
         rows = self.db.execute("SELECT source, document_id, kind, stage, reason, times, last_seen FROM failures"
                                " ORDER BY last_seen DESC, id DESC LIMIT ?", (limit,)).fetchall()
