@@ -86,14 +86,16 @@ def _import_ray():
 def _connect(ray, address: str | None) -> None:
     if ray.is_initialized():
         return
-    address = address or os.environ.get("RAY_ADDRESS") or None
+    # without RAY_ADDRESS, a fresh local instance: Ray's own default would join whatever cluster
+    # another user last started on this machine
+    address = address or os.environ.get("RAY_ADDRESS") or "local"
     env = os.environ.get("PRESSLENS_RAY_RUNTIME_ENV")
     try:
         runtime_env = json.loads(env) if env else None
     except json.JSONDecodeError as e:
         raise PresslensError(f"PRESSLENS_RAY_RUNTIME_ENV is not JSON ({e.msg})") from None
     # an existing cluster's actor logs reach the user; a throwaway local one stays quiet
-    ray.init(address=address, runtime_env=runtime_env, ignore_reinit_error=True, log_to_driver=bool(address))
+    ray.init(address=address, runtime_env=runtime_env, ignore_reinit_error=True, log_to_driver=address != "local")
 
 
 def _work(pipeline: Pipeline, unit: Unit) -> list[object]:
