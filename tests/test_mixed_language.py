@@ -79,3 +79,14 @@ def test_merge_drops_renumbers_and_joins_by_latin():
     assert "Smith" not in names and out["quotes"] == []  # the Russian stage's guess in English text is dropped
     assert [m.text for m in names["Азат Перуашев"].mentions] == ["Азат Перуашев", "Azat Peruashev"]
     assert names["John Smith"].id == "E2" and len({e.id for e in out["entities"]}) == len(out["entities"])
+
+
+def test_mixed_article_gets_only_the_fields_its_stages_make():
+    # `analyze --stages repair,parse,entities` on a mixed article: the other-language paragraphs
+    # must not bring quotes and events the pipeline was never asked for
+    from presslens.pipeline import Pipeline
+
+    out = Pipeline.from_names(("repair", "parse", "entities")).run(
+        document_from_text(RU_WITH_EN, source="mixed.txt")).to_dict()
+    assert out["meta"]["pipeline"].endswith("paragraphs_mixed@1")
+    assert out["entities"] and out["quotes"] == [] and out["events"] == []

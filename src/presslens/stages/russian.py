@@ -59,9 +59,11 @@ def paragraphs_mixed_stage(analysis: Analysis) -> dict:
 
     note = analysis.document.metadata.get("language", {})
     paragraphs = [p for p in note.get("paragraphs", ()) if p["language"] in ANALYSED]
+    # only what the pipeline itself made: `--stages repair,parse,entities` asks for no quotes
+    names = [n for n in ENTITY_STAGES if n in ("parse", "entities") or n in analysis.annotations]
 
     def run(sub: Analysis, lang: str) -> Analysis:
-        for s in stages_for([get_stage(n) for n in ENTITY_STAGES], lang, variant):
+        for s in stages_for([get_stage(n) for n in names], lang, variant):
             for key, value in s(sub).items():
                 (sub.annotations if key in ANNOTATION_FIELDS else sub.scratch)[key] = value
         return sub
