@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 
 from ..model import Document
 from . import ANALYSED
-from .detect import detect_language
+from .detect import CYRILLIC_LANGUAGES, detect_language
 
 LANGUAGE_FREE = frozenset({"repair"})
 
@@ -23,8 +23,8 @@ def read_language(document: Document) -> Document:
     """The document with its detected language and a `language` note in its metadata."""
     reading = detect_language(document.text or "")
     lang = reading.language
-    if lang == "und":  # too few letters to tell: keep what the input said
-        lang = document.language or "en"
+    if lang == "und":  # too few letters to tell: keep what the input said, unless the script contradicts it
+        lang = _agreeing_with_script(document.language or "en", reading.cyrillic, reading.latin)
     note = reading.note()
     if lang not in ANALYSED:
         note["note"] = (f"language {lang!r} is not analysed by presslens; only the text, "
@@ -35,6 +35,16 @@ def read_language(document: Document) -> Document:
     elif reading.mixed:
         note["note"] = "paragraphs in several languages; analysed as " + lang
     return dataclasses.replace(document, language=lang, metadata={**document.metadata, "language": note})
+
+
+def _agreeing_with_script(lang: str, cyrillic: float, latin: float) -> str:
+    """`lang`, or the script's default when most letters are in the other script: a one-word
+    Russian headline in a .txt (default "en") must not meet the English models."""
+    if cyrillic > 0.5 and lang not in CYRILLIC_LANGUAGES:
+        return "ru"
+    if latin > 0.5 and lang in CYRILLIC_LANGUAGES:
+        return "en"
+    return lang
 
 
 def foreign_languages(note: dict) -> set[str]:
