@@ -17,7 +17,7 @@ RU = """Депутаты снова обманули избирателей
 
 
 def test_stems_fold_case_endings():
-    assert set(terms("Перуашев")) == set(terms("Перуашеву")) == {"w:перуаш"}
+    assert set(terms("Искаков")) == set(terms("Искакову")) == {"w:искако"}
     assert "b:депута_снова" in terms("Депутаты снова")
     assert terms("Правда?!").count("p:quest") == 1
 

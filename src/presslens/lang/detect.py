@@ -115,7 +115,7 @@ def paragraph_language(para: str, article: str) -> tuple[str | None, int]:
     if n < 2 * MIN_LETTERS:
         return None, n
     # a paragraph of the other language is written almost wholly in its script: a Russian
-    # sentence citing «It's My Life» or an English one naming "Ак жол" stays the article's
+    # sentence citing «It's My Life» or an English one naming "Зелёный берег" stays the article's
     other_script = pl if article in CYRILLIC_LANGUAGES else pc
     if other_script < FOREIGN_SCRIPT:
         return article, n

@@ -8,7 +8,7 @@ then it merges: what the article's language made inside those paragraphs is
 dropped (no English-model entity on a Russian paragraph, nor the reverse),
 the other language's entities are numbered after the article's, and one
 whose name or Latin transliteration is the same as an entity's of the article
-becomes that entity (Азат Перуашев and Azat Peruashev).
+becomes that entity (Марат Искаков and Marat Iskakov).
 """
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 The shipped sentence encoder reads English only, so the Russian heads read
 words: TF-IDF over word stems (a 6-letter prefix, which folds most Russian
-case endings: Перуашев/Перуашева/Перуашеву share one) and stem bigrams, with
+case endings: Искаков/Искакова/Искакову share one) and stem bigrams, with
 logistic-regression heads fitted on the Russian SemEval-2023 articles
 (presslens.train.ru_framing). Everything is numpy at run time; the vocabulary,
 idf and weights live in models/framing/ru/word_heads.npz (MODEL_CARD.md beside it; named apart from

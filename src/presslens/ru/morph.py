@@ -1,7 +1,7 @@
 """Russian word forms: pymorphy3 lemmas and nominative forms, agreeing with
 the case, gender and number slovnet read in context; iuliia BGN/PCGN Latin.
 
-Names are matched by lemma, so Перуашев, Перуашева and Перуашеву are one
+Names are matched by lemma, so Искаков, Искакова and Искакову are one
 key; a name is shown in the nominative of the gender the text gives it.
 """
 from __future__ import annotations
@@ -103,7 +103,7 @@ def _nominative_cached(word: str, feats_key: tuple, name: bool) -> str:
 
 
 def nominative(word: str, feats: dict | None = None, name: bool = False) -> str:
-    """The word in the nominative, same gender and number (Перуашеву -> Перуашев)."""
+    """The word in the nominative, same gender and number (Искакову -> Искаков)."""
     if not re.search(r"[а-яё]", word, re.I) or "-" in word or len(word) > 1 and word.isupper():
         return word  # an abbreviation (МЧС, МИД) is written the same in every case
     feats = feats or {}
