@@ -73,6 +73,7 @@ def spellings(lemmas: frozenset[str]) -> frozenset[str]:
 
 
 _by_lexicon: dict[int, tuple[object, frozenset[str]]] = {}
+LEXICONS_HELD = 16  # the lexicons are a handful; a caller passing a fresh set each time must not grow this
 
 
 def lemma_in(word: str, feats: dict | None, lemmas) -> str | None:
@@ -82,6 +83,8 @@ def lemma_in(word: str, feats: dict | None, lemmas) -> str | None:
     the time the Russian stages spent after parsing."""
     held = _by_lexicon.get(id(lemmas))
     if held is None or held[0] is not lemmas:  # lexicons are loaded once: one set per lexicon object
+        if len(_by_lexicon) >= LEXICONS_HELD:
+            _by_lexicon.clear()
         held = _by_lexicon[id(lemmas)] = (lemmas, spellings(frozenset(lemmas)))
     if word.lower().replace("ё", "е") not in held[1]:
         return None
