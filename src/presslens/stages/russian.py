@@ -50,7 +50,7 @@ def framing_ru_stage(analysis: Analysis) -> dict:
     return {"genre": result.genre, "frames": result.frames, "techniques": result.techniques}
 
 
-@stage("paragraphs_mixed", version="1", requires=("entities",), assigns=("entities", "quotes", "events"))
+@stage("paragraphs_mixed", version="2", requires=("entities",), assigns=("entities", "quotes", "events"))
 def paragraphs_mixed_stage(analysis: Analysis) -> dict:
     from ..lang import ANALYSED
     from ..lang.mixed import ENTITY_STAGES, read_paragraphs
