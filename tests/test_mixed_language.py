@@ -90,3 +90,20 @@ def test_mixed_article_gets_only_the_fields_its_stages_make():
         document_from_text(RU_WITH_EN, source="mixed.txt")).to_dict()
     assert out["meta"]["pipeline"].endswith("paragraphs_mixed@2")
     assert out["entities"] and out["quotes"] == [] and out["events"] == []
+
+
+EN_WITH_UK = """Finance minister Oleg Kravtsov told reporters in Kazan that the budget would be met in full. "We will not cut teachers' pay," Kravtsov said on Monday.
+
+Міністр фінансів Олег Кравцов заявив, що бюджет міста буде виконано повністю, а зарплати вчителям не скоротять.
+"""
+
+
+def test_a_paragraph_in_a_language_presslens_does_not_analyse_gets_no_english_reading():
+    out = _run(EN_WITH_UK)
+    start = EN_WITH_UK.index("Міністр")
+    assert out["language"] == "en"
+    assert [p["language"] for p in out["meta"]["metadata"]["language"]["paragraphs"]] == ["uk"]
+    assert out["meta"]["pipeline"].endswith("paragraphs_mixed@2")
+    assert not [m for e in out["entities"] for m in e["mentions"] if m["start"] >= start]
+    assert not [q for q in out["quotes"] if q["start"] >= start]
+    assert any(e["name"] == "Oleg Kravtsov" for e in out["entities"])  # the English paragraph keeps its reading
