@@ -75,7 +75,7 @@ def test_no_source_module_names_the_seed_articles_people():
 
     from presslens.ru.morph import latin
 
-    expected = Path(os.environ.get("PRESSLENS_SHARED", SRC.parents[2].parent / "shared")) / "seed" / "expected.json"
+    expected = Path(os.environ.get("PRESSLENS_SHARED", SRC.parents[1].parent / "shared")) / "seed" / "expected.json"
     if not expected.is_file():
         pytest.skip(f"{expected}: not found (the check needs ../shared)")
     surnames = {re.findall(r"[A-Z][a-z]+", e["name"])[-1] for e in json.loads(expected.read_text(encoding="utf-8"))["entities"]
