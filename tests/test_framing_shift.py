@@ -145,3 +145,24 @@ def test_short_texts_use_the_short_frames_head_and_keep_evidence():
     res = model.predict(long, [_encoded(3) for _ in long])
     # the long head names nothing over its thresholds: the most probable frames, marked unsure
     assert len(res.frames) == MIN_FRAMES and all(f.unsure for f in res.frames)
+
+
+def test_paragraphs_without_letters_get_no_genre_or_frames():
+    from presslens.framing.predict import Paragraph
+
+    model = _frames_model(short_bias=3.0)
+    res = model.predict([Paragraph(0, "—— … «» ——"), Paragraph(12, "12:45")], [_encoded(3), _encoded(2)])
+    assert res.genre is None and res.frames == [] and res.techniques == []
+
+
+def test_report_corpora_are_found_through_presslens_shared(monkeypatch, tmp_path):
+    import importlib
+
+    from presslens.train import wire_reports
+
+    monkeypatch.setenv("PRESSLENS_SHARED", str(tmp_path))
+    try:
+        assert importlib.reload(wire_reports).SHARED_DATA == tmp_path / "data"
+    finally:
+        monkeypatch.delenv("PRESSLENS_SHARED")
+        importlib.reload(wire_reports)

@@ -62,3 +62,27 @@ def test_fused_junction_weights_load_from_their_data_file():
     data = json.loads(model_path("repair", "fused_junctions.json").read_text(encoding="utf-8"))
     assert fused_model.WEIGHTS == data["weights"] and fused_model.THRESHOLD == data["threshold"]
     assert fused_model.OPENERS == frozenset(data["openers"]) and "however" in fused_model.OPENERS
+
+
+
+def test_no_source_module_names_the_seed_articles_people():
+    # the seed article is an acceptance check, never an example: its people's surnames stay out of
+    # src/, in Latin or in Cyrillic (compared by transliteration)
+    import os
+    import re
+
+    import pytest
+
+    from presslens.ru.morph import latin
+
+    expected = Path(os.environ.get("PRESSLENS_SHARED", SRC.parents[1].parent / "shared")) / "seed" / "expected.json"
+    if not expected.is_file():
+        pytest.skip(f"{expected}: not found (the check needs ../shared)")
+    surnames = {re.findall(r"[A-Z][a-z]+", e["name"])[-1] for e in json.loads(expected.read_text(encoding="utf-8"))["entities"]
+                if e.get("type") == "PERSON" and re.findall(r"[A-Z][a-z]+", e.get("name") or "")}
+    hits = []
+    for p in SRC.rglob("*.py"):
+        text = p.read_text(encoding="utf-8")
+        cyrillic = {latin(w) for w in set(re.findall(r"[А-ЯЁ][а-яё]+", text))}
+        hits += [f"{p.relative_to(SRC)}: {n}" for n in sorted(surnames) if n in text or n in cyrillic]
+    assert hits == []

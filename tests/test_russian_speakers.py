@@ -95,3 +95,16 @@ def test_lexicon_lookup_skips_only_words_that_cannot_match():
     assert lemma_in("ушла", {}, triggers) == "уйти"  # a suppletive form is still found
     assert lemma_in("арестован", {}, triggers) == "арестовать"
     assert lemma_in("автобусы", {}, verbs) is None
+
+
+def test_lexicon_lookups_hold_no_memory_per_article():
+    # lemma_in keeps the spellings of each lexicon it meets; a lexicon built afresh per call (as
+    # role_nouns() was) must not leave one entry per call behind in a long batch
+    from presslens.ru import morph
+    from presslens.ru.lexicon import organisation_words, role_nouns
+
+    assert role_nouns() is role_nouns() and organisation_words() is organisation_words()
+    for i in range(100):
+        morph.lemma_in("министр", None, frozenset({"министр", f"слово{i}"}))
+    assert morph.lemma_in("министра", None, frozenset({"министр"})) == "министр"
+    assert len(morph._by_lexicon) <= morph.LEXICONS_HELD

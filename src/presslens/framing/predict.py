@@ -69,8 +69,8 @@ class FramingModel:
 
     def predict(self, paragraphs: Sequence[Paragraph], encoded: Sequence[Encoded]) -> Result:
         pairs = [(p, e) for p, e in zip(paragraphs, encoded) if p.text.strip() and len(e.tokens)]
-        if not pairs:
-            return Result(None, [], [])
+        if not any(ch.isalpha() for p, _ in pairs for ch in p.text):
+            return Result(None, [], [])  # punctuation alone would get the heads' bias as a sure label
         means = np.stack([e.embedding for _, e in pairs])
         maxes = np.stack([e.tokens.max(axis=0) for _, e in pairs])
         tech = self.heads["tech"]

@@ -20,7 +20,7 @@ MIXED_SHARE = 0.15  # a second language this share of the letters makes the arti
 _CYR = re.compile(r"[\u0400-\u04FF]")
 _LAT = re.compile(r"[A-Za-z\u00C0-\u024F]")
 # Languages written in Cyrillic that langid may name for short Russian text
-_CYRILLIC_LANGS = {"ru", "uk", "be", "bg", "mk", "sr", "kk", "ky", "mn", "tg", "tt", "ba", "cv"}
+CYRILLIC_LANGUAGES = {"ru", "uk", "be", "bg", "mk", "sr", "kk", "ky", "mn", "tg", "tt", "ba", "cv"}
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def _classify(text: str, cyrillic: float) -> tuple[str, float]:
     # the script outvotes the n-grams: Russian text full of Latin names is still Russian, and
     # "Minister Ola Berg met farmers in Bergen." is English, not Dutch at 23%
     default = "ru" if cyrillic >= 0.5 else "en"
-    if (lang in _CYRILLIC_LANGS) != (default == "ru") or prob < SURE:
+    if (lang in CYRILLIC_LANGUAGES) != (default == "ru") or prob < SURE:
         return default, float(prob) if lang == default else 0.5
     return lang, float(prob)
 
@@ -115,8 +115,8 @@ def paragraph_language(para: str, article: str) -> tuple[str | None, int]:
     if n < 2 * MIN_LETTERS:
         return None, n
     # a paragraph of the other language is written almost wholly in its script: a Russian
-    # sentence citing «It's My Life» or an English one naming "Ак жол" stays the article's
-    other_script = pl if article in _CYRILLIC_LANGS else pc
+    # sentence citing «It's My Life» or an English one naming "Зелёный берег" stays the article's
+    other_script = pl if article in CYRILLIC_LANGUAGES else pc
     if other_script < FOREIGN_SCRIPT:
         return article, n
     lang, prob = _classify(para, pc)

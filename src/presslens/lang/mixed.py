@@ -8,7 +8,9 @@ then it merges: what the article's language made inside those paragraphs is
 dropped (no English-model entity on a Russian paragraph, nor the reverse),
 the other language's entities are numbered after the article's, and one
 whose name or Latin transliteration is the same as an entity's of the article
-becomes that entity (Азат Перуашев and Azat Peruashev).
+becomes that entity (Марат Искаков and Marat Iskakov). A paragraph in a
+language presslens does not analyse (Ukrainian in an English article) is only
+cleared: no reading at all rather than the article language's.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from typing import Callable
 
 from ..model import Analysis, Argument, Boilerplate, Entity, Event, Quote, Speaker
 from ..nlp import blank
+from . import ANALYSED
 
 ENTITY_STAGES = ("parse", "entities", "quotes", "events")
 
@@ -70,9 +73,10 @@ def _remap_speaker(sp: Speaker | None, ids: dict[str, str | None], by_id: dict[s
 
 def read_paragraphs(analysis: Analysis, paragraphs: list[dict],
                     run: Callable[[Analysis, str], Analysis]) -> dict:
-    """Entities, quotes and events of `analysis` with its `paragraphs` ({start, end, language},
-    languages presslens analyses) read in their own language. `run(sub, lang)` runs that
-    language's stages over a sub-analysis and returns it."""
+    """Entities, quotes and events of `analysis` with its other-language `paragraphs` ({start,
+    end, language}) read in their own language, or, in a language presslens does not analyse,
+    left without any reading. `run(sub, lang)` runs that language's stages over a sub-analysis
+    and returns it."""
     doc = analysis.document
     spans = [(p["start"], p["end"]) for p in paragraphs]
     entities, quotes, events = _keep_outside(analysis, spans)
@@ -83,7 +87,7 @@ def read_paragraphs(analysis: Analysis, paragraphs: list[dict],
                 by_key.setdefault(k, e)
     used = {int(e.id[1:]) for e in entities if e.id[1:].isdigit()}
     next_id = max(used, default=0) + 1
-    for lang in sorted({p["language"] for p in paragraphs}):
+    for lang in sorted({p["language"] for p in paragraphs} & set(ANALYSED)):
         own = [(p["start"], p["end"]) for p in paragraphs if p["language"] == lang]
         others = _complement(own, len(doc.text))
         sub_doc = dataclasses.replace(doc, text=blank(doc.text, others), language=lang)

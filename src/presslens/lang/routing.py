@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 
 from ..model import Document
 from . import ANALYSED
-from .detect import detect_language
+from .detect import CYRILLIC_LANGUAGES, detect_language
 
 LANGUAGE_FREE = frozenset({"repair"})
 
@@ -23,18 +23,32 @@ def read_language(document: Document) -> Document:
     """The document with its detected language and a `language` note in its metadata."""
     reading = detect_language(document.text or "")
     lang = reading.language
-    if lang == "und":  # too few letters to tell: keep what the input said
-        lang = document.language or "en"
+    if lang == "und":  # too few letters to tell: keep what the input said, unless the script contradicts it
+        lang = _agreeing_with_script(document.language or "en", reading.cyrillic, reading.latin)
     note = reading.note()
     if lang not in ANALYSED:
         note["note"] = (f"language {lang!r} is not analysed by presslens; only the text, "
                         "boilerplate and language are stored")
-    elif foreign_languages(note):
-        note["note"] = (f"paragraphs in several languages; analysed as {lang}, and the paragraphs in "
-                        + ", ".join(sorted(foreign_languages(note))) + " each in their own language")
+    elif note.get("paragraphs"):
+        read = foreign_languages(note)
+        unread = {p["language"] for p in note["paragraphs"]} - read
+        note["note"] = (f"paragraphs in several languages; analysed as {lang}"
+                        + (", and the paragraphs in " + ", ".join(sorted(read)) + " each in their own language"
+                           if read else "")
+                        + ("; the paragraphs in " + ", ".join(sorted(unread)) + " are not analysed" if unread else ""))
     elif reading.mixed:
         note["note"] = "paragraphs in several languages; analysed as " + lang
     return dataclasses.replace(document, language=lang, metadata={**document.metadata, "language": note})
+
+
+def _agreeing_with_script(lang: str, cyrillic: float, latin: float) -> str:
+    """`lang`, or the script's default when most letters are in the other script: a one-word
+    Russian headline in a .txt (default "en") must not meet the English models."""
+    if cyrillic > 0.5 and lang not in CYRILLIC_LANGUAGES:
+        return "ru"
+    if latin > 0.5 and lang in CYRILLIC_LANGUAGES:
+        return "en"
+    return lang
 
 
 def foreign_languages(note: dict) -> set[str]:
@@ -57,13 +71,15 @@ def route(stages: Sequence, document: Document, variant: Callable[[str], object 
 
 
 def _is_mixed(document: Document) -> bool:
-    return document.language in ANALYSED and bool(foreign_languages(document.metadata.get("language", {})))
+    """Paragraphs in another language than the article's: those in an analysed language are read
+    in it, and none of them keeps what the article language's models made of it."""
+    return document.language in ANALYSED and bool(document.metadata.get("language", {}).get("paragraphs"))
 
 
 def stages_for(stages: Sequence, lang: str, variant: Callable[[str], object | None], mixed: bool = False) -> list:
     """The stages that read `lang`: as named for English, their `_<lang>` variants for
     another analysed language, only the language-free ones for any other. `mixed`: the
-    article has paragraphs in another analysed language, read by a last stage in theirs
+    article has paragraphs in another language, read (or only cleared) by a last stage
     when the pipeline reads entities (a pipeline without them has nothing to merge)."""
     out = _stages_for(stages, lang, variant)
     extra = variant(MIXED_STAGE) if mixed else None

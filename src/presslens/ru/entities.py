@@ -2,11 +2,11 @@
 
 People are grouped the way the English stage groups them (coref/names.py):
 a full name owns the later surname-only or first-name-only mentions that
-share its lemma, so every case form (Перуашев, Перуашева, Перуашеву) is one
+share its lemma, so every case form (Искаков, Искакова, Искакову) is one
 person. A name NER tagged once is also found where NER missed it later
 (a surname alone in another case). Names are shown in the nominative, with
 a BGN/PCGN `latin`; roles are the role noun phrases before a name
-("лидер партии «Ак жол» Азат Перуашев") or in apposition after it.
+("лидер партии «Зелёный берег» Марат Искаков") or in apposition after it.
 """
 from __future__ import annotations
 
@@ -230,7 +230,7 @@ def _roles(parsed: RuParsed, g: _Group) -> list[str]:
         if sent is None:
             continue
         first = toks[0].index
-        # before the name: "лидер партии «Ак жол» Азат Перуашев"
+        # before the name: "лидер партии «Зелёный берег» Марат Искаков"
         j = first - 1
         while j >= 0 and (sent.tokens[j].pos not in _ROLE_BREAK or sent.tokens[j].text in "«»\"„“") and first - j <= 8:
             j -= 1
@@ -240,7 +240,7 @@ def _roles(parsed: RuParsed, g: _Group) -> list[str]:
                 role_toks = sent.tokens[k:first]
                 out.append(_role_text(parsed.text, role_toks))
                 break
-        # apposition after: "Азат Перуашев, лидер партии «Ак жол», ..."
+        # apposition after: "Марат Искаков, лидер партии «Зелёный берег», ..."
         last = toks[-1].index
         if last + 2 < len(sent.tokens) and sent.tokens[last + 1].text == ",":
             t = sent.tokens[last + 2]

@@ -2,7 +2,7 @@
 
 The shipped sentence encoder reads English only, so the Russian heads read
 words: TF-IDF over word stems (a 6-letter prefix, which folds most Russian
-case endings: Перуашев/Перуашева/Перуашеву share one) and stem bigrams, with
+case endings: Искаков/Искакова/Искакову share one) and stem bigrams, with
 logistic-regression heads fitted on the Russian SemEval-2023 articles
 (presslens.train.ru_framing). Everything is numpy at run time; the vocabulary,
 idf and weights live in models/framing/ru/word_heads.npz (MODEL_CARD.md beside it; named apart from
@@ -87,9 +87,9 @@ class RussianFraming:
 
     def predict(self, lines: Sequence[Line]) -> Result:
         lines = [ln for ln in lines if ln.text.strip()]
-        if not lines:
-            return Result(None, [], [])
         article = "\n".join(ln.text for ln in lines)
+        if not any(ch.isalpha() for ch in article):
+            return Result(None, [], [])  # punctuation alone would get the heads' bias as a sure label
         g = _softmax(self.logits("genre", [article])[0])
         glabels = self.heads["genre"][2]
         genre = Label(glabels[int(np.argmax(g))], round(float(g.max()), 3), unsure=bool(g.max() < UNSURE["genre"]))

@@ -23,9 +23,11 @@ def channels() -> dict[str, str]:
     return lexicon()["channels"]
 
 
+@lru_cache(maxsize=1)  # one object: ru.morph.lemma_in keeps its spellings per lexicon object
 def role_nouns() -> frozenset[str]:
     return frozenset(lexicon()["role_nouns"])
 
 
+@lru_cache(maxsize=1)  # one object: ru.morph.lemma_in keeps its spellings per lexicon object
 def organisation_words() -> frozenset[str]:
     return frozenset(lexicon()["organisation_words"])

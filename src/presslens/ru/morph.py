@@ -1,7 +1,7 @@
 """Russian word forms: pymorphy3 lemmas and nominative forms, agreeing with
 the case, gender and number slovnet read in context; iuliia BGN/PCGN Latin.
 
-Names are matched by lemma, so Перуашев, Перуашева and Перуашеву are one
+Names are matched by lemma, so Искаков, Искакова and Искакову are one
 key; a name is shown in the nominative of the gender the text gives it.
 """
 from __future__ import annotations
@@ -73,6 +73,7 @@ def spellings(lemmas: frozenset[str]) -> frozenset[str]:
 
 
 _by_lexicon: dict[int, tuple[object, frozenset[str]]] = {}
+LEXICONS_HELD = 16  # the lexicons are a handful; a caller passing a fresh set each time must not grow this
 
 
 def lemma_in(word: str, feats: dict | None, lemmas) -> str | None:
@@ -82,6 +83,8 @@ def lemma_in(word: str, feats: dict | None, lemmas) -> str | None:
     the time the Russian stages spent after parsing."""
     held = _by_lexicon.get(id(lemmas))
     if held is None or held[0] is not lemmas:  # lexicons are loaded once: one set per lexicon object
+        if len(_by_lexicon) >= LEXICONS_HELD:
+            _by_lexicon.clear()
         held = _by_lexicon[id(lemmas)] = (lemmas, spellings(frozenset(lemmas)))
     if word.lower().replace("ё", "е") not in held[1]:
         return None
@@ -103,7 +106,7 @@ def _nominative_cached(word: str, feats_key: tuple, name: bool) -> str:
 
 
 def nominative(word: str, feats: dict | None = None, name: bool = False) -> str:
-    """The word in the nominative, same gender and number (Перуашеву -> Перуашев)."""
+    """The word in the nominative, same gender and number (Искакову -> Искаков)."""
     if not re.search(r"[а-яё]", word, re.I) or "-" in word or len(word) > 1 and word.isupper():
         return word  # an abbreviation (МЧС, МИД) is written the same in every case
     feats = feats or {}

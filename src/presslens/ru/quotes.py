@@ -32,7 +32,7 @@ _ABOUT_THIS = re.compile(r"(?:Об этом|Такое мнение|Такую �
 
 
 def _is_speech(content: str) -> bool:
-    """«Ак жол» is a name in quote marks; speech has several words or ends a sentence."""
+    """«Зелёный берег» is a name in quote marks; speech has several words or ends a sentence."""
     inner = content.strip("«»„“”\" ")
     return len(inner.split()) >= 4 or bool(re.search(r"[.!?…]$", inner))
 

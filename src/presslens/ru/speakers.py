@@ -1,5 +1,5 @@
 """Who a Russian source is: the one place that turns the words naming a
-source ("он", "по её словам", "председатель ЕК", "в ведомстве", "Перуашева")
+source ("он", "по её словам", "председатель ЕК", "в ведомстве", "Искакова")
 into an entity of the article.
 
 The words are first read as a description (a name, a pronoun, a role, an

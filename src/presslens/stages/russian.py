@@ -3,7 +3,7 @@ Russian documents (`parse_ru`, `entities_ru`, `quotes_ru`, `events_ru`, `framing
 Each adapts presslens.ru in a few lines, as stages/repair.py adapts repair.
 `framing_ru` reads words, not the English encoder (presslens.ru.framing).
 `paragraphs_mixed` (routed in after the others for an article with paragraphs in
-another analysed language) reads those paragraphs in their own language.
+another language) reads those paragraphs in their own language, or clears them.
 """
 from __future__ import annotations
 
@@ -50,18 +50,19 @@ def framing_ru_stage(analysis: Analysis) -> dict:
     return {"genre": result.genre, "frames": result.frames, "techniques": result.techniques}
 
 
-@stage("paragraphs_mixed", version="1", requires=("entities",), assigns=("entities", "quotes", "events"))
+@stage("paragraphs_mixed", version="2", requires=("entities",), assigns=("entities", "quotes", "events"))
 def paragraphs_mixed_stage(analysis: Analysis) -> dict:
-    from ..lang import ANALYSED
     from ..lang.mixed import ENTITY_STAGES, read_paragraphs
     from ..lang.routing import stages_for
     from ..registry import get_stage, variant
 
     note = analysis.document.metadata.get("language", {})
-    paragraphs = [p for p in note.get("paragraphs", ()) if p["language"] in ANALYSED]
+    paragraphs = list(note.get("paragraphs", ()))  # a language presslens does not analyse is only cleared
+    # only what the pipeline itself made: `--stages repair,parse,entities` asks for no quotes
+    names = [n for n in ENTITY_STAGES if n in ("parse", "entities") or n in analysis.annotations]
 
     def run(sub: Analysis, lang: str) -> Analysis:
-        for s in stages_for([get_stage(n) for n in ENTITY_STAGES], lang, variant):
+        for s in stages_for([get_stage(n) for n in names], lang, variant):
             for key, value in s(sub).items():
                 (sub.annotations if key in ANNOTATION_FIELDS else sub.scratch)[key] = value
         return sub

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
@@ -33,7 +34,7 @@ import numpy as np
 from ..framing.features import genre_features, paragraph_features
 from .embed import CACHE
 
-SHARED_DATA = Path(__file__).resolve().parents[4] / "shared" / "data"
+SHARED_DATA = Path(os.environ.get("PRESSLENS_SHARED", Path(__file__).resolve().parents[4] / "shared")) / "data"
 WIRE_CACHE = CACHE.parent / "wire.npz"  # the PolNeAR cache keeps its old name
 
 
@@ -129,7 +130,7 @@ def build(name: str, data: Path = SHARED_DATA, threads: int = 2) -> None:
     folder, read = SOURCES[name]
     root = data / folder
     if not root.exists():
-        raise SystemExit(f"{root}: not found (the {name} reports need ../shared/data)")
+        raise SystemExit(f"{root}: not found (the {name} reports need ../shared/data; set PRESSLENS_SHARED or --data)")
     enc = Encoder(threads=threads)
     tech = load_heads(OUT / "heads.npz")["tech"]
     xs = []
