@@ -115,3 +115,17 @@ def test_russian_widgets_are_boilerplate_and_yield_nothing():
     widget = text.index("Читайте")
     assert all(not (widget <= q["start"] < widget + 80) for q in out["quotes"])
     assert any(q["speaker"] and q["speaker"]["name"] == "Анна Лебедева" for q in out["quotes"])
+
+
+def test_cue_phrase_inside_a_sentence_keeps_the_clause_on_both_sides():
+    from presslens.ru.entities import resolve
+    from presslens.ru.parse import parse_ru
+    from presslens.ru.quotes import find_quotes
+
+    text = ("Центральный банк снизил ключевую ставку.\n\n"
+            "Восстановление экономики, по словам Набиуллиной, займет более полутора лет.")
+    parsed = parse_ru(text, [])
+    quotes = find_quotes(parsed, resolve(parsed))
+    content = {text[q.start:q.end]: q for q in quotes}
+    q = content["Восстановление экономики, по словам Набиуллиной, займет более полутора лет"]
+    assert q.kind == "indirect" and q.speaker is not None and "Набиуллин" in q.speaker.name

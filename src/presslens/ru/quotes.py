@@ -284,7 +284,12 @@ class _Finder:
         src = [t for t in sent.tokens if pe <= t.start and (comma < 0 or t.start < sent.start + comma)]
         if not src and ph.split()[-1] in ("словам", "мнению") and ph.count(" ") == 2:
             src = [t for t in sent.tokens if ps <= t.start < pe][1:2]  # "по его словам": the pronoun
-        if comma >= 0 and i < len(st) // 2:
+        interior = i > 0 and st[:i].rstrip().endswith(",") and len(st[:i].strip(" ,")) > 10
+        if comma >= 0 and interior:
+            # "Восстановление экономики, по словам Набиуллиной, займет …": the phrase is a parenthesis
+            # inside the reported clause, which runs on both sides of it (as "according to" in English)
+            cs, ce = _strip(text, self.body(sent)[0], sent.end)
+        elif comma >= 0 and i < len(st) // 2:
             cs, ce = _strip(text, sent.start + comma + 1, sent.end)
         else:  # "…, по словам X." — the content comes first
             cs, ce = _strip(text, self.body(sent)[0], ps)
