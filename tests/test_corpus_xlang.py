@@ -119,3 +119,22 @@ def test_place_in_article_counts_only_between_an_article_and_its_translation():
     assert parallel(ru, en)
     assert not parallel(ru, other)
     assert not parallel(frozenset(), en)
+
+
+def test_a_described_speaker_stands_for_the_name_in_apposition_only():
+    from presslens.corpus.quotes import apposed_name, speaker_key
+
+    text = ("Rates will fall further, says the senior economist for Otkritie Bank Maxim Petronevich. "
+            "Olga Ivanova disagreed.")
+    sp_start = text.index("the senior economist")
+    speaker = {"name": "the senior economist", "start": sp_start, "end": sp_start + len("the senior economist")}
+    ents = [{"type": "PERSON", "name": n, "latin": None,
+             "mentions": [{"start": text.index(n), "end": text.index(n) + len(n)}]}
+            for n in ("Maxim Petronevich", "Olga Ivanova")]
+    rec = {"text": text, "entities": ents}
+    assert apposed_name(rec, speaker) == speaker_key({"name": "Максим Петроневич"}) != ""
+    # a name past the end of the sentence, or a speaker already named, stands for nothing else
+    end = text.index("Maxim") + len("Maxim Petronevich")
+    later = {"name": "the economist", "start": end - 5, "end": end}
+    assert apposed_name(rec, later) == ""
+    assert apposed_name(rec, {"name": "Maxim Petronevich", "start": speaker["start"], "end": speaker["end"]}) == ""

@@ -31,6 +31,7 @@ OTHER_SPEAKER = 0.8       # word overlap at which another speaker's group is "th
 MIN_WORDS = 4             # shorter quotes are grouped only with identical wording
 CUT = 0.6                 # a quote holding under this share of a longer appearance's words is cut
 PARAPHRASE = 0.6          # a direct quote sharing under this share of words with the quote it repeats
+APPOSITION = 80           # characters after a described speaker in which a person's name stands in apposition
 
 
 @dataclass(frozen=True)
@@ -174,6 +175,28 @@ def other_speaker_drift(keys: QuoteKeys, other: QuoteKeys, other_speaker: str | 
                                                f" in group {other_group}"}
 
 
+def apposed_name(record: dict[str, Any], speaker: dict[str, Any] | None) -> str:
+    """The surname key of a person named in apposition right after a described speaker ("the senior
+    economist for Otkritie Bank's analytical department Maxim Petronevich"), '' when there is none.
+
+    One pipeline may stop at the description where the other names the person; across languages the
+    described speaker then stands for that name (and only for it: two names still never join)."""
+    if not speaker or is_named(speaker.get("name")) or speaker.get("end") is None:
+        return ""
+    text = record.get("text") or ""
+    end = speaker["end"]
+    best = None
+    for e in record.get("entities") or []:
+        if e.get("type") != "PERSON":
+            continue
+        for m in e.get("mentions") or []:
+            gap = text[end:m["start"]]
+            if 0 <= m["start"] - end <= APPOSITION and not any(c in gap for c in ".!?;:«»\"“”\n") \
+                    and (best is None or m["start"] < best[0]):
+                best = (m["start"], e)
+    return speaker_key({"name": best[1].get("name"), "latin": best[1].get("latin")}) if best else ""
+
+
 def _appearance(cand: dict[str, Any]) -> dict[str, Any]:
     return {"article": cand["document_id"], "start": cand["start"], "end": cand["end"]}
 
@@ -206,11 +229,19 @@ def group_article_quotes(store, record: dict[str, Any], story: str) -> None:
     drift: list[list[dict]] = [[] for _ in items]
     for i, (q, keys, position) in enumerate(items):
         speaker_name = (q.get("speaker") or {}).get("name")
-        for cand in store.quote_candidates(keys.lookup, keys.speaker, story):
+        apposed = apposed_name(record, q.get("speaker"))
+        cands = store.quote_candidates(keys.lookup, keys.speaker, story)
+        if apposed and apposed != keys.speaker:
+            seen = {(c["document_id"], c["start"], c["end"]) for c in cands}
+            cands += [c for c in store.quote_candidates(keys.lookup, apposed, story)
+                      if (c["document_id"], c["start"], c["end"]) not in seen]
+        for cand in cands:
             if cand["document_id"] == record["id"]:
                 continue
             ck = dataclasses.replace(quote_keys(cand["content"], None), speaker=cand["speaker_key"])
             same_lang = (cand["language"] or "") == lang
+            if not same_lang and apposed and ck.speaker == apposed:
+                ck = dataclasses.replace(ck, speaker=keys.speaker)  # the description stands for that name
             # across languages the two attribution pipelines may give one person by name on one side
             # and by description on the other; two different names never join
             described = not (is_named(speaker_name) and is_named(cand["speaker"]))
