@@ -138,3 +138,12 @@ def test_a_described_speaker_stands_for_the_name_in_apposition_only():
     later = {"name": "the economist", "start": end - 5, "end": end}
     assert apposed_name(rec, later) == ""
     assert apposed_name(rec, {"name": "Maxim Petronevich", "start": speaker["start"], "end": speaker["end"]}) == ""
+
+
+def test_an_organisation_named_by_different_acronyms_is_one_speaker_but_stays_apart_from_others():
+    from presslens.corpus.quotes import speaker_key
+
+    assert speaker_key({"name": "МВФ", "latin": "MVF"}) == speaker_key({"name": "the International Monetary Fund"})
+    assert speaker_key({"name": "ООН"}) == speaker_key({"name": "UN"})
+    assert speaker_key({"name": "МВФ"}) != speaker_key({"name": "WHO"})
+    assert speaker_key({"name": "Алексей Миллер"}) == speaker_key({"name": "Alexei Miller"})

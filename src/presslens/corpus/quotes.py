@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import struct
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
 from typing import Any
 
 from .text import anchors, latin, skeleton, words
@@ -44,10 +47,28 @@ class QuoteKeys:
     cognates: frozenset[str] = frozenset()   # skeletons of long words in any script (see cognates())
 
 
+def _fold_name(name: str) -> str:
+    return " ".join(name.casefold().replace("ё", "е").split())
+
+
+@lru_cache(maxsize=1)
+def _organisation_keys() -> dict[str, str]:
+    """Names an organisation goes by in Russian and English news -> one key (models/ru/organisations.json):
+    "МВФ" and "IMF" share no letters that transliteration could join."""
+    path = files("presslens").joinpath("models", "ru", "organisations.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {_fold_name(n): o["key"] for o in data["organisations"] for n in o["names"]}
+
+
 def speaker_key(speaker: dict[str, Any] | None) -> str:
-    """Surname skeleton of the speaker's Latin name ('' when no speaker is known)."""
+    """Surname skeleton of the speaker's Latin name ('' when no speaker is known); an organisation
+    named differently in the two languages by the key of its entry in organisations.json."""
     if not speaker:
         return ""
+    orgs = _organisation_keys()
+    for n in (speaker.get("name"), speaker.get("latin")):
+        if n and _fold_name(n) in orgs:
+            return "org:" + orgs[_fold_name(n)]
     name = speaker.get("latin") or speaker.get("name") or ""
     parts = [p for p in name.replace("-", " ").split() if latin(p)]
     return skeleton(parts[-1], size=6) if parts else ""
