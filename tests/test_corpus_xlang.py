@@ -147,3 +147,28 @@ def test_an_organisation_named_by_different_acronyms_is_one_speaker_but_stays_ap
     assert speaker_key({"name": "ООН"}) == speaker_key({"name": "UN"})
     assert speaker_key({"name": "МВФ"}) != speaker_key({"name": "WHO"})
     assert speaker_key({"name": "Алексей Миллер"}) == speaker_key({"name": "Alexei Miller"})
+
+
+def _described_then_named(n: int, name: str) -> dict:
+    """An English translation whose pipeline gave the quote to "the chief executive", with `name` after it."""
+    paras = [EN_PARAS[0], EN_Q + f" said the chief executive of Gazprom {name}.", EN_PARAS[2]]
+    rec = record(n, "Nord Stream", paras, "2018-04-02", quotes=[(EN_Q, "the chief executive", "direct", None)])
+    i = rec["text"].index("the chief executive")
+    rec["quotes"][0]["speaker"].update(start=i, end=i + len("the chief executive"))
+    j = rec["text"].index(name, i)
+    rec["entities"] = [{"id": "e1", "type": "PERSON", "name": name, "latin": None, "roles": [],
+                        "mentions": [{"start": j, "end": j + len(name), "text": name}]}]
+    return rec
+
+
+def test_a_described_speaker_with_a_name_in_apposition_joins_that_name_across_languages(tmp_path):
+    ru = record(1, "Миллер о Nord Stream", RU_PARAS, "2018-04-02", language="ru",
+                quotes=[(RU_Q, "Алексей Миллер", "direct", "Aleksey Miller")])
+    for n, name, joins in ((2, "Alexei Miller", True), (3, "Olaf Scholz", False)):
+        s = Store(tmp_path / f"q{n}.db")
+        s.corpus_embedder = fake_embed
+        en = _described_then_named(n, name)
+        for r in (ru, en):
+            save(s, r)
+        assert (_group(s, ru) == _group(s, en)) is joins, name
+        s.close()

@@ -129,3 +129,20 @@ def test_cue_phrase_inside_a_sentence_keeps_the_clause_on_both_sides():
     content = {text[q.start:q.end]: q for q in quotes}
     q = content["Восстановление экономики, по словам Набиуллиной, займет более полутора лет"]
     assert q.kind == "indirect" and q.speaker is not None and "Набиуллин" in q.speaker.name
+
+
+def test_a_name_in_the_genitive_of_a_role_is_not_the_source_but_its_apposition_is():
+    from presslens.ru.entities import resolve
+    from presslens.ru.parse import parse_ru
+    from presslens.ru.quotes import find_quotes
+
+    for text, content, speaker in (
+            ("Кремль ответил.\n\nПо словам пресс-секретаря Путина Дмитрия Пескова, переговоры продолжатся.",
+             "переговоры продолжатся", "Песков"),
+            ("Суд закрыл дело.\n\nПо словам защитника Семиларски, присяжного адвоката Оливера Няэса, его клиент "
+             "два года необоснованно находился под подозрением.",
+             "его клиент два года необоснованно находился под подозрением", "Няэс")):
+        parsed = parse_ru(text, [])
+        quotes = {text[q.start:q.end]: q for q in find_quotes(parsed, resolve(parsed))}
+        assert content in quotes, quotes
+        assert speaker in quotes[content].speaker.name

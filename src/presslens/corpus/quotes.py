@@ -196,6 +196,9 @@ def other_speaker_drift(keys: QuoteKeys, other: QuoteKeys, other_speaker: str | 
                                                f" in group {other_group}"}
 
 
+_CONJUNCTIONS = frozenset({"and", "or", "but", "while", "who", "и", "а", "но", "или", "который", "которая"})
+
+
 def apposed_name(record: dict[str, Any], speaker: dict[str, Any] | None) -> str:
     """The surname key of a person named in apposition right after a described speaker ("the senior
     economist for Otkritie Bank's analytical department Maxim Petronevich"), '' when there is none.
@@ -213,6 +216,7 @@ def apposed_name(record: dict[str, Any], speaker: dict[str, Any] | None) -> str:
         for m in e.get("mentions") or []:
             gap = text[end:m["start"]]
             if 0 <= m["start"] - end <= APPOSITION and not any(c in gap for c in ".!?;:«»\"“”\n") \
+                    and not _CONJUNCTIONS & set(gap.casefold().replace(",", " ").split()) \
                     and (best is None or m["start"] < best[0]):
                 best = (m["start"], e)
     return speaker_key({"name": best[1].get("name"), "latin": best[1].get("latin")}) if best else ""
@@ -245,27 +249,26 @@ def group_article_quotes(store, record: dict[str, Any], story: str) -> None:
 
     for q in record.get("quotes") or []:
         if q.get("act") in GROUPED_ACTS:
-            items.append((q, quote_keys(text[q["start"]:q["end"]], q.get("speaker")), q["start"] / max(1, len(text))))
+            keys = quote_keys(text[q["start"]:q["end"]], q.get("speaker"))
+            apposed = apposed_name(record, q.get("speaker"))
+            if apposed:  # the description stands for that name, in either language
+                keys = dataclasses.replace(keys, speaker=apposed)
+            items.append((q, keys, q["start"] / max(1, len(text))))
     options = []
     drift: list[list[dict]] = [[] for _ in items]
     for i, (q, keys, position) in enumerate(items):
         speaker_name = (q.get("speaker") or {}).get("name")
-        apposed = apposed_name(record, q.get("speaker"))
-        cands = store.quote_candidates(keys.lookup, keys.speaker, story)
-        if apposed and apposed != keys.speaker:
-            seen = {(c["document_id"], c["start"], c["end"]) for c in cands}
-            cands += [c for c in store.quote_candidates(keys.lookup, apposed, story)
-                      if (c["document_id"], c["start"], c["end"]) not in seen]
-        for cand in cands:
+        for cand in store.quote_candidates(keys.lookup, keys.speaker, story):
             if cand["document_id"] == record["id"]:
                 continue
             ck = dataclasses.replace(quote_keys(cand["content"], None), speaker=cand["speaker_key"])
             same_lang = (cand["language"] or "") == lang
-            if not same_lang and apposed and ck.speaker == apposed:
-                ck = dataclasses.replace(ck, speaker=keys.speaker)  # the description stands for that name
             # across languages the two attribution pipelines may give one person by name on one side
             # and by description on the other; two different names never join
-            described = not (is_named(speaker_name) and is_named(cand["speaker"]))
+            # (a description with a name in apposition counts as that name: its key is the name's)
+            named_here = is_named(speaker_name) or keys.speaker != speaker_key(q.get("speaker"))
+            named_there = is_named(cand["speaker"]) or ck.speaker != speaker_key({"name": cand["speaker"]})
+            described = not (named_here and named_there)
             if ck.speaker != keys.speaker and (same_lang or not described):
                 d = other_speaker_drift(keys, ck, cand["speaker"], cand["group_id"])
                 if d and not any(x["kind"] == "other-speaker" for x in drift[i]):
