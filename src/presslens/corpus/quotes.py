@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 import struct
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
+from ..model_files import load_json
 from .text import anchors, latin, skeleton, words
 
 SAME = 0.5                # word overlap (of the shorter quote) to join a same-language group
@@ -55,8 +54,7 @@ def _fold_name(name: str) -> str:
 def _organisation_keys() -> dict[str, str]:
     """Names an organisation goes by in Russian and English news -> one key (models/ru/organisations.json):
     "МВФ" and "IMF" share no letters that transliteration could join."""
-    path = files("presslens").joinpath("models", "ru", "organisations.json")
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = load_json("ru", "organisations.json")
     return {_fold_name(n): o["key"] for o in data["organisations"] for n in o["names"]}
 
 
