@@ -146,3 +146,14 @@ def test_a_name_in_the_genitive_of_a_role_is_not_the_source_but_its_apposition_i
         quotes = {text[q.start:q.end]: q for q in find_quotes(parsed, resolve(parsed))}
         assert content in quotes, quotes
         assert speaker in quotes[content].speaker.name
+
+
+def test_an_unresolved_role_is_named_in_the_nominative_with_its_complement_as_written():
+    from presslens.ru.entities import resolve
+    from presslens.ru.parse import parse_ru
+    from presslens.ru.quotes import find_quotes
+
+    text = "Кремль ответил.\n\nПо словам пресс-секретаря Путина, переговоры продолжатся."
+    parsed = parse_ru(text, [])
+    (q,) = find_quotes(parsed, resolve(parsed))
+    assert q.speaker.entity is None and q.speaker.name == "пресс-секретарь Путина"

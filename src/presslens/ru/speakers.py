@@ -294,6 +294,8 @@ class Resolver:
         for t in words:
             if prev is not None:
                 out.append(self.parsed.text[prev:t.start])
+            if prev is not None and t.rel == "nmod":
+                case = "-"  # a genitive complement ("пресс-секретаря Путина") keeps its form
             agree = t.feats.get("Case") == case and t.pos in ("NOUN", "PROPN", "ADJ")
             out.append(nominative(t.text, t.feats) if agree else t.text)
             if t.feats.get("Case") != case and t.pos in ("NOUN", "PROPN"):
