@@ -119,3 +119,56 @@ def test_place_in_article_counts_only_between_an_article_and_its_translation():
     assert parallel(ru, en)
     assert not parallel(ru, other)
     assert not parallel(frozenset(), en)
+
+
+def test_a_described_speaker_stands_for_the_name_in_apposition_only():
+    from presslens.corpus.quotes import apposed_name, speaker_key
+
+    text = ("Rates will fall further, says the senior economist for Otkritie Bank Maxim Petronevich. "
+            "Olga Ivanova disagreed.")
+    sp_start = text.index("the senior economist")
+    speaker = {"name": "the senior economist", "start": sp_start, "end": sp_start + len("the senior economist")}
+    ents = [{"type": "PERSON", "name": n, "latin": None,
+             "mentions": [{"start": text.index(n), "end": text.index(n) + len(n)}]}
+            for n in ("Maxim Petronevich", "Olga Ivanova")]
+    rec = {"text": text, "entities": ents}
+    assert apposed_name(rec, speaker) == speaker_key({"name": "Максим Петроневич"}) != ""
+    # a name past the end of the sentence, or a speaker already named, stands for nothing else
+    end = text.index("Maxim") + len("Maxim Petronevich")
+    later = {"name": "the economist", "start": end - 5, "end": end}
+    assert apposed_name(rec, later) == ""
+    assert apposed_name(rec, {"name": "Maxim Petronevich", "start": speaker["start"], "end": speaker["end"]}) == ""
+
+
+def test_an_organisation_named_by_different_acronyms_is_one_speaker_but_stays_apart_from_others():
+    from presslens.corpus.quotes import speaker_key
+
+    assert speaker_key({"name": "МВФ", "latin": "MVF"}) == speaker_key({"name": "the International Monetary Fund"})
+    assert speaker_key({"name": "ООН"}) == speaker_key({"name": "UN"})
+    assert speaker_key({"name": "МВФ"}) != speaker_key({"name": "WHO"})
+    assert speaker_key({"name": "Алексей Миллер"}) == speaker_key({"name": "Alexei Miller"})
+
+
+def _described_then_named(n: int, name: str) -> dict:
+    """An English translation whose pipeline gave the quote to "the chief executive", with `name` after it."""
+    paras = [EN_PARAS[0], EN_Q + f" said the chief executive of Gazprom {name}.", EN_PARAS[2]]
+    rec = record(n, "Nord Stream", paras, "2018-04-02", quotes=[(EN_Q, "the chief executive", "direct", None)])
+    i = rec["text"].index("the chief executive")
+    rec["quotes"][0]["speaker"].update(start=i, end=i + len("the chief executive"))
+    j = rec["text"].index(name, i)
+    rec["entities"] = [{"id": "e1", "type": "PERSON", "name": name, "latin": None, "roles": [],
+                        "mentions": [{"start": j, "end": j + len(name), "text": name}]}]
+    return rec
+
+
+def test_a_described_speaker_with_a_name_in_apposition_joins_that_name_across_languages(tmp_path):
+    ru = record(1, "Миллер о Nord Stream", RU_PARAS, "2018-04-02", language="ru",
+                quotes=[(RU_Q, "Алексей Миллер", "direct", "Aleksey Miller")])
+    for n, name, joins in ((2, "Alexei Miller", True), (3, "Olaf Scholz", False)):
+        s = Store(tmp_path / f"q{n}.db")
+        s.corpus_embedder = fake_embed
+        en = _described_then_named(n, name)
+        for r in (ru, en):
+            save(s, r)
+        assert (_group(s, ru) == _group(s, en)) is joins, name
+        s.close()

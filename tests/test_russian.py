@@ -126,3 +126,43 @@ def test_a_short_cyrillic_text_is_not_read_by_the_english_models():
     assert read_language(document_from_text("Paris\n", source="t.txt", language="ru")).language == "en"
     assert read_language(document_from_text("Новости дня", source="t.txt", language="uk")).language == "uk"
     assert read_language(document_from_text("2024", source="t.txt", language="ru")).language == "ru"
+def test_cue_phrase_inside_a_sentence_keeps_the_clause_on_both_sides():
+    from presslens.ru.entities import resolve
+    from presslens.ru.parse import parse_ru
+    from presslens.ru.quotes import find_quotes
+
+    text = ("Центральный банк снизил ключевую ставку.\n\n"
+            "Восстановление экономики, по словам Набиуллиной, займет более полутора лет.")
+    parsed = parse_ru(text, [])
+    quotes = find_quotes(parsed, resolve(parsed))
+    content = {text[q.start:q.end]: q for q in quotes}
+    q = content["Восстановление экономики, по словам Набиуллиной, займет более полутора лет"]
+    assert q.kind == "indirect" and q.speaker is not None and "Набиуллин" in q.speaker.name
+
+
+def test_a_name_in_the_genitive_of_a_role_is_not_the_source_but_its_apposition_is():
+    from presslens.ru.entities import resolve
+    from presslens.ru.parse import parse_ru
+    from presslens.ru.quotes import find_quotes
+
+    for text, content, speaker in (
+            ("Кремль ответил.\n\nПо словам пресс-секретаря Путина Дмитрия Пескова, переговоры продолжатся.",
+             "переговоры продолжатся", "Песков"),
+            ("Суд закрыл дело.\n\nПо словам защитника Семиларски, присяжного адвоката Оливера Няэса, его клиент "
+             "два года необоснованно находился под подозрением.",
+             "его клиент два года необоснованно находился под подозрением", "Няэс")):
+        parsed = parse_ru(text, [])
+        quotes = {text[q.start:q.end]: q for q in find_quotes(parsed, resolve(parsed))}
+        assert content in quotes, quotes
+        assert speaker in quotes[content].speaker.name
+
+
+def test_an_unresolved_role_is_named_in_the_nominative_with_its_complement_as_written():
+    from presslens.ru.entities import resolve
+    from presslens.ru.parse import parse_ru
+    from presslens.ru.quotes import find_quotes
+
+    text = "Кремль ответил.\n\nПо словам пресс-секретаря Путина, переговоры продолжатся."
+    parsed = parse_ru(text, [])
+    (q,) = find_quotes(parsed, resolve(parsed))
+    assert q.speaker.entity is None and q.speaker.name == "пресс-секретарь Путина"

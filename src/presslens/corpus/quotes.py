@@ -12,8 +12,10 @@ import dataclasses
 import hashlib
 import struct
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
+from ..model_files import load_json
 from .text import anchors, latin, skeleton, words
 
 SAME = 0.5                # word overlap (of the shorter quote) to join a same-language group
@@ -31,6 +33,7 @@ OTHER_SPEAKER = 0.8       # word overlap at which another speaker's group is "th
 MIN_WORDS = 4             # shorter quotes are grouped only with identical wording
 CUT = 0.6                 # a quote holding under this share of a longer appearance's words is cut
 PARAPHRASE = 0.6          # a direct quote sharing under this share of words with the quote it repeats
+APPOSITION = 80           # characters after a described speaker in which a person's name stands in apposition
 
 
 @dataclass(frozen=True)
@@ -43,10 +46,27 @@ class QuoteKeys:
     cognates: frozenset[str] = frozenset()   # skeletons of long words in any script (see cognates())
 
 
+def _fold_name(name: str) -> str:
+    return " ".join(name.casefold().replace("ё", "е").split())
+
+
+@lru_cache(maxsize=1)
+def _organisation_keys() -> dict[str, str]:
+    """Names an organisation goes by in Russian and English news -> one key (models/ru/organisations.json):
+    "МВФ" and "IMF" share no letters that transliteration could join."""
+    data = load_json("ru", "organisations.json")
+    return {_fold_name(n): o["key"] for o in data["organisations"] for n in o["names"]}
+
+
 def speaker_key(speaker: dict[str, Any] | None) -> str:
-    """Surname skeleton of the speaker's Latin name ('' when no speaker is known)."""
+    """Surname skeleton of the speaker's Latin name ('' when no speaker is known); an organisation
+    named differently in the two languages by the key of its entry in organisations.json."""
     if not speaker:
         return ""
+    orgs = _organisation_keys()
+    for n in (speaker.get("name"), speaker.get("latin")):
+        if n and _fold_name(n) in orgs:
+            return "org:" + orgs[_fold_name(n)]
     name = speaker.get("latin") or speaker.get("name") or ""
     parts = [p for p in name.replace("-", " ").split() if latin(p)]
     return skeleton(parts[-1], size=6) if parts else ""
@@ -174,6 +194,32 @@ def other_speaker_drift(keys: QuoteKeys, other: QuoteKeys, other_speaker: str | 
                                                f" in group {other_group}"}
 
 
+_CONJUNCTIONS = frozenset({"and", "or", "but", "while", "who", "и", "а", "но", "или", "который", "которая"})
+
+
+def apposed_name(record: dict[str, Any], speaker: dict[str, Any] | None) -> str:
+    """The surname key of a person named in apposition right after a described speaker ("the senior
+    economist for Otkritie Bank's analytical department Maxim Petronevich"), '' when there is none.
+
+    One pipeline may stop at the description where the other names the person; across languages the
+    described speaker then stands for that name (and only for it: two names still never join)."""
+    if not speaker or is_named(speaker.get("name")) or speaker.get("end") is None:
+        return ""
+    text = record.get("text") or ""
+    end = speaker["end"]
+    best = None
+    for e in record.get("entities") or []:
+        if e.get("type") != "PERSON":
+            continue
+        for m in e.get("mentions") or []:
+            gap = text[end:m["start"]]
+            if 0 <= m["start"] - end <= APPOSITION and not any(c in gap for c in ".!?;:«»\"“”\n") \
+                    and not _CONJUNCTIONS & set(gap.casefold().replace(",", " ").split()) \
+                    and (best is None or m["start"] < best[0]):
+                best = (m["start"], e)
+    return speaker_key({"name": best[1].get("name"), "latin": best[1].get("latin")}) if best else ""
+
+
 def _appearance(cand: dict[str, Any]) -> dict[str, Any]:
     return {"article": cand["document_id"], "start": cand["start"], "end": cand["end"]}
 
@@ -201,7 +247,11 @@ def group_article_quotes(store, record: dict[str, Any], story: str) -> None:
 
     for q in record.get("quotes") or []:
         if q.get("act") in GROUPED_ACTS:
-            items.append((q, quote_keys(text[q["start"]:q["end"]], q.get("speaker")), q["start"] / max(1, len(text))))
+            keys = quote_keys(text[q["start"]:q["end"]], q.get("speaker"))
+            apposed = apposed_name(record, q.get("speaker"))
+            if apposed:  # the description stands for that name, in either language
+                keys = dataclasses.replace(keys, speaker=apposed)
+            items.append((q, keys, q["start"] / max(1, len(text))))
     options = []
     drift: list[list[dict]] = [[] for _ in items]
     for i, (q, keys, position) in enumerate(items):
@@ -213,7 +263,10 @@ def group_article_quotes(store, record: dict[str, Any], story: str) -> None:
             same_lang = (cand["language"] or "") == lang
             # across languages the two attribution pipelines may give one person by name on one side
             # and by description on the other; two different names never join
-            described = not (is_named(speaker_name) and is_named(cand["speaker"]))
+            # (a description with a name in apposition counts as that name: its key is the name's)
+            named_here = is_named(speaker_name) or keys.speaker != speaker_key(q.get("speaker"))
+            named_there = is_named(cand["speaker"]) or ck.speaker != speaker_key({"name": cand["speaker"]})
+            described = not (named_here and named_there)
             if ck.speaker != keys.speaker and (same_lang or not described):
                 d = other_speaker_drift(keys, ck, cand["speaker"], cand["group_id"])
                 if d and not any(x["kind"] == "other-speaker" for x in drift[i]):

@@ -107,6 +107,9 @@ def _nominative_cached(word: str, feats_key: tuple, name: bool) -> str:
 
 def nominative(word: str, feats: dict | None = None, name: bool = False) -> str:
     """The word in the nominative, same gender and number (Искакову -> Искаков)."""
+    prefix = re.fullmatch(r"([а-яё]{2,6}-)([а-яё]{3,})", word)
+    if prefix:  # a title with a prefix declines its last part: пресс-секретаря -> пресс-секретарь
+        return prefix.group(1) + nominative(prefix.group(2), feats, name)
     if not re.search(r"[а-яё]", word, re.I) or "-" in word or len(word) > 1 and word.isupper():
         return word  # an abbreviation (МЧС, МИД) is written the same in every case
     feats = feats or {}

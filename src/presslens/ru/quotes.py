@@ -282,9 +282,23 @@ class _Finder:
         ps, pe = sent.start + i, sent.start + i + len(ph)
         comma = st.find(",", i + len(ph))
         src = [t for t in sent.tokens if pe <= t.start and (comma < 0 or t.start < sent.start + comma)]
+        nxt = st.find(",", comma + 1) if comma >= 0 else -1
+        if nxt > 0:  # "по словам защитника X, присяжного адвоката Y, …": the apposition names the source
+            appos = [t for t in sent.tokens if sent.start + comma < t.start < sent.start + nxt and t.pos != "PUNCT"]
+            # a noun phrase in an oblique case (participles too), no finite verb, holding a name
+            oblique = all(t.feats.get("Case") not in (None, "Nom") for t in appos
+                          if t.pos in ("VERB", "NOUN", "PROPN", "ADJ"))
+            if 0 < len(appos) <= 8 and oblique and not any(t.pos == "VERB" and "Case" not in t.feats for t in appos) \
+                    and any(a < sent.start + nxt and b > appos[0].start for a, b in self.names):
+                src, comma = src + appos, nxt
         if not src and ph.split()[-1] in ("словам", "мнению") and ph.count(" ") == 2:
             src = [t for t in sent.tokens if ps <= t.start < pe][1:2]  # "по его словам": the pronoun
-        if comma >= 0 and i < len(st) // 2:
+        interior = i > 0 and st[:i].rstrip().endswith(",") and len(st[:i].strip(" ,")) > 10
+        if comma >= 0 and interior:
+            # "Восстановление экономики, по словам Набиуллиной, займет …": the phrase is a parenthesis
+            # inside the reported clause, which runs on both sides of it (as "according to" in English)
+            cs, ce = _strip(text, self.body(sent)[0], sent.end)
+        elif comma >= 0 and i < len(st) // 2:
             cs, ce = _strip(text, sent.start + comma + 1, sent.end)
         else:  # "…, по словам X." — the content comes first
             cs, ce = _strip(text, self.body(sent)[0], ps)

@@ -129,7 +129,7 @@ class Resolver:
         inside = sorted(((self._oblique(m.start, m.end), m.start, i, ent) for i, ent in enumerate(self.entities)
                          for m in ent.mentions if m.start < e and s < m.end), key=lambda x: x[:3])
         found = list(dict.fromkeys(x[3] for x in inside))
-        people = [x for x in found if x.type == "PERSON"]
+        people = [x for x in found if x.type == "PERSON" and not self._possessor(x, s, e)]
         orgs = [x for x in found if x.type != "PERSON"]
         verb_g = _gender_of_verb(cue)
         head = toks[0]
@@ -150,6 +150,20 @@ class Resolver:
         if head_lemma in _org_nouns():
             return Description("organisation", verb_g, head_lemma, None, s, e)
         return Description("other", verb_g, head_lemma, None, s, e)
+
+    def _possessor(self, ent: Entity, start: int, end: int) -> bool:
+        """Whether every mention of `ent` in start..end is a genitive complement of a common noun
+        ("пресс-секретаря Путина Дмитрия Пескова", "защитника Семиларски"): the noun's person, not the source."""
+        hits = [m for m in ent.mentions if m.start < end and start < m.end]
+        for m in hits:
+            toks = [t for t in self.parsed.tokens_in(m.start, m.end) if t.pos != "PUNCT"]
+            sent = self.parsed.sentence_at(m.start)
+            if not toks or sent is None or toks[0].rel != "nmod" or not 0 <= toks[0].head < len(sent.tokens):
+                return False
+            head = sent.tokens[toks[0].head]
+            if head.pos != "NOUN" or not start <= head.start < m.start:
+                return False
+        return bool(hits)
 
     def _oblique(self, start: int, end: int) -> bool:
         toks = [t for t in self.parsed.tokens_in(start, end) if t.pos != "PUNCT"]
@@ -280,6 +294,8 @@ class Resolver:
         for t in words:
             if prev is not None:
                 out.append(self.parsed.text[prev:t.start])
+            if prev is not None and t.rel == "nmod":
+                case = "-"  # a genitive complement ("пресс-секретаря Путина") keeps its form
             agree = t.feats.get("Case") == case and t.pos in ("NOUN", "PROPN", "ADJ")
             out.append(nominative(t.text, t.feats) if agree else t.text)
             if t.feats.get("Case") != case and t.pos in ("NOUN", "PROPN"):
