@@ -23,8 +23,6 @@ READER_ACTS = frozenset({"speech", "writing"})  # what a reader calls "who said 
 READER_SOURCES = frozenset({"person", "organisation"})
 _PERSON_PRONOUNS = {"he", "she", "i", "me", "him", "her"}
 _GROUP_PRONOUNS = {"they", "we", "them", "us"}
-_OUTLET_ONLY_REPORTS = {"report", "find", "analyze", "analyse", "review", "obtain", "examine", "survey", "count",
-                        "learn", "track", "reveal", "show"}
 _UNANSWERED = {"respond", "reply", "answer", "comment", "return"}
 
 
@@ -45,6 +43,9 @@ class ActLexicon:
     irregular_forms: dict[str, str]
     naming_cues: frozenset[str] = frozenset()
     undisclosed_cues: frozenset[str] = frozenset()
+    outlet_finding_cues: frozenset[str] = frozenset()
+    voice_nouns: frozenset[str] = frozenset()
+    quoting_cues: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +55,8 @@ def lexicon(path: Path = ACTS_PATH) -> ActLexicon:
             "anonymous_nouns", "slogan_nouns")
     return ActLexicon(tuple(d["acts"]), d["default_act"], d["default_act_unquoted"], dict(d["lemmas"]), dict(d["phrases"]),
                       *(frozenset(d[k]) for k in sets), dict(d["irregular_forms"]),
-                      frozenset(d.get("naming_cues", ())), frozenset(d.get("undisclosed_cues", ())))
+                      *(frozenset(d.get(k, ())) for k in ("naming_cues", "undisclosed_cues", "outlet_finding_cues",
+                                                          "voice_nouns", "quoting_cues")))
 
 
 def lemma(tok) -> str:
@@ -182,13 +184,14 @@ def is_carrier(speaker: Speaker | None, head=None) -> bool:
 
 def final_act(act: str, kind: str, speaker: Speaker | None, cue=None, carrier: bool = False) -> str:
     """Adjust the cue's act to its source: documents perceive, carriers are writing, an outlet
-    that only reports what it found or analysed is no speaker."""
+    that only reports what it found or analysed is no speaker (`OUTLET analyzed ...`); an outlet
+    that reports a claim (`..., TASS reports`) is its source, as a reader names it."""
     if kind == "document" and act in ("speech", "writing", "thought"):
         return "perception"
     if carrier and act == "speech":
         return "writing"
     if cue is not None and speaker is not None and act in ("speech", "writing") \
-            and lemma(cue) in _OUTLET_ONLY_REPORTS \
+            and lemma(cue) in lexicon().outlet_finding_cues \
             and (speaker.name.lower() in MEDIA or is_outlet_name(speaker.name)):
         return "perception"
     return act
