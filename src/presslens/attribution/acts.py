@@ -69,7 +69,9 @@ def lemma(tok) -> str:
     if low in lex.irregular_forms:
         return lex.irregular_forms[low]
     # a verb's stem is looked up among verbs only: "reports", "notes" are also nouns, "worried" an adjective
-    known = _VERB_WORDS() if tok.pos_ in ("VERB", "AUX") else _ALL_WORDS()
+    # a cue the parse tagged a noun but gave a subject or a clause ("..., the site X reports") is a verb
+    verbal = tok.pos_ in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "ccomp") for c in tok.children)
+    known = _VERB_WORDS() if verbal else _ALL_WORDS()
     cands = [low]
     for suf, rep in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""),
                      ("s", ""), ("d", "")):
