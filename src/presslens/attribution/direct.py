@@ -69,21 +69,13 @@ def attach(text: str, quotes: list[QuoteSpan], reported: list[Found], sent_of) -
             continue
         # 4. a quotation with no cue: the second half of “A,” X said. “B.” or a continuation
         if prev is not None and prev.cue and prev.start < prev.cue[0] < q.start and prev.end < prev.cue[0] \
-                and _same_paragraph(text, prev.end, q.start) and q.start - prev.end < 250 \
-                and not _closed_between(text, prev.end, q.start):
+                and _same_paragraph(text, prev.end, q.start) and q.start - prev.end < 250:
             prev = _extend(out, prev, q.end)
         elif prev is not None and q.start - prev.end < 600:
             f = Found("direct", q.start, q.end, None, prev.speaker, prev.speaker_token, 0.5)
             out.append(f)
             prev = f
     return out
-
-
-def _closed_between(text: str, a: int, b: int) -> bool:
-    """`“A,” X said. “B.”`: the cue's sentence closed before the next quotation opened, which
-    starts a quote of its own (the same speaker's, with no cue); `“A,” X said, “B.”` is one."""
-    between = text[a:b].rstrip(" \t\"“‘'«„")
-    return between.endswith((".", "!", "?"))
 
 
 def _same_paragraph(text: str, a: int, b: int) -> bool:
