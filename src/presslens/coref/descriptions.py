@@ -317,6 +317,8 @@ def _name_after_description(off: int, doc, t, person_at):
     if len(nxt) == 4 and nxt[0].text == "(" and nxt[2].text == ")":
         # "The head of the Russian Basketball Federation (RBF) NAME": the body's abbreviation
         end = off + nxt[2].idx + 1
+    elif nxt and nxt[0].text == ")" and off + nxt[0].idx == end:
+        end = off + nxt[0].idx + 1  # the parse kept the abbreviation inside the of-phrase
     nxt = [x for x in doc if off + x.idx >= end][:2]
     # "Akim of Almaty region NAME": the parse ends the of-phrase before the place head it hangs
     # on the name; the head belongs to the description
