@@ -108,8 +108,8 @@ def cue_keys(cue) -> list[str]:
             or cue.dep_ == "acomp":
         keys.append(f"be {cue.lower_}")
     for c in kids:
-        if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-            keys.append(f"{head} to")
+        if c.dep_ == "xcomp" and (any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) or c.tag_ == "VBG"):
+            keys.append(f"{head} to")  # "proposed spending" is "proposed to spend"
         elif c.dep_ == "dobj" and c.pos_ == "NOUN":
             keys.append(f"{head} {lemma(c)}")
         elif c.dep_ == "prt":
