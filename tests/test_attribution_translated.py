@@ -55,3 +55,16 @@ def test_capitalised_adjective_after_a_description_is_no_name():
             "Russian shipyards will build ten new ferries this year.\n")
     q = covering(text, run(text), "shipyards will build ten new ferries this year")
     assert q and q[0].speaker.name == "Boris Lentov"
+
+
+def test_the_publication_is_the_outlet_named_before():
+    text = ("The Nordic Wire portal reported that a new ferry line will open on Monday. The ferries will "
+            "sail twice a day from June, the publication notes.\n")
+    q = covering(text, run(text), "The ferries will sail twice a day from June")
+    assert q and "Nordic Wire" in q[0].speaker.name
+
+
+def test_pronoun_standing_for_the_sentence_before_is_no_content():
+    text = ("A driver hit a parking attendant in Vladivostok. The local news portal reported this, "
+            "citing the city police.\n")
+    assert not [q for q in run(text) if q.cue is not None and q.cue.text == "reported"]

@@ -46,6 +46,7 @@ class ActLexicon:
     outlet_finding_cues: frozenset[str] = frozenset()
     voice_nouns: frozenset[str] = frozenset()
     quoting_cues: frozenset[str] = frozenset()
+    outlet_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +57,7 @@ def lexicon(path: Path = ACTS_PATH) -> ActLexicon:
     return ActLexicon(tuple(d["acts"]), d["default_act"], d["default_act_unquoted"], dict(d["lemmas"]), dict(d["phrases"]),
                       *(frozenset(d[k]) for k in sets), dict(d["irregular_forms"]),
                       *(frozenset(d.get(k, ())) for k in ("naming_cues", "undisclosed_cues", "outlet_finding_cues",
-                                                          "voice_nouns", "quoting_cues")))
+                                                          "voice_nouns", "quoting_cues", "outlet_nouns")))
 
 
 def lemma(tok) -> str:
@@ -288,6 +289,9 @@ def is_content_proposition(tokens, cue=None) -> bool:
     saying = cue is not None and lemma(cue) in _SAYING
     if saying and words[0].lower_ in _ABOUT and not any(t.pos_ in ("VERB", "AUX") for t in words):
         return False
+    toks = [t for t in tokens if not t.is_space]
+    if words[0].lower_ in ("this", "that", "it") and (len(toks) == 1 or toks[1].text in (",", ";")):
+        return False  # "reported this, citing the police": the pronoun stands for a sentence before
     if len(words) <= 2 and words[0].tag_ == "PRP" and words[0].lower_ not in ("it",) and \
             (len(words) == 1 or words[1].pos_ in ("VERB", "AUX")):
         return False

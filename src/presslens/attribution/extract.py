@@ -119,6 +119,7 @@ def _finish(text: str, found: list[Found], index: SpeakerIndex, sents: _Sentence
         cue = Cue(text[f.cue[0]:f.cue[1]], f.cue[0], f.cue[1]) if f.cue else None
         cue_tok = _token_at(sents, f.cue[0]) if f.cue else None
         spk = _quoted_as_saying(text, cue_tok, spk, index, sents) or _voice_of_body(text, f, spk, index, sents)
+        spk = _outlet_description(text, f, spk, index, quotes)
         if spk is None:  # no subject anywhere (passive, fragment): an explicit unknown, never empty
             at = f.cue[0] if f.cue else f.start
             spk = Speaker(None, UNKNOWN, at, at)
@@ -185,6 +186,42 @@ def _voice_of_body(text: str, f: Found, spk: Speaker | None, index: SpeakerIndex
             name = text[a:b]
             return Speaker(None, name[4:] if name.lower().startswith("the ") else name, spk.start, spk.end)
     return spk
+
+
+def _outlet_description(text: str, f: Found, spk: Speaker | None, index: SpeakerIndex,
+                        quotes: list[Quote]) -> Speaker | None:
+    """`the publication notes`, `the local publication reported`, `according to the channel's
+    information`: a description of an outlet (acts.json `outlet_nouns`) left unresolved, or sent
+    to a platform (`Telegram`), is the nearest source named before it that the text calls by the
+    same noun (`the BetaNews portal`, `The Military Observer Telegram channel`) or that is a known
+    outlet: an organisation of the entities stage or an earlier quote's named source."""
+    tok = f.speaker_token
+    if spk is None or tok is None:
+        return spk
+    from ..coref.lexicon import MEDIA, PLATFORM_NAMES, is_outlet_name
+    if spk.entity is not None and spk.name.lower() not in PLATFORM_NAMES:
+        return spk
+    nouns = lexicon().outlet_nouns
+    head = tok if tok.lower_ in nouns else next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in nouns), None)
+    if head is None or any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return spk
+    cands: list[tuple[int, Speaker]] = []
+    for e in index.entities:
+        if e.type not in ("ORG", "NORP") or e.name.lower() in PLATFORM_NAMES:
+            continue
+        for m in e.mentions:
+            # an outlet called a portal once may be "the publication" next: any outlet noun by the name
+            near = set(text[max(0, m.start - 30):m.end + 30].lower().split())
+            if m.end <= spk.start and spk.start - m.end < 1500 and (
+                    near & nouns or is_outlet_name(e.name) or e.name.lower() in MEDIA):
+                cands.append((m.end, Speaker(e.id, e.name, spk.start, spk.end)))
+    for q in quotes:
+        sp = q.speaker
+        if sp is not None and sp.end <= spk.start and set(sp.name.lower().split()) & nouns \
+                and sp.name.lower().split()[-1] != sp.name.lower():
+            name = sp.name[4:] if sp.name.lower().startswith("the ") else sp.name
+            cands.append((sp.end, Speaker(sp.entity, name, spk.start, spk.end)))
+    return max(cands, key=lambda c: c[0])[1] if cands else spk
 
 
 def _offset_at(sents: _Sentences, tok) -> int:
