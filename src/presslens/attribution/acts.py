@@ -290,7 +290,8 @@ def is_content_proposition(tokens, cue=None) -> bool:
     if saying and words[0].lower_ in _ABOUT and not any(t.pos_ in ("VERB", "AUX") for t in words):
         return False
     toks = [t for t in tokens if not t.is_space]
-    if words[0].lower_ in ("this", "that", "it") and (len(toks) == 1 or toks[1].text in (",", ";")):
+    if words[0].lower_ == "this" and (len(toks) == 1 or (toks[1].text == "," and len(toks) > 2
+                                                         and toks[2].tag_ == "VBG")):
         return False  # "reported this, citing the police": the pronoun stands for a sentence before
     if len(words) <= 2 and words[0].tag_ == "PRP" and words[0].lower_ not in ("it",) and \
             (len(words) == 1 or words[1].pos_ in ("VERB", "AUX")):
