@@ -130,3 +130,18 @@ def test_translated_russian_gold_is_offsets_only_over_listed_documents():
         for at in g["attributions"]:
             assert at["act"] in ("speech", "writing")
             assert all(isinstance(x, int) for x in at["content"]) and at["content"][0] < at["content"][1]
+
+
+def test_translated_russian_tune_set_is_offsets_only_and_disjoint_from_the_held_out_set():
+    tune = EVAL / "data" / "attribution_mt_ru_tune"
+    held = EVAL / "data" / "attribution_mt_ru"
+    ids = json.loads((tune / "documents.json").read_text(encoding="utf-8"))
+    held_ids = json.loads((held / "documents.json").read_text(encoding="utf-8"))
+    assert len(ids) >= 15 and not set(ids) & set(held_ids)
+    gold = attribution_news.load_jsonl(tune / "gold.jsonl")
+    assert {g["doc"] for g in gold} == set(ids)
+    for g in gold:
+        assert set(g) == {"doc", "text_sha256", "attributions"}
+        for at in g["attributions"]:
+            assert at["act"] in ("speech", "writing")
+            assert all(isinstance(x, int) for x in at["content"]) and at["content"][0] < at["content"][1]

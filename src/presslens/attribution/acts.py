@@ -23,8 +23,6 @@ READER_ACTS = frozenset({"speech", "writing"})  # what a reader calls "who said 
 READER_SOURCES = frozenset({"person", "organisation"})
 _PERSON_PRONOUNS = {"he", "she", "i", "me", "him", "her"}
 _GROUP_PRONOUNS = {"they", "we", "them", "us"}
-_OUTLET_ONLY_REPORTS = {"report", "find", "analyze", "analyse", "review", "obtain", "examine", "survey", "count",
-                        "learn", "track", "reveal", "show"}
 _UNANSWERED = {"respond", "reply", "answer", "comment", "return"}
 
 
@@ -45,6 +43,10 @@ class ActLexicon:
     irregular_forms: dict[str, str]
     naming_cues: frozenset[str] = frozenset()
     undisclosed_cues: frozenset[str] = frozenset()
+    outlet_finding_cues: frozenset[str] = frozenset()
+    voice_nouns: frozenset[str] = frozenset()
+    quoting_cues: frozenset[str] = frozenset()
+    outlet_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +56,8 @@ def lexicon(path: Path = ACTS_PATH) -> ActLexicon:
             "anonymous_nouns", "slogan_nouns")
     return ActLexicon(tuple(d["acts"]), d["default_act"], d["default_act_unquoted"], dict(d["lemmas"]), dict(d["phrases"]),
                       *(frozenset(d[k]) for k in sets), dict(d["irregular_forms"]),
-                      frozenset(d.get("naming_cues", ())), frozenset(d.get("undisclosed_cues", ())))
+                      *(frozenset(d.get(k, ())) for k in ("naming_cues", "undisclosed_cues", "outlet_finding_cues",
+                                                          "voice_nouns", "quoting_cues", "outlet_nouns")))
 
 
 def lemma(tok) -> str:
@@ -67,7 +70,9 @@ def lemma(tok) -> str:
     if low in lex.irregular_forms:
         return lex.irregular_forms[low]
     # a verb's stem is looked up among verbs only: "reports", "notes" are also nouns, "worried" an adjective
-    known = _VERB_WORDS() if tok.pos_ in ("VERB", "AUX") else _ALL_WORDS()
+    # a cue the parse tagged a noun but gave a subject or a clause ("..., the site X reports") is a verb
+    verbal = tok.pos_ in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "ccomp") for c in tok.children)
+    known = _VERB_WORDS() if verbal else _ALL_WORDS()
     cands = [low]
     for suf, rep in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""),
                      ("s", ""), ("d", "")):
@@ -104,8 +109,8 @@ def cue_keys(cue) -> list[str]:
             or cue.dep_ == "acomp":
         keys.append(f"be {cue.lower_}")
     for c in kids:
-        if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-            keys.append(f"{head} to")
+        if c.dep_ == "xcomp" and (any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) or c.tag_ == "VBG"):
+            keys.append(f"{head} to")  # "proposed spending" is "proposed to spend"
         elif c.dep_ == "dobj" and c.pos_ == "NOUN":
             keys.append(f"{head} {lemma(c)}")
         elif c.dep_ == "prt":
@@ -182,13 +187,14 @@ def is_carrier(speaker: Speaker | None, head=None) -> bool:
 
 def final_act(act: str, kind: str, speaker: Speaker | None, cue=None, carrier: bool = False) -> str:
     """Adjust the cue's act to its source: documents perceive, carriers are writing, an outlet
-    that only reports what it found or analysed is no speaker."""
+    that only reports what it found or analysed is no speaker (`OUTLET analyzed ...`); an outlet
+    that reports a claim (`..., TASS reports`) is its source, as a reader names it."""
     if kind == "document" and act in ("speech", "writing", "thought"):
         return "perception"
     if carrier and act == "speech":
         return "writing"
     if cue is not None and speaker is not None and act in ("speech", "writing") \
-            and lemma(cue) in _OUTLET_ONLY_REPORTS \
+            and lemma(cue) in lexicon().outlet_finding_cues \
             and (speaker.name.lower() in MEDIA or is_outlet_name(speaker.name)):
         return "perception"
     return act
@@ -283,6 +289,10 @@ def is_content_proposition(tokens, cue=None) -> bool:
     saying = cue is not None and lemma(cue) in _SAYING
     if saying and words[0].lower_ in _ABOUT and not any(t.pos_ in ("VERB", "AUX") for t in words):
         return False
+    toks = [t for t in tokens if not t.is_space]
+    if words[0].lower_ == "this" and (len(toks) == 1 or (toks[1].text == "," and len(toks) > 2
+                                                         and toks[2].tag_ == "VBG")):
+        return False  # "reported this, citing the police": the pronoun stands for a sentence before
     if len(words) <= 2 and words[0].tag_ == "PRP" and words[0].lower_ not in ("it",) and \
             (len(words) == 1 or words[1].pos_ in ("VERB", "AUX")):
         return False

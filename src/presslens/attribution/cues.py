@@ -44,7 +44,8 @@ def find_reported(text: str, chunk, th: Thresholds | None = None) -> list[Found]
     for f in cands:
         if use_model:
             p = classifier.probability(f.features)
-            if p < classifier.THRESHOLD and not (p >= CORE_FLOOR and _core_with_person(f)) and not _noun_tagged(f):
+            if p < classifier.THRESHOLD and not (p >= CORE_FLOOR and _core_with_person(f)) and not _noun_tagged(f) \
+                    and SPLIT_FINAL not in f.features:
                 continue
             f = replace(f, score=p)
         out.append(f)
@@ -137,6 +138,8 @@ def _called_event(tok) -> bool:
 
 
 # a core speech verb (say, tell, compare, accuse, ...) with a person as subject is kept down
+# the shape of `_split_final_cue`, which the classifier never saw: the pattern decides alone
+SPLIT_FINAL = "shape=split_final_cue"
 # to this probability: PolNeAR rarely shows such verbs with objects, other news often does
 CORE_FLOOR = 0.25
 
@@ -165,7 +168,7 @@ def candidates(text: str, chunk, th: Thresholds) -> list[Found]:
             elif tok.lower_ in _NOUN_TAGGED_CUES and not tok.tag_.startswith("VB"):
                 f = _final_noun_cue(text, off, tok, th)
             else:
-                f = _from_verb(text, off, tok, th)
+                f = _from_verb(text, off, tok, th) or _split_final_cue(text, off, tok, th)
         except (IndexError, ValueError):  # odd parses must never break the stage
             f = None
         if f is not None and f.end > f.start:
@@ -369,6 +372,8 @@ def _final_noun_cue(text: str, off: int, tok, th: Thresholds) -> Found | None:
     the comma, the speaker the noun phrase between the comma and the cue)."""
     sent = tok.sent
     after = [t for t in tok.doc[tok.i + 1:sent.end] if not t.is_space]
+    if after and after[0].text == "," and len(after) > 1 and after[1].lower_ in _TAIL_PARTICIPLES:
+        after = after[-1:]  # "..., the site X reports, citing data from ...": where the words came from
     if not after or not all(t.is_punct and t.text in ".!" for t in after):
         return None
     k = tok.i - 1
@@ -377,7 +382,8 @@ def _final_noun_cue(text: str, off: int, tok, th: Thresholds) -> Found | None:
     if k <= sent.start or tok.doc[k].text != "," or k == tok.i - 1:
         return None
     np_toks = tok.doc[k + 1:tok.i]
-    head = np_toks[-1]
+    # "the site стопкоронавирус.рф": the noun the name stands in apposition to is the head
+    head = next((t for t in reversed(np_toks) if t.pos_ in ("NOUN", "PROPN")), np_toks[-1])
     if head.pos_ not in ("NOUN", "PROPN") or not any(t.pos_ in ("VERB", "AUX") for t in tok.doc[sent.start:k]):
         return None
     # a singular, determined or named body agrees with "reports"; "..., police reports." is a list
@@ -390,11 +396,43 @@ def _final_noun_cue(text: str, off: int, tok, th: Thresholds) -> Found | None:
     start, end = trim(text, off + first.idx, off + tok.doc[k - 1].idx + len(tok.doc[k - 1].text))
     if end - start < 3:
         return None
-    spk = (off + np_toks[0].idx, off + head.idx + len(head.text))
+    spk = (off + np_toks[0].idx, off + np_toks[-1].idx + len(np_toks[-1].text))
     cue = (off + tok.idx, off + tok.idx + len(tok.text))
     return Found("indirect", start, end, cue, spk, head, score,
                  features=candidate_features(tok, "ccomp", head, _n_tokens(tok.doc, start - off, end - off),
                                              _first(tok.doc, start - off), text[start:end]))
+
+
+def _split_final_cue(text: str, off: int, tok, th: Thresholds) -> Found | None:
+    """`CLAUSE. , RIA Novosti reports.`: the parse cut the sentence before its trailing cue, so
+    the cue is the root of a sentence that opens with the comma and says nothing else; the
+    sentence before it is what was reported."""
+    if tok.lower_ not in _TRAILING or tok.dep_ != "ROOT" or tok.lower_ == "told":
+        return None
+    sent = tok.sent
+    body = [t for t in sent if not t.is_space]
+    if not body or body[0].text != "," or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children):
+        return None
+    subj = [c for c in tok.lefts if c.dep_ in SUBJ]
+    if not subj or any(t.pos_ in ("VERB", "AUX") and t.i != tok.i for t in body):
+        return None
+    prev = tok.doc[body[0].i - 1] if body[0].i > 0 else None
+    if prev is None or "\n" in prev.text:
+        return None
+    first = prev.sent[0]
+    if not any(t.pos_ in ("VERB", "AUX") for t in prev.sent):
+        return None
+    score = cue_score(tok.lower_, True)
+    if score < th.with_clause:
+        return None
+    start, end = trim(text, off + first.idx, off + prev.idx + len(prev.text))
+    if end - start < 3:
+        return None
+    spk = mention_span(off, subj[0])
+    cue = (off + tok.idx, off + tok.idx + len(tok.text))
+    feats = candidate_features(tok, "ccomp", subj[0], _n_tokens(tok.doc, start - off, end - off),
+                               _first(tok.doc, start - off), text[start:end])
+    return Found("indirect", start, end, cue, spk, subj[0], score, features=(*feats, SPLIT_FINAL))
 
 
 def _channel_clause(tok) -> list:

@@ -50,7 +50,10 @@ def mention_span(offset: int, tok) -> tuple[int, int]:
     ents = [e for e in tok.doc.ents if e.start <= tok.i < e.end]
     if ents:
         e = ents[0]
-        return offset + e.start_char, offset + e.end_char
+        # "COVID-19, RIA Novosti" tagged as one entity: the name is what follows the last comma
+        cut = [t for t in e if t.i < tok.i and t.text == ","]
+        start = tok.doc[cut[-1].i + 1].idx if cut else e.start_char
+        return offset + start, offset + e.end_char
     keep = {"compound", "det", "amod", "poss", "nummod", "nmod", "flat", "case", "quantmod"}
     left = [c for c in tok.lefts if c.dep_ in keep]
     toks = [tok]

@@ -256,7 +256,7 @@ def appositive_roles(chunk, person_at) -> list[tuple[tuple[int, int], tuple[int,
             continue
         right = desc[1]
         nxt = [x for x in doc if off + x.idx >= right][:2]
-        if len(nxt) == 2 and nxt[0].text == "," and nxt[1].text[:1].isupper():
+        if len(nxt) == 2 and nxt[0].text == "," and nxt[1].text[:1].isupper() and not _modifies_noun(nxt[1]):
             span = person_at(off + nxt[1].idx)  # the person index, not NER's label (types.py may fix it)
             if span is not None:
                 out.append((span, desc, True))
@@ -273,11 +273,17 @@ def _name_after_comma(off: int, doc, t, person_at):
         return None
     desc = description_span(off, t)
     nxt = [x for x in doc if off + x.idx >= desc[1]][:2]
-    if len(nxt) == 2 and nxt[0].text == "," and nxt[1].text[:1].isupper():
+    if len(nxt) == 2 and nxt[0].text == "," and nxt[1].text[:1].isupper() and not _modifies_noun(nxt[1]):
         span = person_at(off + nxt[1].idx)
         if span is not None:
             return span, desc, True
     return None
+
+
+def _modifies_noun(t) -> bool:
+    """`According to the head of state, Russian missiles are unique`: a capitalised adjective
+    opening the next clause is no name in apposition."""
+    return t.pos_ == "ADJ" or t.dep_ == "amod"
 
 
 def _name_after_description(off: int, doc, t, person_at):
@@ -307,6 +313,12 @@ def _name_after_description(off: int, doc, t, person_at):
         start = off + doc[cut[-1].i + 1].idx if cut else desc[0]
         return span, (start, off + prev.idx + len(prev.text)), True
     end = max(desc[1], reach)  # a long of-phrase counts whole here: the name comes after it
+    nxt = [x for x in doc if off + x.idx >= end][:4]
+    if len(nxt) == 4 and nxt[0].text == "(" and nxt[2].text == ")":
+        # "The head of the Russian Basketball Federation (RBF) NAME": the body's abbreviation
+        end = off + nxt[2].idx + 1
+    elif nxt and nxt[0].text == ")" and off + nxt[0].idx == end:
+        end = off + nxt[0].idx + 1  # the parse kept the abbreviation inside the of-phrase
     nxt = [x for x in doc if off + x.idx >= end][:2]
     # "Akim of Almaty region NAME": the parse ends the of-phrase before the place head it hangs
     # on the name; the head belongs to the description

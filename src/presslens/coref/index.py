@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from ..attribution.lexicon import cue_score
+from .lexicon import ROLE_NOUNS
 from .names import Group
 from .ranker import prominence_weight
 from ..model import Analysis
@@ -65,6 +66,7 @@ def prominence(t) -> float:
     (`according to X`), then the rest; a speaker is more prominent than a silent subject."""
     if t.dep_ == "compound" and t.head.i > t.i:
         t = t.head  # a name's first word: judge the name by its head
+    t = _titled_subject(t)
     if t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass") and t.dep_ == "appos":
         head = t.head if t.dep_ in ("nsubj", "nsubjpass") else t.head.head
         base = prominence_weight("main_clause_subject" if head.dep_ == "ROOT" else "other_subject")
@@ -75,6 +77,27 @@ def prominence(t) -> float:
     if t.dep_ == "poss":
         return prominence_weight("possessive")
     return prominence_weight("other")
+
+
+def _titled_subject(t):
+    """`The head of the Federation (RBF) NAME shared`, `General Secretary of the X Party NAME
+    spoke`: translation drops the comma after the title, so the parse makes the role noun the
+    subject and hangs the name on the verb or inside the title's of-phrase; the name stands for
+    that subject. Any other token is returned as it is."""
+    if t.pos_ != "PROPN":  # NER may tag the name with the organisation glued before it
+        return t
+    if t.dep_ in ("npadvmod", "appos") and t.head.pos_ in ("VERB", "AUX"):
+        role = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i
+                and c.lower_ in ROLE_NOUNS]
+        return role[0] if role else t
+    up = t
+    for _ in range(4):
+        if up.dep_ not in ("pobj", "prep", "compound", "appos") or up.head.i == up.i:
+            return t
+        up = up.head
+        if up.dep_ in ("nsubj", "nsubjpass") and up.lower_ in ROLE_NOUNS:
+            return up
+    return t
 
 
 def quoted_spans(text: str, parsed) -> list[tuple[int, int]]:

@@ -22,6 +22,23 @@ def _label(text: str, label: str) -> str:
     return label
 
 
+_NAME_SUFFIXES = {"inc", "inc.", "ltd", "ltd.", "llc", "co", "co.", "corp", "corp.", "plc", "jr", "jr.", "sr", "sr.",
+                  "d.c.", "ag", "sa", "s.a."}
+
+
+def _after_comma(text: str, s: int, e: int, label: str) -> int:
+    """`COVID-19, RIA Novosti reports`: NER ran a clause's last word and the name after the comma
+    into one organisation or person; the name is what follows the comma (not `Apple, Inc.`)."""
+    if label not in ("ORG", "PERSON") or ", " not in text[s:e]:
+        return s
+    k = text.rindex(", ", s, e) + 2
+    after = text[k:e].split()
+    if not after or not after[0][:1].isupper() or after[-1].lower() in _NAME_SUFFIXES \
+            or not (len(after) >= 2 or (after[0].isupper() and len(after[0]) >= 3)):
+        return s
+    return k
+
+
 def _strip_poss(text: str, s: int, e: int) -> tuple[int, int]:
     for suf in ("'s", "’s"):
         if text[s:e].endswith(suf):
@@ -39,6 +56,7 @@ def ner_mentions(analysis: Analysis) -> list[tuple[int, int, str]]:
         if label not in KEEP:
             continue
         s, e = _strip_poss(text, s, e)
+        s = _after_comma(text, s, e, label)
         if e > s:
             out.append((s, e, _label(text[s:e], label)))
     out = [(s, e, "PERSON" if label in ("ORG", "GPE", "NORP") and not is_outlet_name(text[s:e])

@@ -19,6 +19,8 @@ A label is changed only on evidence in the text around the name:
 """
 from __future__ import annotations
 
+import re
+
 from .lexicon import BODIES, MEDIA, PLATFORM_NAMES, RELATIONS, ROLE_NOUNS, is_outlet_name
 
 from .given_names import given_name_gender, is_given_name  # noqa: F401 — re-exported for resolution
@@ -73,7 +75,8 @@ def split_trailing_person(parsed, text: str, mention: tuple[int, int, str]) -> l
         return [mention]
     if last[-1].lower_ in ORG_WORDS or first[0].lower_ in ORG_WORDS:
         return [mention]
-    if not (is_given_name(first[0].text) or last[-1].lower_.endswith(SURNAME_ENDINGS)):
+    if not (is_given_name(first[0].text) or last[-1].lower_.endswith(SURNAME_ENDINGS)
+            or _alone_elsewhere(text, s, e, last[-1].text)):
         return [mention]
     doc = toks[0].doc
     before_span = doc[toks[0].i - 2:toks[0].i] if toks[0].i >= 2 else []
@@ -82,6 +85,14 @@ def split_trailing_person(parsed, text: str, mention: tuple[int, int, str]) -> l
         return [mention]
     prev = groups[-3][-1]
     return [(s, c.offset + prev.idx + len(prev.text), label), (c.offset + first[0].idx, e, "PERSON")]
+
+
+def _alone_elsewhere(text: str, s: int, e: int, word: str) -> bool:
+    """Whether the closing word recurs on its own outside the mention (`said Korb`): a surname the
+    name lists do not know (`Mihhail Korb`), which the article goes on to use for its person."""
+    if len(word) < 3 or not word[:1].isupper():
+        return False
+    return any(not (s <= m.start() < e) for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
 
 
 # what a minister is minister of: "Minister of Foreign Affairs Lavrov" has no given name in it
