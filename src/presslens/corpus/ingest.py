@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Callable
 
 import numpy as np
@@ -58,7 +59,7 @@ def add_article(store, record: dict[str, Any], embed: Embedder | None = default_
 
     with store.corpus_transaction():
         seq = store.corpus_count() + 1
-        me = {"document_id": doc_id, "day": day, "seq": seq, "signature": sig, "shingles": len(shing)}
+        me = {"document_id": doc_id, "day": day, "seq": seq, "signature": sig, "shingles": len(shing), "bands": bands}
         canonical, sim = _find_copy(store, me)
         counts = stories.anchor_counts(title, body)
         n_docs = seq - 1
@@ -98,7 +99,7 @@ def _embed(embed: Embedder | None, record, title: str, body: str, paras):
 def _find_copy(store, me: dict[str, Any]) -> tuple[dict[str, Any] | None, float | None]:
     """The canonical article of the best-matching earlier copy, with the similarity to it."""
     best, best_sim = None, 0.0
-    for cand in store.dup_candidates(dedup.band_keys(me["signature"])):
+    for cand in store.dup_candidates(me.get("bands") or dedup.band_keys(me["signature"])):
         ok, sim = dedup.copy_score(me["signature"], me["shingles"], cand["signature"], cand["shingles"])
         if ok and sim > best_sim:
             best, best_sim = cand, sim
@@ -133,6 +134,12 @@ def _choose_story(store, keys: stories.ArticleKeys, emb, day, record) -> tuple[s
     return _story_id(record["id"]), True
 
 
+@lru_cache(maxsize=8192)
+def _content_keys(content: str) -> quotes.QuoteKeys:
+    """An earlier quote's keys (without speaker): one recent quote is a candidate for many later ones."""
+    return quotes.quote_keys(content, None)
+
+
 def _group_quotes(store, record: dict[str, Any], story: str) -> None:
     text = record.get("text") or ""
     lang = record.get("language") or ""
@@ -147,7 +154,7 @@ def _group_quotes(store, record: dict[str, Any], story: str) -> None:
         for cand in store.quote_candidates(keys.lookup, keys.speaker, story):
             if cand["group_id"] in used or cand["document_id"] == record["id"]:
                 continue
-            ck = quotes.quote_keys(cand["content"], None)
+            ck = _content_keys(cand["content"])
             ck = quotes.QuoteKeys(cand["speaker_key"], ck.words, ck.anchors, ck.n_words, ck.lookup)
             same_lang = (cand["language"] or "") == lang
             if ck.speaker != keys.speaker:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import OrderedDict
 from contextlib import contextmanager
 from typing import Any, Iterator
 
@@ -17,6 +18,7 @@ CANDIDATES = 50       # copies compared per article
 STORY_CANDIDATES = 10  # stories compared per article
 QUOTE_CANDIDATES = 20  # earlier quotes compared per quote
 KEY_FANOUT = 200      # rows read per anchor or band key
+STORY_CACHE = 4096    # story anchor vectors kept in memory (bounded: memory does not grow with the corpus)
 
 
 class CorpusMixin:
@@ -31,6 +33,7 @@ class CorpusMixin:
         except BaseException:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
+            self._story_cache().clear()  # it may hold states the rollback undid
             raise
 
     # -- the corpus step and what it adds to records ---------------------------
@@ -59,8 +62,10 @@ class CorpusMixin:
         return self.db.execute("SELECT 1 FROM corpus_docs WHERE document_id=?", (doc_id,)).fetchone() is not None
 
     def corpus_count(self) -> int:
-        row = self.db.execute("SELECT max(seq) FROM corpus_docs").fetchone()
-        return int(row[0] or 0)
+        # seq is assigned as the last seq + 1 on insert, so the newest row holds the largest;
+        # reading it by rowid is one index step where max(seq) (seq has no index) scans the table
+        row = self.db.execute("SELECT seq FROM corpus_docs ORDER BY rowid DESC LIMIT 1").fetchone()
+        return int(row[0]) if row else 0
 
     def corpus_missing(self) -> list[str]:
         """Stored documents the corpus layer has not seen yet, in ingest order."""
@@ -151,12 +156,38 @@ class CorpusMixin:
                 keep.append(s)
         return keep
 
+    def _story_cache(self) -> "OrderedDict[str, tuple[int, dict[str, float]]]":
+        """story id -> (its article count, its anchors in key order), least recently used first.
+
+        Every story_update adds one to the count and rewrites the anchors in one
+        transaction, so a cached entry whose count matches the stored one is the
+        stored state, whoever wrote it."""
+        cache = self.__dict__.get("_story_anchor_cache")
+        if cache is None:
+            cache = self.__dict__["_story_anchor_cache"] = OrderedDict()
+        return cache
+
     def story_vector(self, story_id: str) -> tuple[dict[str, float], np.ndarray | None, int]:
-        anchors = {k: w for k, w in self.db.execute(
-            "SELECT key, weight FROM story_anchors WHERE story_id=?", (story_id,))}
-        row = self.db.execute("SELECT centroid, centroid_n FROM stories WHERE id=?", (story_id,)).fetchone()
+        row = self.db.execute("SELECT centroid, centroid_n, articles FROM stories WHERE id=?", (story_id,)).fetchone()
+        cache = self._story_cache()
+        hit = cache.get(story_id)
+        if row is not None and hit is not None and hit[0] == row["articles"]:
+            cache.move_to_end(story_id)
+            anchors = dict(hit[1])
+        else:
+            anchors = {k: w for k, w in self.db.execute(
+                "SELECT key, weight FROM story_anchors WHERE story_id=? ORDER BY key", (story_id,))}
+            if row is not None:
+                self._story_cache_put(story_id, row["articles"], anchors)
         centroid = np.frombuffer(row["centroid"], dtype=np.float32) if row and row["centroid"] else None
         return anchors, centroid, int(row["centroid_n"]) if row else 0
+
+    def _story_cache_put(self, story_id: str, articles: int, anchors: dict[str, float]) -> None:
+        cache = self._story_cache()
+        cache[story_id] = (articles, dict(anchors))
+        cache.move_to_end(story_id)
+        while len(cache) > STORY_CACHE:
+            cache.popitem(last=False)
 
     def story_new(self, story_id: str, title: str | None, day: int | None, seq: int) -> None:
         self.db.execute("INSERT INTO stories(id, title, first_day, last_day, first_seq, articles) VALUES (?,?,?,?,?,0)",
@@ -164,17 +195,31 @@ class CorpusMixin:
 
     def story_update(self, story_id: str, day: int | None, anchors: dict[str, float],
                      centroid: np.ndarray | None, centroid_n: int, keep: int) -> None:
-        self.db.execute(
+        row = self.db.execute(
             "UPDATE stories SET articles = articles + 1,"
             " first_day = CASE WHEN ? IS NULL THEN first_day WHEN first_day IS NULL OR ? < first_day THEN ? ELSE first_day END,"
             " last_day = CASE WHEN ? IS NULL THEN last_day WHEN last_day IS NULL OR ? > last_day THEN ? ELSE last_day END,"
-            " centroid = ?, centroid_n = ? WHERE id=?",
+            " centroid = ?, centroid_n = ? WHERE id=? RETURNING articles",
             (day, day, day, day, day, day, None if centroid is None else centroid.astype(np.float32).tobytes(),
-             centroid_n, story_id))
+             centroid_n, story_id)).fetchall()
+        row = row[0] if row else None
         # the story keeps only its `keep` heaviest anchors, so a long story stays cheap to compare
-        top = sorted(anchors.items(), key=lambda kv: -kv[1])[:keep]
-        self.db.execute("DELETE FROM story_anchors WHERE story_id=?", (story_id,))
-        self.db.executemany("INSERT INTO story_anchors VALUES (?,?,?)", [(story_id, k, w) for k, w in top])
+        top = dict(sorted(anchors.items(), key=lambda kv: -kv[1])[:keep])
+        cache = self._story_cache()
+        old = cache.get(story_id)
+        if row is not None and old is not None and old[0] == row[0] - 1:
+            # only the rows that changed are written: fewer pages touched per article
+            gone = [(story_id, k) for k in old[1] if k not in top]
+            changed = [(story_id, k, w) for k, w in top.items() if old[1].get(k) != w]
+            self.db.executemany("DELETE FROM story_anchors WHERE story_id=? AND key=?", gone)
+            self.db.executemany("INSERT OR REPLACE INTO story_anchors VALUES (?,?,?)", changed)
+        else:
+            self.db.execute("DELETE FROM story_anchors WHERE story_id=?", (story_id,))
+            self.db.executemany("INSERT INTO story_anchors VALUES (?,?,?)", [(story_id, k, w) for k, w in top.items()])
+        if row is not None:
+            self._story_cache_put(story_id, row[0], dict(sorted(top.items())))
+        else:
+            cache.pop(story_id, None)
 
     def story_of(self, doc_id: str) -> str | None:
         row = self.db.execute("SELECT story_id FROM corpus_docs WHERE document_id=?", (doc_id,)).fetchone()
