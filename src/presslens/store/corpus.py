@@ -18,6 +18,7 @@ CANDIDATES = 50       # copies compared per article
 STORY_CANDIDATES = 10  # stories compared per article
 QUOTE_CANDIDATES = 20  # earlier quotes compared per quote
 KEY_FANOUT = 200      # rows read per anchor or band key
+ARMS_STEP = 8         # compound lookups are padded to a multiple of this (few distinct statements to prepare)
 STORY_CACHE = 4096    # story anchor vectors kept in memory (bounded: memory does not grow with the corpus)
 
 
@@ -35,6 +36,19 @@ class CorpusMixin:
                 self.db.execute("ROLLBACK")
             self._story_cache().clear()  # it may hold states the rollback undid
             raise
+
+    def _each(self, sql: str, params: list[tuple]) -> Iterator[sqlite3.Row]:
+        """The rows of `sql` run once per parameter tuple, in order, read as one compound
+        statement: one round trip instead of one per key. Padding tuples are NULLs, which
+        match nothing."""
+        if not params:
+            return
+        width = len(params[0])
+        for i in range(0, len(params), 400):  # SQLite allows 500 terms in a compound select
+            chunk = list(params[i:i + 400])
+            chunk += [(None,) * width] * (-len(chunk) % ARMS_STEP)
+            compound = " UNION ALL ".join([f"SELECT * FROM ({sql})"] * len(chunk))
+            yield from self.db.execute(compound, [x for p in chunk for x in p])
 
     # -- the corpus step and what it adds to records ---------------------------
     corpus_embedder: Any = "default"   # None: no encoder (stories on anchors only, no vectors)
@@ -86,12 +100,13 @@ class CorpusMixin:
 
     def dup_candidates(self, bands: list[tuple[int, int]]) -> list[dict[str, Any]]:
         ids: dict[str, int] = {}
-        for b, h in bands:
-            for (d,) in self.db.execute("SELECT document_id FROM dup_bands WHERE band=? AND hash=? LIMIT ?",
-                                        (b, h, KEY_FANOUT)):
-                ids[d] = ids.get(d, 0) + 1
+        for (d,) in self._each(f"SELECT document_id FROM dup_bands WHERE band=? AND hash=? LIMIT {KEY_FANOUT}",
+                               list(bands)):
+            ids[d] = ids.get(d, 0) + 1
         best = sorted(ids, key=lambda d: -ids[d])[:CANDIDATES]
-        return [self.corpus_doc(d) for d in best]  # type: ignore[misc]
+        rows = {r["document_id"]: _doc_row(r) for r in self._each(
+            "SELECT * FROM corpus_docs WHERE document_id=?", [(d,) for d in best])}
+        return [rows[d] for d in best if d in rows]
 
     # -- reprints -----------------------------------------------------------
     def canonical_of(self, doc_id: str) -> str:
@@ -131,11 +146,8 @@ class CorpusMixin:
 
     # -- anchors and stories ---------------------------------------------
     def anchor_df(self, keys: list[str]) -> dict[str, int]:
-        out = {}
-        for k in keys:
-            row = self.db.execute("SELECT df FROM anchor_df WHERE key=?", (k,)).fetchone()
-            out[k] = int(row[0]) if row else 0
-        return out
+        found = {r[0]: int(r[1]) for r in self._each("SELECT key, df FROM anchor_df WHERE key=?", [(k,) for k in keys])}
+        return {k: found.get(k, 0) for k in keys}
 
     def anchor_df_add(self, keys: set[str]) -> None:
         self.db.executemany("INSERT INTO anchor_df VALUES (?,1) ON CONFLICT(key) DO UPDATE SET df = df + 1",
@@ -143,15 +155,17 @@ class CorpusMixin:
 
     def story_candidates(self, keys: list[str], day: int | None, window: int) -> list[str]:
         counts: dict[str, int] = {}
-        for k in keys:
-            for (s,) in self.db.execute("SELECT story_id FROM story_anchors WHERE key=? LIMIT ?", (k, KEY_FANOUT)):
-                counts[s] = counts.get(s, 0) + 1
+        for (s,) in self._each(f"SELECT story_id FROM story_anchors WHERE key=? LIMIT {KEY_FANOUT}",
+                               [(k,) for k in keys]):
+            counts[s] = counts.get(s, 0) + 1
         ranked = sorted(counts, key=lambda s: -counts[s])[:STORY_CANDIDATES]
         if day is None:
             return ranked
+        spans = {r["id"]: r for r in self._each("SELECT id, first_day, last_day FROM stories WHERE id=?",
+                                                [(s,) for s in ranked])}
         keep = []
         for s in ranked:
-            row = self.db.execute("SELECT first_day, last_day FROM stories WHERE id=?", (s,)).fetchone()
+            row = spans[s]
             if row["first_day"] is None or (row["first_day"] - window <= day <= row["last_day"] + window):
                 keep.append(s)
         return keep
@@ -265,11 +279,10 @@ class CorpusMixin:
         """Earlier quotes sharing word or anchor keys, plus (for translations, which share few
         keys) the same speaker's most recent quotes in the same story."""
         seen: dict[tuple[str, int, int], int] = {}
-        for k in keys:
-            for r in self.db.execute('SELECT document_id, start, "end" FROM quote_keys WHERE key=? LIMIT ?',
-                                     (k, KEY_FANOUT)):
-                t = (r[0], r[1], r[2])
-                seen[t] = seen.get(t, 0) + 1
+        for r in self._each(f'SELECT document_id, start, "end" FROM quote_keys WHERE key=? LIMIT {KEY_FANOUT}',
+                            [(k,) for k in keys]):
+            t = (r[0], r[1], r[2])
+            seen[t] = seen.get(t, 0) + 1
         picked = sorted(seen, key=lambda t: -seen[t])[:QUOTE_CANDIDATES]
         if speaker_key and story_id:
             for r in self.db.execute(
@@ -279,17 +292,14 @@ class CorpusMixin:
                 t = (r[0], r[1], r[2])
                 if r[3] == story_id and t not in seen:
                     picked.append(t)
-        out = []
-        for t in picked:
-            row = self.db.execute(
+        rows: dict[tuple[str, int, int], dict[str, Any]] = {}
+        for row in self._each(
                 'SELECT g.*, q.kind, q.content, q.speaker, d.language, c.story_id FROM quote_groups g JOIN quotes q ON'
                 ' q.document_id = g.document_id AND q.start = g.start AND q."end" = g."end"'
                 ' JOIN documents d ON d.id = g.document_id JOIN corpus_docs c ON c.document_id = g.document_id'
-                ' WHERE g.document_id=? AND g.start=? AND g."end"=?', t
-            ).fetchone()
-            if row:
-                out.append(dict(row))
-        return out
+                ' WHERE g.document_id=? AND g.start=? AND g."end"=? LIMIT 1', picked):
+            rows.setdefault((row["document_id"], row["start"], row["end"]), dict(row))
+        return [rows[t] for t in picked if t in rows]
 
     def quote_group_add(self, doc_id: str, start: int, end: int, group_id: str, speaker_key: str,
                         similarity: float, drift: list[dict[str, Any]], keys: list[int], position: float) -> None:
