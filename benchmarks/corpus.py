@@ -180,6 +180,9 @@ def encoder_cost(sample: int) -> float:
     return (time.perf_counter() - t) / sample
 
 
+FULL_SIZES = "10000,20000,30000,40000,50000,75000,100000"
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="1000,2000,5000")
@@ -187,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--encoder-sample", type=int, default=50)
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args(argv)
-    sizes = sorted(int(x) for x in ("10000,20000,30000,40000,50000,75000,100000" if args.full else args.sizes).split(","))
+    sizes = sorted(int(x) for x in (FULL_SIZES if args.full else args.sizes).split(","))
     command = " ".join(["python benchmarks/corpus.py", *(argv if argv is not None else sys.argv[1:])])
     enc = 0.0
     gen, rng = Generator(), random.Random(3)
@@ -220,24 +223,26 @@ def main(argv: list[str] | None = None) -> int:
                   f"story p95 {sp95:.1f} ms, trace p95 {tp95:.1f} ms, peak RSS {rss:.0f} MB, store {mb:.0f} MB, "
                   f"{stories} stories, {copies} reprints", flush=True)
             if args.write:
-                write(rows, enc, command, done < sizes[-1])
+                write(rows, enc, command, args.full, done < sizes[-1])
             stretch_start, last_t, corpus_s, cpu0 = done, time.perf_counter(), store.corpus_seconds, cpu_seconds()
         store.close()
     enc = encoder_cost(args.encoder_sample)  # after the run, so the encoder's memory is not in the RSS above
     if enc:
         print(f"real encoder: {enc * 1000:.0f} ms per article (constant; excluded above)")
         if args.write:
-            write(rows, enc, command)
+            write(rows, enc, command, args.full)
     return 0
 
 
-def write(rows, enc: float, command: str, partial: bool = False) -> None:
+def write(rows, enc: float, command: str, full: bool, partial: bool = False) -> None:
+    """Rewrite this run's section: the scale row (--full) and the quick run keep sections of their own."""
+    name, heading = ("corpus", "Corpus layer at scale") if full else ("corpus-quick", "Corpus layer, quick run")
     lines = ["| articles | s per 1,000 (stretch) | s for its last 1,000 | CPU s per 1,000 (stretch) | "
              "corpus step ms per article | story query p95 ms | trace query p95 ms | peak RSS MB | store MB | "
              "stories | reprints |", "|---|---|---|---|---|---|---|---|---|---|---|"]
     lines += [f"| {s:,} | {t:.1f} | {tl:.1f} | {cp:.1f} | {cm:.1f} | {sp:.1f} | {tp:.1f} | {r:.0f} | {mb:.0f} | "
               f"{st:,} | {c:,} |" for s, t, tl, cp, cm, sp, tp, r, mb, st, c in rows]
-    body = (f"<!-- section:corpus -->\n# Corpus layer at scale\n\nCommand: `{command}` "
+    body = (f"<!-- section:{name} -->\n# {heading}\n\nCommand: `{command}` "
             f"({time.strftime('%Y-%m-%d')}, shared 2-core machine)\n\n"
             "Generated articles (stories of a few days, a fifth of articles reprints with trims and widgets, "
             "two quotes each) saved through `Store.save`, which runs dedup, story assignment, quote grouping "
@@ -246,8 +251,8 @@ def write(rows, enc: float, command: str, partial: bool = False) -> None:
             + ". 'Stretch' is the articles since the previous checkpoint; wall time on this shared machine "
             "also counts other people's load, CPU time is this process's own; the store size counts its WAL."
             + (" Run still going: rows so far." if partial else "")
-            + "\n\n" + "\n".join(lines) + "\n<!-- /section:corpus -->\n")
-    write_section("<!-- section:corpus -->", "<!-- /section:corpus -->", body)
+            + "\n\n" + "\n".join(lines) + f"\n<!-- /section:{name} -->\n")
+    write_section(f"<!-- section:{name} -->", f"<!-- /section:{name} -->", body)
 
 
 if __name__ == "__main__":
