@@ -154,11 +154,7 @@ class CorpusMixin:
                             [(k,) for k in keys])
 
     def story_candidates(self, keys: list[str], day: int | None, window: int) -> list[str]:
-        counts: dict[str, int] = {}
-        for (s,) in self._each(f"SELECT story_id FROM story_anchors WHERE key=? LIMIT {KEY_FANOUT}",
-                               [(k,) for k in keys]):
-            counts[s] = counts.get(s, 0) + 1
-        ranked = sorted(counts, key=lambda s: -counts[s])[:STORY_CANDIDATES]
+        ranked = self._story_ranking(keys)
         if day is None:
             return ranked
         spans = {r["id"]: r for r in self._each("SELECT id, first_day, last_day FROM stories WHERE id=?",
@@ -169,6 +165,19 @@ class CorpusMixin:
             if row["first_day"] is None or (row["first_day"] - window <= day <= row["last_day"] + window):
                 keep.append(s)
         return keep
+
+    def _story_ranking(self, keys: list[str]) -> list[str]:
+        """The STORY_CANDIDATES stories sharing most of these keys (KEY_FANOUT rows read per key), ties
+        in order of first appearance: by the first key that finds the story, then by story id, the
+        order each key's rows come in. Counted inside SQLite: a common key brings KEY_FANOUT rows."""
+        keys = keys[:400]  # SQLite allows 500 terms in a compound select
+        if not keys:
+            return []
+        arms = " UNION ALL ".join(f"SELECT * FROM (SELECT story_id, {i} AS arm FROM story_anchors"
+                                  f" WHERE key=? LIMIT {KEY_FANOUT})" for i in range(len(keys)))
+        return [r[0] for r in self.db.execute(
+            f"SELECT story_id, count(*) AS n, min(arm) AS first FROM ({arms}) GROUP BY story_id"
+            f" ORDER BY n DESC, first, story_id LIMIT {STORY_CANDIDATES}", keys)]
 
     def _story_cache(self) -> "OrderedDict[str, tuple[int, dict[str, float]]]":
         """story id -> (its article count, its anchors in key order), least recently used first.
