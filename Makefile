@@ -32,11 +32,12 @@ test: venv
 test-browser: venv
 	$(BIN)/python -m pytest tests/browser
 
+# `make bench CORPUS_BENCH=--full`: the corpus scale row, 10k to 100k articles (over an hour on 2 cores)
 bench: venv
 	$(BIN)/python benchmarks/throughput.py --write
 	$(BIN)/python benchmarks/web_render.py
 	$(BIN)/python benchmarks/russian.py
-	$(BIN)/python benchmarks/corpus.py --write
+	$(BIN)/python benchmarks/corpus.py --write $(CORPUS_BENCH)
 
 # Each script prints its table and rewrites its own section of eval/RESULTS.md.
 EVALS := seed extraction repair attribution speakers events framing framing_domains attribution_news titles russian russian_framing corpus attribution_mt

@@ -22,20 +22,21 @@ MIN_SHINGLES = 8             # texts shorter than this are never called copies
 SEED = 7
 
 
+_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=SEED)  # its permutations are drawn once, not per article
+
+
 def signature(shingle_set: set[str]) -> np.ndarray:
-    m = MinHash(num_perm=NUM_PERM, seed=SEED)
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme)
     m.update_batch([s.encode("utf-8") for s in shingle_set])
     return np.asarray(m.hashvalues, dtype=np.uint32)
 
 
 def band_keys(sig: np.ndarray) -> list[tuple[int, int]]:
     """(band, signed 63-bit hash of the band's values) for each band."""
-    out = []
-    for b in range(BANDS):
-        chunk = sig[b * ROWS:(b + 1) * ROWS].tobytes()
-        h = struct.unpack("<q", hashlib.blake2b(chunk, digest_size=8).digest())[0]
-        out.append((b, h))
-    return out
+    raw = np.ascontiguousarray(sig, dtype=np.uint32).tobytes()
+    step = ROWS * 4
+    return [(b, struct.unpack("<q", hashlib.blake2b(raw[b * step:(b + 1) * step], digest_size=8).digest())[0])
+            for b in range(BANDS)]
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:

@@ -58,7 +58,7 @@ def add_article(store, record: dict[str, Any], embed: Embedder | None = default_
 
     with store.corpus_transaction():
         seq = store.corpus_count() + 1
-        me = {"document_id": doc_id, "day": day, "seq": seq, "signature": sig, "shingles": len(shing)}
+        me = {"document_id": doc_id, "day": day, "seq": seq, "signature": sig, "shingles": len(shing), "bands": bands}
         canonical, sim = _find_copy(store, me)
         counts = stories.anchor_counts(title, body)
         n_docs = seq - 1
@@ -99,7 +99,7 @@ def _embed(embed: Embedder | None, record, title: str, body: str, paras):
 def _find_copy(store, me: dict[str, Any]) -> tuple[dict[str, Any] | None, float | None]:
     """The canonical article of the best-matching earlier copy, with the similarity to it."""
     best, best_sim = None, 0.0
-    for cand in store.dup_candidates(dedup.band_keys(me["signature"])):
+    for cand in store.dup_candidates(me.get("bands") or dedup.band_keys(me["signature"])):
         ok, sim = dedup.copy_score(me["signature"], me["shingles"], cand["signature"], cand["shingles"])
         if ok and sim > best_sim:
             best, best_sim = cand, sim

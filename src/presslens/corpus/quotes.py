@@ -224,6 +224,12 @@ def _appearance(cand: dict[str, Any]) -> dict[str, Any]:
     return {"article": cand["document_id"], "start": cand["start"], "end": cand["end"]}
 
 
+@lru_cache(maxsize=8192)
+def _content_keys(content: str) -> QuoteKeys:
+    """An earlier quote's keys without its speaker: one recent quote is a candidate for many later ones."""
+    return quote_keys(content, None)
+
+
 def group_article_quotes(store, record: dict[str, Any], story: str) -> None:
     """Give every statement of one article its provenance group.
 
@@ -259,7 +265,7 @@ def group_article_quotes(store, record: dict[str, Any], story: str) -> None:
         for cand in store.quote_candidates(keys.lookup, keys.speaker, story):
             if cand["document_id"] == record["id"]:
                 continue
-            ck = dataclasses.replace(quote_keys(cand["content"], None), speaker=cand["speaker_key"])
+            ck = dataclasses.replace(_content_keys(cand["content"]), speaker=cand["speaker_key"])
             same_lang = (cand["language"] or "") == lang
             # across languages the two attribution pipelines may give one person by name on one side
             # and by description on the other; two different names never join

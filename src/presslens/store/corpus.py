@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import OrderedDict
 from contextlib import contextmanager
 from typing import Any, Iterator
 
@@ -17,6 +18,8 @@ CANDIDATES = 50       # copies compared per article
 STORY_CANDIDATES = 10  # stories compared per article
 QUOTE_CANDIDATES = 20  # earlier quotes compared per quote
 KEY_FANOUT = 200      # rows read per anchor or band key
+ARMS_STEP = 8         # compound lookups are padded to a multiple of this (few distinct statements to prepare)
+STORY_CACHE = 4096    # story anchor vectors kept in memory (bounded: memory does not grow with the corpus)
 
 
 class CorpusMixin:
@@ -31,7 +34,21 @@ class CorpusMixin:
         except BaseException:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
+            self._story_cache().clear()  # it may hold states the rollback undid
             raise
+
+    def _each(self, sql: str, params: list[tuple]) -> Iterator[sqlite3.Row]:
+        """The rows of `sql` run once per parameter tuple, in order, read as one compound
+        statement: one round trip instead of one per key. Padding tuples are NULLs, which
+        match nothing."""
+        if not params:
+            return
+        width = len(params[0])
+        for i in range(0, len(params), 400):  # SQLite allows 500 terms in a compound select
+            chunk = list(params[i:i + 400])
+            chunk += [(None,) * width] * (-len(chunk) % ARMS_STEP)
+            compound = " UNION ALL ".join([f"SELECT * FROM ({sql})"] * len(chunk))
+            yield from self.db.execute(compound, [x for p in chunk for x in p])
 
     # -- the corpus step and what it adds to records ---------------------------
     corpus_embedder: Any = "default"   # None: no encoder (stories on anchors only, no vectors)
@@ -59,8 +76,10 @@ class CorpusMixin:
         return self.db.execute("SELECT 1 FROM corpus_docs WHERE document_id=?", (doc_id,)).fetchone() is not None
 
     def corpus_count(self) -> int:
-        row = self.db.execute("SELECT max(seq) FROM corpus_docs").fetchone()
-        return int(row[0] or 0)
+        # seq is assigned as the last seq + 1 on insert, so the newest row holds the largest;
+        # reading it by rowid is one index step where max(seq) (seq has no index) scans the table
+        row = self.db.execute("SELECT seq FROM corpus_docs ORDER BY rowid DESC LIMIT 1").fetchone()
+        return int(row[0]) if row else 0
 
     def corpus_missing(self) -> list[str]:
         """Stored documents the corpus layer has not seen yet, in ingest order."""
@@ -81,12 +100,13 @@ class CorpusMixin:
 
     def dup_candidates(self, bands: list[tuple[int, int]]) -> list[dict[str, Any]]:
         ids: dict[str, int] = {}
-        for b, h in bands:
-            for (d,) in self.db.execute("SELECT document_id FROM dup_bands WHERE band=? AND hash=? LIMIT ?",
-                                        (b, h, KEY_FANOUT)):
-                ids[d] = ids.get(d, 0) + 1
+        for (d,) in self._each(f"SELECT document_id FROM dup_bands WHERE band=? AND hash=? LIMIT {KEY_FANOUT}",
+                               list(bands)):
+            ids[d] = ids.get(d, 0) + 1
         best = sorted(ids, key=lambda d: -ids[d])[:CANDIDATES]
-        return [self.corpus_doc(d) for d in best]  # type: ignore[misc]
+        rows = {r["document_id"]: _doc_row(r) for r in self._each(
+            "SELECT * FROM corpus_docs WHERE document_id=?", [(d,) for d in best])}
+        return [rows[d] for d in best if d in rows]
 
     # -- reprints -----------------------------------------------------------
     def canonical_of(self, doc_id: str) -> str:
@@ -126,37 +146,71 @@ class CorpusMixin:
 
     # -- anchors and stories ---------------------------------------------
     def anchor_df(self, keys: list[str]) -> dict[str, int]:
-        out = {}
-        for k in keys:
-            row = self.db.execute("SELECT df FROM anchor_df WHERE key=?", (k,)).fetchone()
-            out[k] = int(row[0]) if row else 0
-        return out
+        found = {r[0]: int(r[1]) for r in self._each("SELECT key, df FROM anchor_df WHERE key=?", [(k,) for k in keys])}
+        return {k: found.get(k, 0) for k in keys}
 
     def anchor_df_add(self, keys: set[str]) -> None:
         self.db.executemany("INSERT INTO anchor_df VALUES (?,1) ON CONFLICT(key) DO UPDATE SET df = df + 1",
                             [(k,) for k in keys])
 
     def story_candidates(self, keys: list[str], day: int | None, window: int) -> list[str]:
-        counts: dict[str, int] = {}
-        for k in keys:
-            for (s,) in self.db.execute("SELECT story_id FROM story_anchors WHERE key=? LIMIT ?", (k, KEY_FANOUT)):
-                counts[s] = counts.get(s, 0) + 1
-        ranked = sorted(counts, key=lambda s: -counts[s])[:STORY_CANDIDATES]
+        ranked = self._story_ranking(keys)
         if day is None:
             return ranked
+        spans = {r["id"]: r for r in self._each("SELECT id, first_day, last_day FROM stories WHERE id=?",
+                                                [(s,) for s in ranked])}
         keep = []
         for s in ranked:
-            row = self.db.execute("SELECT first_day, last_day FROM stories WHERE id=?", (s,)).fetchone()
+            row = spans[s]
             if row["first_day"] is None or (row["first_day"] - window <= day <= row["last_day"] + window):
                 keep.append(s)
         return keep
 
+    def _story_ranking(self, keys: list[str]) -> list[str]:
+        """The STORY_CANDIDATES stories sharing most of these keys (KEY_FANOUT rows read per key), ties
+        in order of first appearance: by the first key that finds the story, then by story id, the
+        order each key's rows come in. Counted inside SQLite: a common key brings KEY_FANOUT rows."""
+        keys = keys[:400]  # SQLite allows 500 terms in a compound select
+        if not keys:
+            return []
+        arms = " UNION ALL ".join(f"SELECT * FROM (SELECT story_id, {i} AS arm FROM story_anchors"
+                                  f" WHERE key=? LIMIT {KEY_FANOUT})" for i in range(len(keys)))
+        return [r[0] for r in self.db.execute(
+            f"SELECT story_id, count(*) AS n, min(arm) AS first FROM ({arms}) GROUP BY story_id"
+            f" ORDER BY n DESC, first, story_id LIMIT {STORY_CANDIDATES}", keys)]
+
+    def _story_cache(self) -> "OrderedDict[str, tuple[int, dict[str, float]]]":
+        """story id -> (its article count, its anchors in key order), least recently used first.
+
+        Every story_update adds one to the count and rewrites the anchors in one
+        transaction, so a cached entry whose count matches the stored one is the
+        stored state, whoever wrote it."""
+        cache = self.__dict__.get("_story_anchor_cache")
+        if cache is None:
+            cache = self.__dict__["_story_anchor_cache"] = OrderedDict()
+        return cache
+
     def story_vector(self, story_id: str) -> tuple[dict[str, float], np.ndarray | None, int]:
-        anchors = {k: w for k, w in self.db.execute(
-            "SELECT key, weight FROM story_anchors WHERE story_id=?", (story_id,))}
-        row = self.db.execute("SELECT centroid, centroid_n FROM stories WHERE id=?", (story_id,)).fetchone()
+        row = self.db.execute("SELECT centroid, centroid_n, articles FROM stories WHERE id=?", (story_id,)).fetchone()
+        cache = self._story_cache()
+        hit = cache.get(story_id)
+        if row is not None and hit is not None and hit[0] == row["articles"]:
+            cache.move_to_end(story_id)
+            anchors = dict(hit[1])
+        else:
+            anchors = {k: w for k, w in self.db.execute(
+                "SELECT key, weight FROM story_anchors WHERE story_id=? ORDER BY key", (story_id,))}
+            if row is not None:
+                self._story_cache_put(story_id, row["articles"], anchors)
         centroid = np.frombuffer(row["centroid"], dtype=np.float32) if row and row["centroid"] else None
         return anchors, centroid, int(row["centroid_n"]) if row else 0
+
+    def _story_cache_put(self, story_id: str, articles: int, anchors: dict[str, float]) -> None:
+        cache = self._story_cache()
+        cache[story_id] = (articles, dict(anchors))
+        cache.move_to_end(story_id)
+        while len(cache) > STORY_CACHE:
+            cache.popitem(last=False)
 
     def story_new(self, story_id: str, title: str | None, day: int | None, seq: int) -> None:
         self.db.execute("INSERT INTO stories(id, title, first_day, last_day, first_seq, articles) VALUES (?,?,?,?,?,0)",
@@ -164,17 +218,31 @@ class CorpusMixin:
 
     def story_update(self, story_id: str, day: int | None, anchors: dict[str, float],
                      centroid: np.ndarray | None, centroid_n: int, keep: int) -> None:
-        self.db.execute(
+        row = self.db.execute(
             "UPDATE stories SET articles = articles + 1,"
             " first_day = CASE WHEN ? IS NULL THEN first_day WHEN first_day IS NULL OR ? < first_day THEN ? ELSE first_day END,"
             " last_day = CASE WHEN ? IS NULL THEN last_day WHEN last_day IS NULL OR ? > last_day THEN ? ELSE last_day END,"
-            " centroid = ?, centroid_n = ? WHERE id=?",
+            " centroid = ?, centroid_n = ? WHERE id=? RETURNING articles",
             (day, day, day, day, day, day, None if centroid is None else centroid.astype(np.float32).tobytes(),
-             centroid_n, story_id))
+             centroid_n, story_id)).fetchall()
+        row = row[0] if row else None
         # the story keeps only its `keep` heaviest anchors, so a long story stays cheap to compare
-        top = sorted(anchors.items(), key=lambda kv: -kv[1])[:keep]
-        self.db.execute("DELETE FROM story_anchors WHERE story_id=?", (story_id,))
-        self.db.executemany("INSERT INTO story_anchors VALUES (?,?,?)", [(story_id, k, w) for k, w in top])
+        top = dict(sorted(anchors.items(), key=lambda kv: -kv[1])[:keep])
+        cache = self._story_cache()
+        old = cache.get(story_id)
+        if row is not None and old is not None and old[0] == row[0] - 1:
+            # only the rows that changed are written: fewer pages touched per article
+            gone = [(story_id, k) for k in old[1] if k not in top]
+            changed = [(story_id, k, w) for k, w in top.items() if old[1].get(k) != w]
+            self.db.executemany("DELETE FROM story_anchors WHERE story_id=? AND key=?", gone)
+            self.db.executemany("INSERT OR REPLACE INTO story_anchors VALUES (?,?,?)", changed)
+        else:
+            self.db.execute("DELETE FROM story_anchors WHERE story_id=?", (story_id,))
+            self.db.executemany("INSERT INTO story_anchors VALUES (?,?,?)", [(story_id, k, w) for k, w in top.items()])
+        if row is not None:
+            self._story_cache_put(story_id, row[0], dict(sorted(top.items())))
+        else:
+            cache.pop(story_id, None)
 
     def story_merge(self, a: str, b: str, keep: int) -> str:
         """Fold stories a and b into the older one (its id, title and first seq survive); returns its id."""
@@ -244,11 +312,10 @@ class CorpusMixin:
         """Earlier quotes sharing word or anchor keys, plus (for translations, which share few
         keys) the same speaker's most recent quotes in the same story."""
         seen: dict[tuple[str, int, int], int] = {}
-        for k in keys:
-            for r in self.db.execute('SELECT document_id, start, "end" FROM quote_keys WHERE key=? LIMIT ?',
-                                     (k, KEY_FANOUT)):
-                t = (r[0], r[1], r[2])
-                seen[t] = seen.get(t, 0) + 1
+        for r in self._each(f'SELECT document_id, start, "end" FROM quote_keys WHERE key=? LIMIT {KEY_FANOUT}',
+                            [(k,) for k in keys]):
+            t = (r[0], r[1], r[2])
+            seen[t] = seen.get(t, 0) + 1
         picked = sorted(seen, key=lambda t: -seen[t])[:QUOTE_CANDIDATES]
         if speaker_key and story_id:
             for r in self.db.execute(
@@ -258,17 +325,14 @@ class CorpusMixin:
                 t = (r[0], r[1], r[2])
                 if r[3] == story_id and t not in seen:
                     picked.append(t)
-        out = []
-        for t in picked:
-            row = self.db.execute(
+        rows: dict[tuple[str, int, int], dict[str, Any]] = {}
+        for row in self._each(
                 'SELECT g.*, q.kind, q.content, q.speaker, d.language, c.story_id FROM quote_groups g JOIN quotes q ON'
                 ' q.document_id = g.document_id AND q.start = g.start AND q."end" = g."end"'
                 ' JOIN documents d ON d.id = g.document_id JOIN corpus_docs c ON c.document_id = g.document_id'
-                ' WHERE g.document_id=? AND g.start=? AND g."end"=?', t
-            ).fetchone()
-            if row:
-                out.append(dict(row))
-        return out
+                ' WHERE g.document_id=? AND g.start=? AND g."end"=? LIMIT 1', picked):
+            rows.setdefault((row["document_id"], row["start"], row["end"]), dict(row))
+        return [rows[t] for t in picked if t in rows]
 
     def quote_group_add(self, doc_id: str, start: int, end: int, group_id: str, speaker_key: str,
                         similarity: float, drift: list[dict[str, Any]], keys: list[int], position: float) -> None:
