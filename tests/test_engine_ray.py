@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import NEWS, run_cli
+from .ray_helpers import analyser_pids
 
 pytest.importorskip("ray")
 FAST = ("--stages", "repair,parse,entities")
@@ -45,18 +46,6 @@ def test_ray_engine_output_and_errors_match_the_local_engine_and_rerun_resumes(t
     assert b"(10 already in the store)" in again.stderr and again.stdout == local.stdout
 
 
-def _analyser_pids() -> list[int]:
-    pids = []
-    for p in Path("/proc").iterdir():
-        if p.name.isdigit():
-            try:
-                if (p / "cmdline").read_bytes().startswith(b"ray::Analyser"):
-                    pids.append(int(p.name))
-            except OSError:
-                continue
-    return pids
-
-
 @pytest.mark.skipif(not Path("/proc").exists(), reason="finds the worker processes through /proc")
 def test_a_killed_worker_costs_no_article_and_no_duplicate(tmp_path):
     import ray
@@ -73,7 +62,7 @@ def test_a_killed_worker_costs_no_article_and_no_duplicate(tmp_path):
 
         def kill_one() -> None:
             for _ in range(600):
-                pids = _analyser_pids()
+                pids = analyser_pids()
                 if pids:
                     time.sleep(1.0)  # let it take work first
                     os.kill(pids[0], signal.SIGKILL)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import NEWS, run_cli
+from .ray_helpers import analyser_pids
 
 FAST = ("--stages", "repair,parse,entities,quotes")
 
@@ -172,18 +173,6 @@ def test_ray_actors_write_the_local_contract_and_the_same_reprints(tmp_path):
     assert len(_ids(tmp_path / "cluster", "articles", "id")) == 6
 
 
-def _analyser_pids() -> list[int]:
-    pids = []
-    for p in Path("/proc").iterdir():
-        if p.name.isdigit():
-            try:
-                if (p / "cmdline").read_bytes().startswith(b"ray::Analyser"):
-                    pids.append(int(p.name))
-            except OSError:
-                continue
-    return pids
-
-
 @pytest.mark.skipif(not Path("/proc").exists(), reason="finds the worker processes through /proc")
 def test_a_killed_actor_loses_no_row_and_writes_none_twice(tmp_path):
     ray = pytest_ray("ray")
@@ -204,7 +193,7 @@ def test_a_killed_actor_loses_no_row_and_writes_none_twice(tmp_path):
 
         def kill_one() -> None:
             for _ in range(600):
-                pids = _analyser_pids()
+                pids = analyser_pids()
                 if pids:
                     time.sleep(1.0)
                     os.kill(pids[0], signal.SIGKILL)
