@@ -111,7 +111,9 @@ def main() -> int:
     from ray.cluster_utils import Cluster
 
     stages = tuple(a.stages.split(","))
-    cluster = Cluster(initialize_head=True, head_node_args={"num_cpus": 1})
+    # no dashboard: its agents would take CPU from the two one-CPU nodes, which a real head node
+    # (with cores of its own) does not
+    cluster = Cluster(initialize_head=True, head_node_args={"num_cpus": 1, "include_dashboard": False})
     cluster.add_node(num_cpus=1)
     ray.init(address=cluster.address, log_to_driver=False)
     try:
@@ -141,7 +143,7 @@ def main() -> int:
     if a.write:
         command = "python benchmarks/ray_scaling.py " + " ".join(sys.argv[1:])
         section = (f"{START}\n## Ray engine scaling\n\nCommand: `{command.strip()}` ({time.strftime('%Y-%m-%d')}, "
-                   f"this machine: 2 cores shared with other jobs)\n\n{report}\n{END}\n")
+                   f"this machine: 2 cores, Ray dashboard off)\n\n{report}\n{END}\n")
         write_section(START, END, section)
     return 0
 
