@@ -1,22 +1,7 @@
 """Reporting patterns of Russian news in English translation, on invented sentences: the wire
 agency as source, the outlet that only relays a quote, the press service speaking for its body,
 titles glued to names."""
-import presslens
-from presslens.ingest.text import document_from_text
-from presslens.pipeline import Pipeline
-
-PIPE = Pipeline.from_names(("repair", "parse", "entities", "quotes"))
-
-
-def run(text):
-    a = presslens.analyze(document_from_text(text, source="t.txt"), PIPE)
-    return a.get("quotes")
-
-
-def covering(text, quotes, fragment):
-    s = text.index(fragment)
-    e = s + len(fragment)
-    return [q for q in quotes if min(q.end, e) - max(q.start, s) >= (e - s) / 2]
+from .unseen_helpers import covering, quotes_of as run
 
 
 def test_agency_that_reports_a_claim_is_its_source():

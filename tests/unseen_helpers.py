@@ -22,3 +22,14 @@ def speaker_of(a, quotes, content_part):
     got = [q for q in quotes if content_part in text[q.start:q.end]]
     assert got, f"no attribution containing {content_part!r}: {[text[q.start:q.end] for q in quotes]}"
     return got[0].speaker
+
+
+def quotes_of(text):
+    return presslens.analyze(document_from_text(text, source="t.txt"), PIPE).get("quotes")
+
+
+def covering(text, quotes, fragment):
+    """The quotes whose content covers at least half of `fragment`."""
+    s = text.index(fragment)
+    e = s + len(fragment)
+    return [q for q in quotes if min(q.end, e) - max(q.start, s) >= (e - s) / 2]
