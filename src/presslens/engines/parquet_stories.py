@@ -37,6 +37,7 @@ from typing import Any, Iterator
 
 import numpy as np
 
+from ..errors import PresslensError
 from ..store import Store
 from ..store.parquet import (ANCHOR_DF, ARRIVALS, MEMBERS, REPRINTS, STORIES, STORY_KEYS, ordered_articles, parts,
                              schema, write_table)
@@ -206,4 +207,8 @@ def write_stories(out: str | Path, address: str | None = None, use_ray: bool = F
     summarise = ray.remote(num_cpus=1, max_retries=3)(summarise_part)
     sequential = ray.remote(num_cpus=1, max_retries=3)(assign)
     # the pass waits for every summary; it runs on a worker, so the driver only waits
-    return ray.get(sequential.remote(str(root), *[summarise.remote(str(root), p) for p in paths]))
+    try:
+        return ray.get(sequential.remote(str(root), *[summarise.remote(str(root), p) for p in paths]))
+    except ray.exceptions.RayError as e:  # the parts are written; `import` assigns stories without DIR/stories
+        raise PresslensError(f"{out}: story assignment failed on the cluster ({type(e).__name__}); "
+                             "`presslens import` assigns the stories instead") from None
