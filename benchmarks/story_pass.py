@@ -80,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
                  f"({time.strftime('%Y-%m-%d')}, this machine: 2 shared cores, no Ray: every step in one process)", "",
                  "Generated articles (benchmarks/corpus.py's generator: stories of a few days, a fifth reprints) written "
                  "as a Parquet run. CPU seconds per 1,000 articles; the map step spreads over a cluster's CPUs, the "
-                 "sequential pass does not.", "",
+                 "sequential pass does not. Wall time counts other users' work on this shared machine (load about 17 "
+                 "during the run).", "",
                  "| articles | copies | stories | reprints (map, reduce, replay) | story map step | sequential story pass | pass, wall | peak RSS of the process |",
                  "|---|---|---|---|---|---|---|---|"]
         for r in rows:
