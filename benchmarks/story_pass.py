@@ -14,6 +14,7 @@ CPU seconds per 1,000 articles, so other users of a shared machine do not count.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import sys
 import tempfile
@@ -80,8 +81,8 @@ def main(argv: list[str] | None = None) -> int:
                  f"({time.strftime('%Y-%m-%d')}, this machine: 2 shared cores, no Ray: every step in one process)", "",
                  "Generated articles (benchmarks/corpus.py's generator: stories of a few days, a fifth reprints) written "
                  "as a Parquet run. CPU seconds per 1,000 articles; the map step spreads over a cluster's CPUs, the "
-                 "sequential pass does not. Wall time counts other users' work on this shared machine (load about 17 "
-                 "during the run).", "",
+                 "sequential pass does not. Wall time counts other users' work on this shared machine (load average "
+                 f"{os.getloadavg()[0]:.0f} at the end of the run).", "",
                  "| articles | copies | stories | reprints (map, reduce, replay) | story map step | sequential story pass | pass, wall | peak RSS of the process |",
                  "|---|---|---|---|---|---|---|---|"]
         for r in rows:
