@@ -60,8 +60,9 @@ def _corpus(seed: int) -> list[dict]:
     return out
 
 
-def _build(tmp_path: Path, seed: int):
-    """A store filled by the local corpus step, and a Parquet run of the same articles."""
+def _build(tmp_path: Path, seed: int, after_part=None):
+    """A store filled by the local corpus step, and a Parquet run of the same articles
+    (`after_part(i)` is called after each part is written)."""
     from presslens.model import Analysis, Document
     from presslens.store import Store
     from presslens.store.parquet import PartWriter
@@ -78,6 +79,8 @@ def _build(tmp_path: Path, seed: int):
         writer.add(analysis, (i, 0))
         if i % 30 == 29:
             writer.write(f"part-{i:04d}")
+            if after_part:
+                after_part(i)
     writer.write("part-last")
     store.close()
     return tmp_path / "direct.db", tmp_path / "out"
@@ -186,6 +189,26 @@ def test_import_assigns_stories_itself_for_a_run_without_them_or_a_store_with_ot
     assert "holds other articles" in capsys.readouterr().err
     with Store(other, readonly=True) as s:
         assert s.db.execute("SELECT count(*) FROM corpus_docs").fetchone()[0] == 111
+
+
+def test_a_run_that_grows_gets_the_stories_of_all_its_articles(tmp_path):
+    """A rerun into the same directory adds parts; the stories are those of the whole input."""
+    from presslens.engines.parquet_corpus import write_reprints
+    from presslens.engines.parquet_stories import write_stories
+    from presslens.store import Store
+
+    def corpus_step(i: int) -> None:
+        if i == 59:  # the first run ends after two parts
+            write_reprints(tmp_path / "out")
+            write_stories(tmp_path / "out")
+
+    db, out = _build(tmp_path, 2, corpus_step)
+    assert len(_members(out)) == 60
+    write_reprints(out)
+    write_stories(out)
+    with Store(db, readonly=True) as s:
+        want = {r[0]: s.story_of(r[0]) for r in s.db.execute("SELECT document_id FROM corpus_docs")}
+    assert _members(out) == want and len(want) == 110
 
 
 def test_a_rerun_summarises_only_new_parts(tmp_path):
