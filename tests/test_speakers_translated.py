@@ -68,3 +68,20 @@ def test_a_given_name_alone_is_the_one_person_with_it():
             "Sergey also noted that he really loves running.\n")
     a, _, quotes = run(text)
     assert speaker_of(a, quotes, "loves running").name == "Sergey Lazarev"
+
+
+def test_russian_surname_endings_give_the_pronoun_its_person():
+    text = ("Deputy Yarovaya criticised the draft budget at the meeting on Tuesday. Minister Siluanov "
+            "defended the document. She said that the spending on schools was too low. He replied that "
+            "the budget was balanced.\n")
+    a, _, quotes = run(text)
+    assert speaker_of(a, quotes, "spending on schools").name == "Yarovaya"
+    assert speaker_of(a, quotes, "budget was balanced").name == "Siluanov"
+
+
+def test_surname_gender_leaves_given_names_and_unmarked_endings_alone():
+    from presslens.coref.gender import surname_gender
+    assert surname_gender("Yarovaya") == surname_gender("Ivanova") == "f"
+    assert surname_gender("Siluanov") == surname_gender("Zelensky") == surname_gender("Dyumin") == "m"
+    assert surname_gender("Martin") is None and surname_gender("Villanueva") is None
+    assert surname_gender("Kovalenko") is None

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import BODIES, TITLE_GENDER, TITLES, is_outlet_name
 
-from .gender import name_gender, visible
+from .gender import name_gender, surname_gender, visible
 
 # a legislature's short name is the one longer name it ends only where that is not a common
 # word for several bodies ("Senate" may be the state's or the nation's, "Parliament" the EU's)
@@ -92,7 +92,7 @@ def group_people(mentions: list[tuple[int, int, str]], text: str) -> list[Group]
         if len(words) >= 2:
             grp = _match_full(full, words) or full.setdefault(words, Group("PERSON", words))
             grp.spans.append((s, e))
-            grp.gender = grp.gender or g or name_gender(words[0])
+            grp.gender = grp.gender or g or name_gender(words[0]) or surname_gender(words[-1])
         else:
             short.append((s, e, words, g))
     singles: dict[tuple[str, ...], Group] = {}
@@ -107,7 +107,7 @@ def group_people(mentions: list[tuple[int, int, str]], text: str) -> list[Group]
         if target is None:
             target = singles.setdefault(words, Group("PERSON", words))
         target.spans.append((s, e))
-        target.gender = target.gender or g
+        target.gender = target.gender or g or surname_gender(w)
     return list(full.values()) + list(singles.values())
 
 
