@@ -85,3 +85,15 @@ def test_surname_gender_leaves_given_names_and_unmarked_endings_alone():
     assert surname_gender("Siluanov") == surname_gender("Zelensky") == surname_gender("Dyumin") == "m"
     assert surname_gender("Martin") is None and surname_gender("Villanueva") is None
     assert surname_gender("Kovalenko") is None
+
+
+def test_a_nationality_in_a_description_prefers_the_person_introduced_with_it():
+    text = ("Russian President Vladimir Putin held talks with Turkish President Recep Tayyip Erdogan in "
+            "Sochi. The Turkish leader said that the sides had agreed on gas supplies.\n\n"
+            "Kremlin spokesman Dmitry Peskov commented on the statement of Ukrainian President Volodymyr "
+            "Zelensky. He said that the words were not constructive. The Ukrainian leader earlier said "
+            "that Russia was escalating.\n")
+    a, _, quotes = run(text)
+    assert speaker_of(a, quotes, "agreed on gas supplies").name == "Recep Tayyip Erdogan"
+    assert speaker_of(a, quotes, "were not constructive").name == "Dmitry Peskov"
+    assert speaker_of(a, quotes, "Russia was escalating").name == "Volodymyr Zelensky"
