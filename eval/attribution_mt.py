@@ -106,7 +106,13 @@ def main() -> None:
         "eval/data/attribution_news/GUIDELINES.md before presslens's output on each set was read; offsets only. "
         "Two disjoint sets: `tune` (eval/data/attribution_mt_ru_tune/), whose errors rules and weights were "
         "worked out from, and `held-out` (eval/data/attribution_mt_ru/), only scored. Human translation "
-        "stands in for the issue's machine-translated reports."
+        "stands in for the issue's machine-translated reports. The tune set grew from 26 to 62 documents "
+        "(61 to 115 quotes) with every remaining WMT21 document from a Russian outlet that reports "
+        "anyone (eval/data/attribution_mt_ru_tune/README.md); on it, before the speaker fixes worked out "
+        "from its third batch and from invented probes (transliterations and case forms of one name, "
+        "`the department` for a named ministry, long body names, kinds before names, he/she from Russian "
+        "surname endings, the nationality in a description): content F1 0.837, speaker acc 0.822, F1 with "
+        "speaker 0.652. The held-out set's numbers did not move with those fixes."
     )
     write_section("attribution-mt-ru", "Who said what in Russian news in English translation (tune and held out)",
                   intro + "\n\n" + table)

@@ -67,6 +67,18 @@ class SpeakerIndex:
                     return ent
         return None
 
+    def _name_after(self, text: str, end: int) -> Entity | None:
+        """`The British newspaper The Guardian reports`, `the publication ANSA reported`: a
+        description followed at once by a name (translated Russian puts the kind of body or the
+        role first) is the one that name names; the parse often makes them two subjects."""
+        k = end + len(text[end:end + 3]) - len(text[end:end + 3].lstrip())
+        if k == end or text[end:k].strip():
+            return None
+        if text.startswith(("The ", "the "), k):
+            k += 4
+        ent = self.entity_over(k, k + 1)
+        return ent if ent is not None and ent.type in ("PERSON", "ORG") else None
+
     def resolve(self, text: str, span: tuple[int, int] | None, token=None, offset: int = 0) -> Speaker | None:
         if span is None:
             return None
@@ -88,7 +100,7 @@ class SpeakerIndex:
             head = token.head.head if token.head.dep_ == "relcl" else token.head
             ent = self.entity_over(offset + head.idx, offset + head.idx + len(head.text))
         if ent is None and token is not None and low not in SPEAKER_PRONOUNS:
-            ent = self._apposition(token, offset)
+            ent = self._apposition(token, offset) or self._name_after(text, e)
         if ent is not None:
             return Speaker(ent.id, ent.name, s, e)
         if low in RELATIVE and token is not None and token.head.dep_ == "relcl" and token.head.head.pos_ == "NOUN":

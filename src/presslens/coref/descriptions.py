@@ -243,7 +243,11 @@ def appositive_roles(chunk, person_at) -> list[tuple[tuple[int, int], tuple[int,
         if t.pos_ != "NOUN" or t.lower_ not in ROLE_NOUNS:
             continue
         desc = description_span(off, t)
-        # "NAME, the first president of Y" — appos of a person
+        # "NAME, the first president of Y" — appos of a person; but in "In an interview with
+        # OUTLET, the head of the X Commission NAME said" the role is the next name's title
+        if t.dep_ == "appos" and (hit := _name_after_description(off, doc, t, person_at)) is not None:
+            out.append(hit)
+            continue
         if t.dep_ == "appos":
             span = person_at(off + t.head.idx)
             if span is not None:

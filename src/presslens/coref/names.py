@@ -4,6 +4,11 @@ A mention joins a person when its words are that person's full name, its
 surname, or a first name that only one person in the article has; two
 people sharing a first name ("Anna Ivanova", "Anna Petrova") stay apart and
 a bare "Anna" then stays unresolved rather than being guessed.
+
+Names are compared by their spelling key (`spelling_key`): a Russian name reaches English in
+several transliterations (Yuri/Yury/Yuriy, Sergei/Sergey, Yevgeny/Evgeny, Aleksei/Alexey), and
+a translation may carry the Russian case ending over ("according to Peskova" for Peskov's
+words): a bare surname that is such a form of exactly one person's surname is that person.
 """
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import BODIES, TITLE_GENDER, TITLES, is_outlet_name
 
-from .gender import name_gender, visible
+from .gender import name_gender, surname_gender, visible
 
 # a legislature's short name is the one longer name it ends only where that is not a common
 # word for several bodies ("Senate" may be the state's or the nation's, "Parliament" the EU's)
@@ -41,6 +46,41 @@ def name_words(text: str) -> tuple[tuple[str, ...], str | None]:
     return tuple(w.lower().strip(".,") for w in words if w.strip(".,")), gender
 
 
+def spelling_key(word: str) -> str:
+    """One spelling for the English transliterations of a name: y and i, ks and x, kh and h,
+    yo and e, a leading ye and e, -iev and -ev, a final -dr and -der are not told apart (`Yury`/`Yuri`/`Iurii`
+    -> yuri, `Yevgeny`/`Evgeniy` -> evgeni, `Aleksandr`/`Alexander` -> alexander)."""
+    w = word.lower().replace("ё", "e")
+    if w[:2] in ("iu", "ia"):
+        w = "y" + w[1:]
+    elif w.startswith("ye"):
+        w = w[1:]
+    w = w.replace("ks", "x").replace("kh", "h").replace("yo", "e").replace("j", "y")
+    w = w[:1] + w[1:].replace("y", "i")
+    w = re.sub(r"i+", "i", w).replace("iev", "ev")  # Vasilyev/Vasiliev/Vasilev, Sergeyev/Sergeev
+    return re.sub(r"dr$", "der", w)
+
+
+# Russian case endings of a surname as a translation may keep them: Peskov -> Peskova/Peskovu/
+# Peskovym, Zelensky -> Zelenskogo/Zelenskomu/Zelenskim
+_OV_ENDINGS = ("a", "u", "im", "e", "om", "oi")
+_SKY_ENDINGS = ("ogo", "omu", "im", "om")
+
+
+def same_surname(word: str, surname: str) -> bool:
+    """Whether `word` spells `surname` (both lower case), also in a Russian case form."""
+    kw, ks = spelling_key(word), spelling_key(surname)
+    if kw == ks:
+        return True
+    if len(ks) < 4 or not kw.startswith(ks[:-2]):
+        return False
+    if ks.endswith(("ov", "ev", "in")):
+        return kw in {ks + e for e in _OV_ENDINGS}
+    if ks.endswith(("ski", "zki", "oi")):
+        return kw in {ks[:-1] + e for e in _SKY_ENDINGS}
+    return False
+
+
 def group_people(mentions: list[tuple[int, int, str]], text: str) -> list[Group]:
     """mentions: (start, end, label) of PERSON mentions, in text order."""
     full: dict[tuple[str, ...], Group] = {}
@@ -52,26 +92,31 @@ def group_people(mentions: list[tuple[int, int, str]], text: str) -> list[Group]
         if len(words) >= 2:
             grp = _match_full(full, words) or full.setdefault(words, Group("PERSON", words))
             grp.spans.append((s, e))
-            grp.gender = grp.gender or g or name_gender(words[0])
+            grp.gender = grp.gender or g or name_gender(words[0]) or surname_gender(words[-1])
         else:
             short.append((s, e, words, g))
     singles: dict[tuple[str, ...], Group] = {}
     for s, e, words, g in short:
         w = words[0]
-        by_last = [grp for grp in full.values() if grp.words[-1] == w]
-        by_first = [grp for grp in full.values() if grp.words[0] == w]
+        key = spelling_key(w)
+        by_last = [grp for grp in full.values() if spelling_key(grp.words[-1]) == key]
+        by_first = [grp for grp in full.values() if spelling_key(grp.words[0]) == key]
+        if not by_last and not by_first and words not in singles:
+            by_last = [grp for grp in full.values() if same_surname(w, grp.words[-1])]
         target = by_last[0] if len(by_last) == 1 else (by_first[0] if not by_last and len(by_first) == 1 else None)
         if target is None:
             target = singles.setdefault(words, Group("PERSON", words))
         target.spans.append((s, e))
-        target.gender = target.gender or g
+        target.gender = target.gender or g or surname_gender(w)
     return list(full.values()) + list(singles.values())
 
 
 def _match_full(full: dict[tuple[str, ...], Group], words: tuple[str, ...]) -> Group | None:
-    """'Donald J. Trump' joins 'Donald Trump': same first and last word."""
+    """'Donald J. Trump' joins 'Donald Trump', 'Yury Ushakov' 'Yuri Ushakov': the same first and
+    last word, up to transliteration."""
+    first, last = spelling_key(words[0]), spelling_key(words[-1])
     for key, grp in full.items():
-        if key[0] == words[0] and key[-1] == words[-1]:
+        if spelling_key(key[0]) == first and spelling_key(key[-1]) == last:
             return grp
     return None
 

@@ -3,6 +3,8 @@ with a role apposition is a person, titles come off names (coref/types.py does t
 """
 from __future__ import annotations
 
+import re
+
 from .lexicon import MEDIA, NAME_TITLES, PLATFORM_NAMES, ROLE_NOUNS, is_outlet_name
 from .first_names import FIRST_NAMES
 from .regional_names import REGIONAL_NAMES
@@ -59,7 +61,8 @@ def ner_mentions(analysis: Analysis) -> list[tuple[int, int, str]]:
         s = _after_comma(text, s, e, label)
         if e > s:
             out.append((s, e, _label(text[s:e], label)))
-    out = [(s, e, "PERSON" if label in ("ORG", "GPE", "NORP") and not is_outlet_name(text[s:e])
+    out = _whole_body_names(text, out)
+    out = [(s, e, "PERSON" if label in ("ORG", "GPE", "NORP", "FAC") and not is_outlet_name(text[s:e])
             and _has_person_apposition(parsed, e) else label)
            for s, e, label in out]
     out = [m for x in out for m in split_trailing_person(parsed, text, x)]
@@ -78,7 +81,63 @@ def ner_mentions(analysis: Analysis) -> list[tuple[int, int, str]]:
                 s = c.offset + t.idx
                 if not any(a <= s < b for a, b in tagged):
                     out.append((s, s + len(t.text), "ORG"))
+    out += _named_outlets(parsed, out)
     return sorted(out)
+
+
+# the head word of a body's name: what a name cut before `and` or `for` lacks
+_BODY_HEADS = {"center", "centre", "committee", "service", "agency", "ministry", "department", "directorate",
+               "commission", "council", "institute", "office", "bureau", "fund", "company", "corporation",
+               "union", "association", "society", "university", "administration", "inspectorate", "headquarters"}
+_AND_HEAD = re.compile(r" and ((?:[A-Z][\w-]* ){0,4}(?:%s))\b" % "|".join(h.title() for h in _BODY_HEADS))
+_FOR_REGION = re.compile(r" for the (?:[A-Z][\w-]* ){1,3}(?:Region|Oblast|Territory|Krai|Republic|District|Okrug)\b"
+                         r"| for (?:Moscow|St\. Petersburg|Saint Petersburg|Sevastopol)\b")
+
+
+def _whole_body_names(text: str, out: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Translated Russian bodies have long names NER cuts short: `the Moscow Coronavirus Control
+    and Monitoring Center` (cut at `and`, when what precedes lacks a head word), `the Ministry of
+    Emergency Situations for the Volgograd Region` (a regional directorate, cut at `for`). The
+    organisation runs to the end; mentions inside the added words go."""
+    fixed: list[tuple[int, int, str]] = []
+    for s, e, label in out:
+        if label == "ORG":
+            words = text[s:e].lower().split()
+            m = _AND_HEAD.match(text, e)
+            if m and words and words[-1] not in _BODY_HEADS:
+                e = m.end()
+            m = _FOR_REGION.match(text, e)
+            if m and any(w in _BODY_HEADS or w in ("situations", "affairs") for w in words):
+                e = m.end()
+        fixed.append((s, e, label))
+    return [m for m in fixed if not any(o is not m and o[2] == "ORG" and o[0] <= m[0] and m[1] <= o[1]
+                                        and (o[0], o[1]) != (m[0], m[1]) for o in fixed)]
+
+
+_OUTLET_NOUNS = {"newspaper", "agency", "portal", "channel", "magazine", "website", "site", "publication",
+                 "broadcaster", "tabloid", "daily", "outlet"}
+
+
+def _named_outlets(parsed, tagged: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """`the Tuoi Tre newspaper`, `the Kommersant publication`: capitalised words before an outlet
+    noun that NER left untagged are the outlet's name."""
+    found = []
+    for c in parsed.chunks:
+        for t in c.doc:
+            if t.lower_ not in _OUTLET_NOUNS or t.pos_ != "NOUN":
+                continue
+            names = []
+            for x in reversed(t.doc[max(t.sent.start, t.i - 4):t.i]):
+                if x.pos_ != "PROPN" or x.dep_ != "compound" or not x.text[:1].isupper():
+                    break
+                names.insert(0, x)
+            if not names:
+                continue
+            s = c.offset + names[0].idx
+            e = c.offset + names[-1].idx + len(names[-1].text)
+            if not any(a < e and s < b for a, b, _ in tagged):
+                found.append((s, e, "ORG"))
+    return found
 
 
 def _trim_title(text: str, m: tuple[int, int, str]) -> tuple[int, int, str]:
@@ -117,4 +176,13 @@ def _has_person_apposition(parsed, end: int) -> bool:
     # "In Tirlen, a businessman was detained": a place opening the sentence, then the clause's
     # own subject; no apposition at all
     name = parsed.tokens_before(c, end, 1)
-    return not (name and name[0].dep_ == "pobj" and roles[0].dep_ in ("nsubj", "nsubjpass"))
+    if name and name[0].dep_ == "pobj" and roles[0].dep_ in ("nsubj", "nsubjpass"):
+        return False
+    # "In an interview with Kommersant, the head of the X Commission NAME said": the role is the
+    # title of the name that follows it, not an apposition of the outlet before the comma
+    for t in parsed.tokens_from(c, end, 14)[2:]:
+        if t.text in (",", ";", ".", "(") or t.pos_ in ("VERB", "AUX"):
+            return True
+        if t.ent_type_ == "PERSON":
+            return False
+    return True

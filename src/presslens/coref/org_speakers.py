@@ -42,7 +42,7 @@ def resolve_org_speakers(analysis: Analysis, others: list[Group], persons: Menti
                 # "Lukoil reported ... The company said": any organisation is a company, and one that
                 # spoke since "the oil company X" is the nearer one
                 hit = last["it"]
-            if hit is not None and _bare_definite(t) and t.dep_ in ("nsubj", "nsubjpass") and speaks(t) \
+            if hit is not None and _bare_definite(t) and _speaking_position(t) \
                     and index.group_at(pos) is None and not inside(pos, quoted):
                 g, at = hit
                 if sent_no - at <= 2 * ORG_WINDOW:
@@ -75,6 +75,19 @@ def resolve_org_speakers(analysis: Analysis, others: list[Group], persons: Menti
             elif persons.group_at(pos) is None and t.tag_ == "NN" and speaks(t) and t.lower_ not in ROLE_NOUNS:
                 last["it"] = (None, sent_no)  # "The report said": a thing spoke
     return out
+
+
+def _speaking_position(t) -> bool:
+    """Where a description of a body stands for the one who speaks: the subject of a speech verb
+    (`the ministry said`), the source after `according to` (`according to the department`), or
+    the owner of such a subject or source (`the ministry's press service said`, `the press service
+    of the department reported`): translated Russian news calls a ministry `the department` or
+    `the agency` (ведомство) once it has named it."""
+    if t.dep_ == "poss" or t.dep_ == "pobj" and t.head.lower_ == "of":
+        t = t.head if t.dep_ == "poss" else t.head.head
+    if t.dep_ in ("nsubj", "nsubjpass"):
+        return speaks(t)
+    return t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according"
 
 
 def _bare_definite(t) -> bool:

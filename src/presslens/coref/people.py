@@ -106,7 +106,8 @@ def resolve_people(analysis: Analysis, persons: list[Group], index: MentionIndex
                     # whoever the same description meant a sentence before
                     _add_description(text, persons, sal, resolved, span, low, named, subj or speaks(t))
                     continue
-                gi = sal.description(low, sent_no, words, gender_of_role(low), _epithet(t), span[0])
+                gi = sal.description(low, sent_no, words, gender_of_role(low), _epithet(t), span[0],
+                                     _nationality_words(t))
                 if gi is None:
                     # a lead before any name ("The chairman of the X party was indignant ...") is
                     # cataphora; one inside what someone said ("... said the president would") is not
@@ -160,6 +161,12 @@ def _epithet(t) -> bool:
     someone the reader is expected to know, not a new, unnamed actor like `the judge`."""
     return any(c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))
                for c in t.lefts)
+
+
+def _nationality_words(t) -> frozenset[str]:
+    """`the Turkish leader`, `the US envoy`: the description's modifiers NER calls a nationality,
+    group or place."""
+    return frozenset(c.lower_ for c in t.lefts if c.ent_type_ in ("NORP", "GPE") and c.dep_ in ("amod", "compound", "nmod"))
 
 
 def _flush(text: str, persons: list[Group], sal: Salience, resolved: dict, pending: list, gi: int) -> None:

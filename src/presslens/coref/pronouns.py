@@ -64,11 +64,14 @@ class Salience:
         return best("pronoun", cands, features, pos)
 
     def description(self, head: str, sent: int, words: set[str] = frozenset(), gender: str | None = None,
-                    epithet: bool = False, pos: int = -1) -> int | None:
+                    epithet: bool = False, pos: int = -1, modifiers: frozenset[str] = frozenset()) -> int | None:
         """A definite description: the same description before, else the most salient person,
         with a strong preference for people whose known roles share its words
         ("the Republican nominee" -> the person introduced as "Republican presidential nominee").
-        Sets `guessed` when the answer rests on salience alone, not on a known role."""
+        Sets `guessed` when the answer rests on salience alone, not on a known role. `modifiers`
+        are the description's nationality or place words (`the Turkish leader`, `the Ukrainian
+        president`): a person the text introduced with the same word is preferred
+        (`modifier_match`), since translated news writes the nationality where it drops the name."""
         self.guessed = False
         key = frozenset(words)
         if key in self.by_description:
@@ -107,9 +110,10 @@ class Salience:
 
         def features(g: int) -> dict[str, float]:
             overlap = len(words & self.role_words.get(g, set())) + len(parties & self._parties(g))
+            same_kind = float(bool(modifiers & self.role_words.get(g, set())))
             if sent - self.last[g][0] > WINDOW:
-                return {"beyond_window": 1.0, "role_overlap": overlap}
-            return {**self._features(g, sent), "role_overlap": overlap}
+                return {"beyond_window": 1.0, "role_overlap": overlap, "modifier_match": same_kind}
+            return {**self._features(g, sent), "role_overlap": overlap, "modifier_match": same_kind}
         return best("description", cands, features, pos)
 
     def may_hold(self, gid: int, head: str) -> bool:

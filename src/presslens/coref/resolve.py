@@ -11,6 +11,7 @@ from bisect import bisect_right
 
 from .descriptions import appositive_roles, org_appositions, org_patterns, relations, role_text
 from .names import Group, group_others, group_people
+from .given_names import is_given_name
 from .places import canonical_place
 from ..model import Analysis, Entity, Mention
 from .index import MentionIndex
@@ -132,6 +133,15 @@ def _propagate_names(analysis: Analysis, persons: list[Group], others: list[Grou
         if p.words and p.words[-1].isalpha() and len(p.words[-1]) > 2:
             last.setdefault(p.words[-1], []).append(p)
     # a one-word organisation ("Tatneft said" after "the oil company Tatneft") the same way
+    # a given name used alone ("Sergey also noted" after "Sergey Lazarev"), when one person has it
+    # and nobody has it as a surname
+    firsts: dict[str, list[Group]] = {}
+    for p in persons:
+        if len(p.words) >= 2 and p.words[0].isalpha() and len(p.words[0]) > 2 and is_given_name(p.words[0]):
+            firsts.setdefault(p.words[0], []).append(p)
+    for w, ps in firsts.items():
+        if w not in last:
+            last[w] = ps
     for o in others:
         if o.label == "ORG" and len(o.words) == 1 and o.words[0].isalpha() and len(o.words[0]) > 3 \
                 and o.words[0] not in last:

@@ -37,7 +37,7 @@ from ..model_files import write_json
 # would never be of unknown gender, and `gender_unknown` would learn to bar everyone the name
 # lists do not know). They keep their current values and enter the fit as a fixed offset.
 FIXED = {"pronoun": {"position", "gender_known_match_subject", "gender_known_match_other", "gender_unknown"},
-         "description": {"position"}}
+         "description": {"position", "modifier_match"}}
 MIN_RANKINGS = 40
 STAGES = ("repair", "parse", "entities")
 
