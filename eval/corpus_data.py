@@ -192,13 +192,14 @@ def write_jsonl(articles: list[dict], path: Path) -> dict[str, str]:
     return gold
 
 
-def wmt21_documents(quoted_only: bool = True) -> list[tuple[str, list[str], list[str]]]:
+def wmt21_documents(quoted_only: bool = True, reference: str = "A") -> list[tuple[str, list[str], list[str]]]:
     """(document id, Russian segments, English reference segments) per WMT21 document, in order;
-    with `quoted_only`, only documents where some segment carries a quotation in both."""
+    with `quoted_only`, only documents where some segment carries a quotation in both. `reference`:
+    which of the two independent human translations (A or B)."""
     base = shared_path("data", "wmt21-ru-en")
     xml = (base / "newstest2021.ru-en.all.xml").read_text(encoding="utf-8")
     ru = (base / "newstest2021.ru-en.src.ru").read_text(encoding="utf-8").splitlines()
-    en = (base / "newstest2021.ru-en.ref.A.en").read_text(encoding="utf-8").splitlines()
+    en = (base / f"newstest2021.ru-en.ref.{reference}.en").read_text(encoding="utf-8").splitlines()
     doc_of: dict[str, str] = {}
     for m in re.finditer(r'<doc[^>]*id="([^"]+)"[^>]*>(.*?)</doc>', xml, re.S):
         part = re.search(r"<src[^>]*>(.*?)</src>", m.group(2), re.S)

@@ -1,8 +1,9 @@
 """Quote provenance: one group per statement by one speaker, across articles and languages.
 
-A quote is looked up by keys of its words (3-word shingles, same language)
-and of its anchors (names and numbers folded to Latin skeletons, which
-survive translation). It joins the closest earlier quote of the same
+A quote is looked up by keys of its words (3-word shingles, same language),
+of its anchors (names and numbers folded to Latin skeletons, which survive
+translation) and of its translatable words (English stems a Russian word
+translates to, by the learned table of corpus/xling.py). It joins the closest earlier quote of the same
 speaker when the words agree enough; a quote never joins a group of another
 speaker, and the same words under a different speaker are flagged as drift.
 """
@@ -17,6 +18,7 @@ from typing import Any
 
 from ..model_files import load_json
 from .text import anchors, latin, skeleton, words
+from .xling import concept_words
 
 SAME = 0.5                # word overlap (of the shorter quote) to join a same-language group
 CROSS = 0.6               # translation score to join across languages (same speaker, same story)
@@ -27,6 +29,7 @@ COGNATE_LETTERS = 5       # words this long (in Latin letters) give cognate keys
 PARALLEL = 0.08           # Dice of two articles' name/number/cognate keys above which one may translate the
                           # other; below it a quote's place in its article says nothing about the other's
 MIN_ANCHORS = 2
+TRANSLATED_KEYS = 12      # lookup keys from translatable words (English stems) per quote
 LENGTH_RATIO = 2.5        # a translation is at most this many times longer or shorter (in words)
 GROUPED_ACTS = (None, "speech", "writing")  # thoughts, perceptions and intentions are no statements
 OTHER_SPEAKER = 0.8       # word overlap at which another speaker's group is "the same words"
@@ -44,6 +47,8 @@ class QuoteKeys:
     n_words: int
     lookup: list[int]
     cognates: frozenset[str] = frozenset()   # skeletons of long words in any script (see cognates())
+    translated: tuple[frozenset[str], ...] = ()  # Russian text: the English stems each content word translates to
+    targets: frozenset[str] = frozenset()        # English text: its content stems some Russian word translates to
 
 
 def _fold_name(name: str) -> str:
@@ -104,9 +109,11 @@ def quote_keys(text: str, speaker: dict[str, Any] | None) -> QuoteKeys:
     anc = frozenset(anchors(text))
     shingles = {" ".join(toks[i:i + 3]) for i in range(max(1, len(toks) - 2))}
     cog = cognates(text)
+    translated, targets = concept_words(text)
+    stems = targets | {e for opts in translated for e in opts}
     lookup = sorted({_h("w:" + s) for s in shingles})[:40] + sorted({_h("a:" + a) for a in anc})[:10] + \
-        sorted({_h("c:" + c) for c in cog - anc})[:10]
-    return QuoteKeys(speaker_key(speaker), frozenset(toks), anc, len(toks), lookup, cog)
+        sorted({_h("c:" + c) for c in cog - anc})[:10] + sorted({_h("t:" + e) for e in stems})[:TRANSLATED_KEYS]
+    return QuoteKeys(speaker_key(speaker), frozenset(toks), anc, len(toks), lookup, cog, translated, targets)
 
 
 def group_id(doc_id: str, start: int, end: int) -> str:
@@ -134,12 +141,23 @@ def _numbers(k: QuoteKeys) -> set[str]:
     return {n for a in k.anchors if a.startswith("#") and (n := a[1:].rstrip("0"))}
 
 
+def word_agreement(a: QuoteKeys, b: QuoteKeys) -> tuple[int, int]:
+    """(matched, possible) words of a Russian-English pair by the learned translation table: Russian
+    content words with a translation among the English stems, out of the smaller side's count."""
+    ru, en = (a.translated, b.targets) if a.translated else (b.translated, a.targets)
+    if not ru or not en or (a.translated and b.translated):
+        return 0, 0
+    matched = sum(1 for opts in ru if opts & en)
+    return min(matched, len(en)), min(len(ru), len(en))
+
+
 def content_agreement(a: QuoteKeys, b: QuoteKeys) -> float:
-    """Share of the smaller side's names, numbers and cognate skeletons found on the other side."""
+    """Share of the smaller side's names, numbers and cognate skeletons found on the other side, pooled
+    with the share of its ordinary words the translation table finds there."""
     ka, kb = a.anchors | a.cognates, b.anchors | b.cognates
-    if not ka or not kb:
-        return 0.0
-    return len(ka & kb) / min(len(ka), len(kb))
+    matched, possible = word_agreement(a, b)
+    shared, size = (len(ka & kb), min(len(ka), len(kb))) if ka and kb else (0, 0)
+    return (shared + matched) / (size + possible) if size + possible else 0.0
 
 
 def article_keys(text: str) -> frozenset[str]:
