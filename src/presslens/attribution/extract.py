@@ -131,6 +131,11 @@ def _finish(text: str, found: list[Found], index: SpeakerIndex, sents: _Sentence
             if 0 <= sents.index(f.start) - at <= 8:
                 channel = ch
         tokens = _tokens_in(sents, f.start, f.end)
+        if f.kind == "indirect" and cue_tok is not None and f.start <= f.cue[0] < f.end \
+                and not (f.speaker and f.start <= f.speaker[0] < f.end):  # not "X, Y said, did Z"
+            # "X is expected to win", "Delays were reported at airports": the content holds its
+            # passive or raising cue and the subject; what was claimed is what follows the cue
+            tokens = [t for t in tokens if t.i > cue_tok.i and t.doc is cue_tok.doc]
         if f.kind == "indirect" and not is_content_proposition(tokens, cue_tok):
             continue  # "said about Uber", "says they are": nothing was stated
         if f.kind == "direct" and f.cue is None and is_slogan(text[max(0, f.start - 40):f.start]):
