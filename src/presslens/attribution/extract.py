@@ -76,7 +76,31 @@ def _dedupe(found: list[Found]) -> list[Found]:
             continue
         by_cue.setdefault(f.cue, f)
         keep.append(f)
-    return _one_per_quotation(keep)
+    return _one_per_chain(_one_per_quotation(keep))
+
+
+_CHAIN_KINDS = ("indirect", "mixed")
+
+
+def _one_per_chain(found: list[Found]) -> list[Found]:
+    """`X issued a statement saying Z`, `according to the report, officials said Z`, `X went on
+    to discuss Z`: when a cue sits inside another attribution's content and its own content is
+    at least half of that content, the two verbs report one act, and only the outer one stays.
+    (On PolNeAR train such inner links are gold in 296 of 987 pairs; dropping them moved
+    content F1 0.742 -> 0.748.) A nested attribution with content of its own (`X said that Y,
+    who had met him, believed Z`) covers less of the outer content and stays."""
+    drop: set[int] = set()
+    for b in found:
+        if b.cue is None or b.kind not in _CHAIN_KINDS:
+            continue
+        for a in found:
+            if a is b or a.cue is None or id(a) in drop:
+                continue
+            shared = min(a.end, b.end) - max(a.start, b.start)
+            if a.start <= b.cue[0] < a.end and shared * 2 >= a.end - a.start:
+                drop.add(id(b))
+                break
+    return [f for f in found if id(f) not in drop]
 
 
 def _one_per_quotation(found: list[Found]) -> list[Found]:
