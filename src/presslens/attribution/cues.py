@@ -289,8 +289,10 @@ def _raised_subject(tok):
     for c in tok.lefts:
         if c.dep_ == "nsubjpass":
             return c
-        if c.dep_ == "nsubj" and tok.lower_ in _RAISING and any(x.dep_ == "xcomp" for x in tok.children) \
-                and c.pos_ == "NOUN" and not c.ent_type_ and c.lower_ not in ROLE_NOUNS:
+        if c.dep_ == "nsubj" and tok.lower_ in _RAISING and c.pos_ == "NOUN" and not c.ent_type_ \
+                and c.lower_ not in ROLE_NOUNS \
+                and any(x.dep_ == "xcomp" and cue_score(x.lower_, True) < 0.3 for x in tok.children):
+            # "the chart seemed to show that ...": a verb of saying or showing keeps its source
             return c
     return None
 
