@@ -72,35 +72,4 @@ def candidate_features(tok, comp: str, spk, content_tokens: int, first_content=N
         f.append(f"comp+first={comp}|{f[-1][6:]}")
     if spk is not None and spk.i > tok.i:
         f.append("inverted")
-    return tuple(f) + _chain_features(tok, spk, objs)
-
-
-_CHAIN_DEPS = ("xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp")
-
-
-def _chain_features(tok, spk, objs) -> tuple[str, ...]:
-    """Where the candidate sits in a chain of attributions, and the words around it.
-
-    `plans to call on X to ...`, `went on to discuss ...`, `appeared to suggest that ...`:
-    PolNeAR annotates one link of such a chain, not both, and which one depends on the
-    governing and governed verbs; the subject's and object's own words tell a document
-    (`the poll found`) or a decision (`approved a plan`) from a speaker's claim.
-    """
-    out = []
-    head = tok.head
-    if head is not tok and tok.dep_ in _CHAIN_DEPS and head.pos_ in ("VERB", "AUX"):
-        hp = _bucket(cue_score(head.lower_, True))
-        out += [f"head_p={hp}|{tok.dep_}", f"head_form={head.lower_}|{tok.dep_}"]
-    comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
-    if comps:
-        c = comps[0]
-        out += [f"comp_p={_bucket(cue_score(c.lower_, True))}|{c.dep_}", f"comp_form={c.lower_}|{c.dep_}"]
-    if spk is not None and spk.pos_ == "NOUN":
-        out.append(f"subj_word={spk.lower_}")
-    if objs and objs[0].pos_ == "NOUN":
-        out.append(f"obj_word={objs[0].lower_}")
-    if any(c.dep_ == "agent" for c in tok.children):
-        out.append("agent")
-    if any(c.dep_ == "nsubjpass" for c in tok.children):
-        out.append("passive_subj")
-    return tuple(out)
+    return tuple(f)
