@@ -53,3 +53,18 @@ def test_agentless_passive_report_is_not_who_said_what():
     for q in quotes(text):
         if q.cue is not None and q.cue.text.startswith("reported"):
             assert q.act not in ("speech", "writing"), q
+
+
+def test_statement_saying_is_one_attribution():
+    text = ("The port authority of Kessel issued a statement on Friday saying that the new terminal "
+            "would open in May.")
+    found = covering(text, quotes(text), "that the new terminal would open in May")
+    assert len(found) == 1, _spans(text, found)
+
+
+def test_saying_after_an_act_that_is_no_speech_stays_speech():
+    text = ("Helena Brandt, the mayor of Kessel, reacted angrily to the court ruling on Friday, "
+            "saying that the city would appeal it.")
+    found = covering(text, quotes(text), "that the city would appeal it")
+    assert found, _spans(text, quotes(text))
+    assert any(q.act in ("speech", "writing") for q in found), [(q.act, text[q.start:q.end]) for q in found]
