@@ -250,6 +250,9 @@ def _from_verb(text: str, off: int, tok, th: Thresholds) -> Found | None:
             start = subtree_span(off, objs[0])[0]
     else:
         return None
+    raised = _raised_subject(tok) if kind in ("xcomp", "obj") else None
+    if raised is not None:
+        start = min(start, subtree_span(off, raised)[0])
     start, end = trim(text, start, end)
     if end - start < 3:
         return None
@@ -260,6 +263,10 @@ def _from_verb(text: str, off: int, tok, th: Thresholds) -> Found | None:
         return None
     if _agentless_expectation(tok):
         spk_tok = None  # "Construction is expected to start": construction expects nothing
+    if kind == "parenthetical":
+        spk_tok = [c for c in tok.lefts if c.dep_ in SUBJ][-1]  # "The line, Brandt said, ...": Brandt
+    if raised is not None:
+        spk_tok = _agent_of(tok)  # "X was called a charlatan by fellow physicians": they spoke, not X
     spk = mention_span(off, spk_tok) if spk_tok is not None else None
     if spk and start <= spk[0] < end and kind != "parenthetical":
         return None  # the "speaker" sits inside the content: a misparse
@@ -267,6 +274,34 @@ def _from_verb(text: str, off: int, tok, th: Thresholds) -> Found | None:
     return Found("indirect", start, end, cue, spk, spk_tok, score,
                  features=candidate_features(tok, kind, parsed_spk, _n_tokens(tok.doc, start - off, end - off),
                                              _first(tok.doc, start - off), text[start:end]))
+
+
+# verbs whose subject is part of what is claimed when they take an infinitive: "the lack of
+# enthusiasm seems to be a real issue" (nobody named seems anything)
+_RAISING = {"seem", "seems", "seemed", "appear", "appears", "appeared"}
+
+
+def _raised_subject(tok):
+    """The subject that belongs to the content rather than to a speaker: a passive's
+    (`X is expected to win`, `X has been called a charlatan`, `it was labeled "Mostly True"`:
+    PolNeAR's content starts at X) or a raising verb's subject when it is a thing, not a
+    person (`Stumpf appeared to blame the workers` is Stumpf's claim)."""
+    for c in tok.lefts:
+        if c.dep_ == "nsubjpass":
+            return c
+        if c.dep_ == "nsubj" and tok.lower_ in _RAISING and c.pos_ == "NOUN" and not c.ent_type_ \
+                and c.lower_ not in ROLE_NOUNS \
+                and any(x.dep_ == "xcomp" and cue_score(x.lower_, True) < 0.3 for x in tok.children):
+            # "the chart seemed to show that ...": a verb of saying or showing keeps its source
+            return c
+    return None
+
+
+def _agent_of(tok):
+    for a in tok.children:
+        if a.dep_ == "agent":
+            return next((o for o in a.children if o.dep_ == "pobj"), None)
+    return None
 
 
 def _better_subject(tok, spk):
@@ -449,24 +484,45 @@ def _channel_clause(tok) -> list:
     return []
 
 
+_FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _finite_clause_of(t, tok) -> bool:
+    if t.head.i != tok.i or t.dep_ not in ("conj", "ccomp"):
+        return False
+    return t.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in t.children)
+
+
+_OPENING_MARKS = {'"', "“", "''", "``", "‘", "'", "«", "„"}
+
+
 def _parenthetical(tok):
     """(first, last) tokens of the sentence when `, SUBJ cue[ adverbs],` sits inside it."""
     subj = [c for c in tok.lefts if c.dep_ in SUBJ]
     if not subj:
         return None
-    left = subj[0].left_edge
-    sent = tok.sent
+    doc, sent = tok.doc, tok.sent
+    left = subj[-1].left_edge  # "The line, Brandt said, ...": the parse may give the host's subject too
+    if left.i - 1 > sent.start and doc[left.i - 1].lower_ == "as":
+        left = doc[left.i - 1]  # "Hawaii, as one of his advisers pointed out, does not ..."
+    own = {t.i for t in tok.subtree}
+    # the cue's own modifiers up to the closing comma: "said Monday", "explained earlier in the hearing"
     after = tok.i + 1
-    while after < sent.end and tok.doc[after].dep_ in ("npadvmod", "advmod") and tok.doc[after].head is tok:
+    while after < sent.end and after - tok.i <= 8 and after in own and doc[after].text != "," \
+            and doc[after].dep_ not in SUBJ + ("ccomp", "dobj", "xcomp", "conj", "cc"):
         after += 1
     if left.i - 1 <= sent.start or after >= sent.end - 1:
         return None
-    if tok.doc[left.i - 1].text != "," or tok.doc[after].text != ",":
+    if doc[left.i - 1].text != "," or doc[after].text != ",":
         return None
-    rest = [t for t in tok.doc[after + 1:sent.end] if not t.is_punct and not t.is_space]
-    own = {t.i for t in tok.subtree}
-    if rest and all(t.i in own for t in rest):
-        return None  # "CLAUSE, NAME said, quoted by RIA Novosti.": no host clause goes on after it
+    if after + 1 < sent.end and doc[after + 1].text in _OPENING_MARKS:
+        return None  # "Asked about it, Clinton said, “I think ...”": the quotation is what was said
+    rest = [t for t in doc[after + 1:sent.end] if not t.is_punct and not t.is_space]
+    if rest and all(t.i in own for t in rest) and not any(_finite_clause_of(t, tok) for t in rest):
+        # "CLAUSE, NAME said, quoted by RIA Novosti.": no host clause goes on after it (a finite
+        # clause the parse hung on the cue does: "The line, Brandt said, would open in May",
+        # "X paid 8.9 percent, the agency said, and those ... paid 0.8")
+        return None
     toks = [t for t in sent if not t.is_space and not t.is_punct or t.text in '"“”\'']
     return (toks[0], toks[-1]) if toks else None
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from .acts import content_act, cue_act, final_act, is_carrier, is_content_proposition, is_slogan, lemma, lexicon, source_kind
+from .acts import READER_ACTS, content_act, cue_act, final_act, is_carrier, is_content_proposition, is_slogan, lemma, lexicon, source_kind
 from .channel import channel_in, standing_channel
 from .cues import find_reported
 from .direct import attach
@@ -79,6 +79,33 @@ def _dedupe(found: list[Found]) -> list[Found]:
     return _one_per_quotation(keep)
 
 
+_CHAIN_KINDS = ("indirect", "mixed")
+
+
+def _one_per_chain(quotes: list[Quote]) -> list[Quote]:
+    """`X issued a statement saying Z`, `according to the report, officials said Z`, `X went on
+    to discuss Z`: when a cue sits inside another attribution's content and its own content is
+    at least half of that content, the two verbs report one act and one of them stays: the
+    outer, unless only the inner is speech or writing (`X reacted to the verdict, saying Z`:
+    the saying is what a reader asks for). (On PolNeAR train such inner links are gold in 296
+    of 987 pairs; dropping them moved content F1 0.742 -> 0.748.) A nested attribution with
+    content of its own (`X said that Y, who had met him, believed Z`) covers less of the outer
+    content and stays."""
+    drop: set[int] = set()
+    for b in quotes:
+        if b.cue is None or b.kind not in _CHAIN_KINDS or id(b) in drop:
+            continue
+        for a in quotes:
+            if a is b or a.cue is None or id(a) in drop:
+                continue
+            shared = min(a.end, b.end) - max(a.start, b.start)
+            if a.start <= b.cue.start < a.end and shared * 2 >= a.end - a.start:
+                inner_only = b.act in READER_ACTS and a.act not in READER_ACTS
+                drop.add(id(a) if inner_only else id(b))
+                break
+    return [q for q in quotes if id(q) not in drop]
+
+
 def _one_per_quotation(found: list[Found]) -> list[Found]:
     """One mixed quote found under two cues (the same content read by two verbs) is stored once,
     under the better-scored cue; nested attributions (`X said Y called it "a con"`) cover
@@ -131,6 +158,11 @@ def _finish(text: str, found: list[Found], index: SpeakerIndex, sents: _Sentence
             if 0 <= sents.index(f.start) - at <= 8:
                 channel = ch
         tokens = _tokens_in(sents, f.start, f.end)
+        if f.kind == "indirect" and cue_tok is not None and f.start <= f.cue[0] < f.end \
+                and not (f.speaker and f.start <= f.speaker[0] < f.end):  # not "X, Y said, did Z"
+            # "X is expected to win", "Delays were reported at airports": the content holds its
+            # passive or raising cue and the subject; what was claimed is what follows the cue
+            tokens = [t for t in tokens if t.i > cue_tok.i and t.doc is cue_tok.doc]
         if f.kind == "indirect" and not is_content_proposition(tokens, cue_tok):
             continue  # "said about Uber", "says they are": nothing was stated
         if f.kind == "direct" and f.cue is None and is_slogan(text[max(0, f.start - 40):f.start]):
@@ -142,7 +174,7 @@ def _finish(text: str, found: list[Found], index: SpeakerIndex, sents: _Sentence
         act = final_act(cue_act(cue_tok, text[f.start:f.end], f.kind != "indirect"), kind, spk, cue_tok, carrier)
         act = content_act(act, f.kind, tokens, cue_tok, text[f.start:f.end])
         quotes.append(Quote(f.kind, f.start, f.end, spk, cue, channel, act, kind))
-    return quotes
+    return _one_per_chain(quotes)
 
 
 def _quoted_as_saying(text: str, cue_tok, spk: Speaker | None, index: SpeakerIndex,
