@@ -12,8 +12,8 @@ ever fitted on, so the validation split stays as honest as in eval/framing.py):
 each whole and cut to its first SHORT_CHARS characters (the length of a short report).
 Rows: the embedding head as shipped before (thresholds on articles of at most 8
 paragraphs, short-text copy, at least MIN_FRAMES frames); the embedding head, the word head
-and their average (shipped) with thresholds on all fitting articles; the average with a
-floor of 3 or 4 frames for short texts. Technique scores: eval/techniques_calibration.py.
+and their average with thresholds on all fitting articles and the same floor; the average
+with a floor of MIN_FRAMES_SHORT (shipped) or 4 frames for short texts. Technique scores: eval/techniques_calibration.py.
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def main() -> None:
     root = shared_path("data", "semeval2023-task3")
     from presslens.framing.calibration import ece, reliability_markdown
     from presslens.framing.features import paragraph_features
-    from presslens.framing.frames import MIN_FRAMES, SHORT_TEXT, WORDS_WEIGHT, mix
+    from presslens.framing.frames import MIN_FRAMES, MIN_FRAMES_SHORT, SHORT_TEXT, WORDS_WEIGHT, mix
     from presslens.framing.heads import load_heads
     from presslens.framing.predict import MODEL_DIR
     from presslens.train.article_heads import SHORT_CHARS, article_inputs, fit_frame_heads, fit_frames, micro_f1
@@ -56,8 +56,8 @@ def main() -> None:
         return out
 
     systems = ("before: embedding head (as shipped before)", "embedding head", "word head",
-               f"embedding + words, {WORDS_WEIGHT:.1f} each (shipped)", "same, at least 3 frames when short",
-               "same, at least 4 frames when short")
+               f"embedding + words, {WORDS_WEIGHT:.1f} each, at least {MIN_FRAMES} frames",
+               f"same, at least {MIN_FRAMES_SHORT} frames when short (shipped)", "same, at least 4 frames when short")
     # view -> system -> list of (gold, probabilities, predictions) per held-out part
     got: dict[tuple[str, str], dict[str, list]] = {}
     parts = [(d, fit0 & (dom != d), dom == d, "by batch/language") for d in sorted(set(dom))]
@@ -88,7 +88,7 @@ def main() -> None:
                 pred = floor(p, p >= t, MIN_FRAMES)
                 out[system].append((y, p, pred))
                 if weight == WORDS_WEIGHT:
-                    for k, system in ((3, systems[4]), (4, systems[5])):
+                    for k, system in ((MIN_FRAMES_SHORT, systems[4]), (4, systems[5])):
                         out[system].append((y, p, np.where(short[:, None], floor(p, pred, k), pred)))
 
     rows, reliab = [], None
@@ -100,7 +100,7 @@ def main() -> None:
             rows.append([view, length, system, len(y), float(y.sum(1).mean()), micro_f1(pred, y),
                          float(pred.sum(1).mean()), float((pred & (y > 0)).sum() / max((y > 0).sum(), 1)),
                          ece(p.ravel(), y.ravel() > 0)])
-            if system == systems[3] and view == "by batch/language" and length != "whole articles":
+            if system == systems[4] and view == "by batch/language" and length != "whole articles":
                 reliab = (p.ravel(), y.ravel() > 0)
     table = markdown_table(["held out", "text", "system", "articles", "gold / article", "micro-F1",
                             "predicted / article", "recall", "ECE"], rows)
@@ -113,7 +113,8 @@ def main() -> None:
             "(framing/words.py), Platt-calibrated out of fold like the embedding head; the shipped decision "
             f"averages the two probabilities ({WORDS_WEIGHT:.1f} each, set before measuring, not searched) with "
             "per-frame thresholds chosen for micro-F1 on out-of-fold averages of all fitting articles; every "
-            f"article gets at least {MIN_FRAMES} frames.\n\n" + table)
+            f"article gets at least {MIN_FRAMES} frames, a text up to {SHORT_TEXT} characters at least "
+            f"{MIN_FRAMES_SHORT}. `recall`: share of the gold frames predicted.\n\n" + table)
     if reliab is not None:
         body += ("\n\nReliability of the shipped probability, held out by batch/language, cut short (every "
                  f"article x frame; ECE {ece(*reliab):.3f}):\n\n" + reliability_markdown(*reliab) + "\n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from presslens.framing.frames import MIN_FRAMES, FramesDecision
+from presslens.framing.frames import MIN_FRAMES_SHORT, FramesDecision
 from presslens.framing.heads import Head, load_heads, save_heads
 from presslens.framing.words import Vocabulary
 from presslens.train.semeval import FRAMES
@@ -62,13 +62,13 @@ def test_frames_npz_replaces_heads_and_the_word_head_decides_with_the_embedding_
     out = d.decide(means, ptech, ["The court ruled on Monday.", "Police said nothing."])
     labels = [label for label, _, _ in out]
     # averaged with the unsure embedding head, `court` carries frame 3 over its threshold;
-    # the rest only fill the floor
-    assert labels[0] == FRAMES[3] and len(out) == MIN_FRAMES
+    # the rest only fill the floor of a short text
+    assert labels[0] == FRAMES[3] and len(out) == MIN_FRAMES_SHORT
     score, evidence = out[0][1], out[0][2]
     assert 0.5 < score < 1.0
     assert evidence[0] == 0  # the paragraph that says `court` is cited first
     none = d.decide(means, ptech, ["Police said nothing.", "Nothing else."])
-    assert len(none) == MIN_FRAMES and all(score < 0.5 for _, score, _ in none)  # only the floor
+    assert len(none) == MIN_FRAMES_SHORT and all(score < 0.5 for _, score, _ in none)  # only the floor
 
 
 def test_without_word_files_the_embedding_head_decides_alone(tmp_path):
