@@ -122,6 +122,7 @@ def _frames_model(short_bias: float):
     model.lexicon = __import__("presslens.framing.lexical", fromlist=["Lexicon"]).Lexicon({}, ())
     model.triggers = {}
     model.unsure = {"genre": 0.6, "frames": 0.5}
+    model.frames = __import__("presslens.framing.frames", fromlist=["FramesDecision"]).FramesDecision(model.heads, None)
     return model
 
 

@@ -7,15 +7,16 @@ offset pair inside one paragraph. Decisions:
   thresholds); the token head places each one on the words that carry it; a token
   trigger (triggers.json) adds a technique the paragraph head missed where one word
   scores high enough on its own; kept lexical detectors add their own short spans;
-- frames: the article head decides (calibrated probability per frame, per-frame
-  thresholds); a short text is judged by the same head calibrated and thresholded on
-  training articles cut short (`frames_short`), for recall on short reports; an
-  article gets at least MIN_FRAMES frames; evidence is the paragraphs that, scored alone
-  with the same head, look most like the frame;
+- frames: framing/frames.py (an embedding head and a word head, calibrated, averaged,
+  per-frame thresholds; short texts judged by copies calibrated on training articles cut
+  short; at least MIN_FRAMES frames; evidence is the paragraphs that, scored alone, look
+  most like the frame);
 - genre: argmax of the article head on reader cues and mean technique scores (its
   prior-shift decision rule and temperature are folded into its weights, so the
   softmax is the calibrated probability for the news mix it is decided for).
-A label whose probability is below its `unsure` line (decision.json) is marked unsure.
+A label whose probability is below its `unsure` line (decision.json) is marked unsure. A
+technique the paragraph head reports carries its Platt-scaled score
+(techniques_calibration.json), the probability that the label is right.
 
 Heads are per language (models/framing/<lang>/); a language without its own heads
 uses the English ones (the Russian articles were trained in English translation).
@@ -32,7 +33,8 @@ import numpy as np
 
 from ..encoder import Encoded
 from ..model import Frame, Label, Span, Technique
-from .features import frame_features, genre_features, paragraph_features
+from .features import genre_features, paragraph_features
+from .frames import EVIDENCE, MIN_FRAMES, SHORT_TEXT, FramesDecision  # noqa: F401 — part of this module's API
 from .heads import Head, load_heads
 from .lexical import Lexicon, detect
 from .records import Paragraph, Result  # noqa: F401 — Paragraph is part of this module's API
@@ -42,23 +44,22 @@ MODEL_DIR = MODELS / "en"
 # below these calibrated probabilities a label is shown as unsure (decision.json overrides)
 UNSURE = {"genre": 0.6, "frames": 0.5}
 MAX_RUNS = 3  # spans of one technique per paragraph
-EVIDENCE = 2  # paragraphs cited per frame
-# up to this many characters of text an article is judged by the frames head calibrated and
-# thresholded on training articles cut short (train/article_heads.py: SHORT_TEXT)
-SHORT_TEXT = 3000
-# every article is framed somehow: below this many frames over their thresholds, the next most
-# probable ones are added (as unsure when under the unsure line); 0/1/2/3 compared on
-# eval/framing_domains.py's held-out views, 2 never lowered micro-F1 there
-MIN_FRAMES = 2
 
 
 class FramingModel:
+    tech_platt: tuple[float, float] = (1.0, 0.0)  # identity unless techniques_calibration.json says otherwise
+
     def __init__(self, model_dir: Path = MODEL_DIR) -> None:
         self.heads: dict[str, Head] = load_heads(model_dir / "heads.npz")
         self.lexicon = Lexicon.load(model_dir / "lexicon.json")
+        self.frames = FramesDecision.load(model_dir, self.heads)
         dec = model_dir / "decision.json"
         self.unsure = {**UNSURE, **(json.loads(dec.read_text(encoding="utf-8")).get("unsure", {})
                                     if dec.exists() else {})}
+        cal = model_dir / "techniques_calibration.json"
+        # Platt scaling of the paragraph head's reported score (train/technique_calibration.py)
+        self.tech_platt = tuple(json.loads(cal.read_text(encoding="utf-8"))["platt"]) \
+            if cal.exists() else (1.0, 0.0)
         trig = model_dir / "triggers.json"
         labels = self.heads["tech"].labels
         # label index -> token score that fires the label without the paragraph head
@@ -86,21 +87,11 @@ class FramingModel:
         g = self.heads["genre"].scores(genre_features(means, texts, ptech)[None])[0]
         genre = Label(self.heads["genre"].labels[int(np.argmax(g))], round(float(g.max()), 3),
                       unsure=bool(g.max() < self.unsure["genre"]))
-        fh = self.heads["frames"]
-        if "frames_short" in self.heads and sum(len(t) for t in texts) <= SHORT_TEXT:
-            fh = self.heads["frames_short"]
-        fs = fh.scores(frame_features(means, ptech)[None])[0]
-        order = np.argsort(-fs)
-        chosen = [j for j in order if fs[j] >= fh.thresholds[j]]
-        chosen += [j for j in order if j not in chosen][:max(MIN_FRAMES - len(chosen), 0)]
-        per_par = fh.scores(np.stack([frame_features(means[i:i + 1], ptech[i:i + 1])
-                                      for i in range(len(pairs))])) if chosen else None
         frames = []
-        for j in chosen:
-            top = np.argsort(-per_par[:, j])[:EVIDENCE] if per_par is not None else []
+        for label, score, top in self.frames.decide(means, ptech, texts):
             ev = tuple(sorted(Span(pairs[i][0].start, pairs[i][0].start + len(pairs[i][0].text.rstrip()))
                               for i in top))
-            frames.append(Frame(fh.labels[j], round(float(fs[j]), 3), ev, unsure=bool(fs[j] < self.unsure["frames"])))
+            frames.append(Frame(label, round(score, 3), ev, unsure=bool(score < self.unsure["frames"])))
         return Result(genre, frames, techniques)
 
     def _place(self, p: Paragraph, e: Encoded, scores: np.ndarray) -> list[Technique]:
@@ -112,9 +103,11 @@ class FramingModel:
             return []
         tok = self.heads["tok"].scores(e.tokens)
         out = []
+        a, b = self.tech_platt
         for j in labels:
             col = tok[:, j]
-            score = round(float(scores[j]), 3)
+            logit = np.log(max(float(scores[j]), 1e-7) / max(1 - float(scores[j]), 1e-7))
+            score = round(1 / (1 + float(np.exp(-(a * logit + b)))), 3)
             floor = float(self.heads["tok"].thresholds[j])
             runs = _runs(col, max(floor, 0.5 * float(col.max())))
             if not runs:  # the token head knows nothing here: cite the paragraph

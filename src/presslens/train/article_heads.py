@@ -14,14 +14,16 @@ framing.predict uses it for texts up to SHORT_TEXT characters.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from ..framing.calibration import ece, fit_platt
 from ..framing.features import frame_features, genre_features
 from ..framing.heads import Head
+from ..framing.frames import WORDS_WEIGHT, mix
 from ..framing.predict import SHORT_TEXT  # noqa: F401 — where the short head takes over
+from ..framing.words import Vocabulary
 from .semeval import FRAMES, GENRES, Article, domain
 
 SEED = 13
@@ -43,6 +45,8 @@ class ArticleInputs:
     domain: np.ndarray
     frames_x_cut: np.ndarray  # frames input of the article's first SHORT_CHARS characters
     n_chars: np.ndarray
+    texts: tuple[str, ...] = ()  # the article's paragraphs joined (the frames word head's input)
+    cut_texts: tuple[str, ...] = ()  # the same, first SHORT_CHARS characters
 
 
 def _first_chars(a: Article, nums: np.ndarray, limit: int = SHORT_CHARS) -> np.ndarray:
@@ -59,7 +63,7 @@ def _first_chars(a: Article, nums: np.ndarray, limit: int = SHORT_CHARS) -> np.n
 def article_inputs(arts: list[Article], cache, tech_scores: np.ndarray) -> ArticleInputs:
     """Article-level features from the paragraph cache (train/embed.py) and the technique head's scores."""
     art, par, mean = cache["art"], cache["par"], cache["mean"]
-    xf, xc, xg, yf, yg, n, nc = [], [], [], [], [], [], []
+    xf, xc, xg, yf, yg, n, nc, tx, tc = [], [], [], [], [], [], [], [], []
     for ai, a in enumerate(arts):
         sel = art == ai
         texts = [a.text[slice(*a.paragraphs[int(k)])] for k in par[sel]]
@@ -71,8 +75,11 @@ def article_inputs(arts: list[Article], cache, tech_scores: np.ndarray) -> Artic
         yg.append(GENRES.index(a.genre))
         n.append(int(sel.sum()))
         nc.append(sum(len(t) for t in texts))
+        tx.append("\n".join(texts))
+        tc.append("\n".join(t for t, k in zip(texts, cut) if k))
     return ArticleInputs(np.array(xg, np.float32), np.array(yg), np.array(xf, np.float32), np.array(yf, np.float32),
-                         np.array(n), np.array([domain(a) for a in arts]), np.array(xc, np.float32), np.array(nc))
+                         np.array(n), np.array([domain(a) for a in arts]), np.array(xc, np.float32), np.array(nc),
+                         tuple(tx), tuple(tc))
 
 
 def _frame_folds(groups: np.ndarray, k: int = 5) -> list[np.ndarray]:
@@ -81,7 +88,7 @@ def _frame_folds(groups: np.ndarray, k: int = 5) -> list[np.ndarray]:
     return [np.isin(groups, part) for part in np.array_split(uniq, k)]
 
 
-def _fit_frames_lr(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _fit_frames_lr(x: np.ndarray, y: np.ndarray, c: float = FRAMES_C) -> tuple[np.ndarray, np.ndarray]:
     from sklearn.linear_model import LogisticRegression
 
     ws, bs = [], []
@@ -90,7 +97,7 @@ def _fit_frames_lr(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray
             ws.append(np.zeros(x.shape[1]))
             bs.append(8.0 if y[0, j] else -8.0)
             continue
-        m = LogisticRegression(C=FRAMES_C, max_iter=2000, class_weight="balanced").fit(x, y[:, j])
+        m = LogisticRegression(C=c, max_iter=2000, class_weight="balanced").fit(x, y[:, j])
         ws.append(m.coef_[0])
         bs.append(m.intercept_[0])
     return np.stack(ws, axis=1), np.array(bs)
@@ -154,3 +161,64 @@ def fit_frames(x: np.ndarray, y: np.ndarray, fit: np.ndarray, n_pars: np.ndarray
 def _platt_all(z: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     ab = [fit_platt(z[:, j], y[:, j]) for j in range(y.shape[1])]
     return np.array([v[0] for v in ab]), np.array([v[1] for v in ab])
+
+
+# The shipped frames decision (framing/frames.py): the embedding head above and a word head on
+# TF-IDF (framing/words.py), each Platt-calibrated out of fold for whole texts and for texts cut to
+# SHORT_CHARS; their probabilities averaged (WORDS_WEIGHT); per-frame thresholds chosen on the
+# averaged out-of-fold probabilities of all fitting articles. Held out by ID batch and language
+# (eval/frames_shift.py), the average beat either head alone on whole and on cut texts.
+WORDS_C = 1.0  # TF-IDF rows are sparse and L2-normalised: far less regularisation than the embedding's
+
+
+@dataclass(frozen=True)
+class FrameFit:
+    heads: dict[str, Head]  # frames, frames_short, frames_words, frames_words_short
+    vocabulary: Vocabulary
+    # out-of-fold calibrated probabilities of the fitting articles, per head, whole texts and cut ones
+    oof: dict[str, tuple[np.ndarray, np.ndarray]]
+    y: np.ndarray  # the fitting articles' frames
+
+    def with_thresholds(self, words_weight: float = WORDS_WEIGHT) -> "FrameFit":
+        """The heads with per-frame thresholds chosen on the averaged out-of-fold probabilities
+        (jointly for micro-F1; whole texts for the long heads, cut ones for the short)."""
+        p = mix(self.oof["frames"][0], self.oof["frames_words"][0], words_weight)
+        pc = mix(self.oof["frames"][1], self.oof["frames_words"][1], words_weight)
+        t = joint_thresholds(p, self.y).astype(np.float32)
+        t2 = joint_thresholds(pc, self.y).astype(np.float32)
+        print(f"frames (word weight {words_weight}): out-of-fold micro-F1 {micro_f1(p >= t, self.y):.3f}, ECE "
+              f"{ece(p.ravel(), self.y.ravel() > 0):.3f}; cut to {SHORT_CHARS} characters "
+              f"{micro_f1(pc >= t2, self.y):.3f}, {float((pc >= t2).sum(1).mean()):.2f} frames per article")
+        heads = {k: replace(h, thresholds=t2 if k.endswith("_short") else t) for k, h in self.heads.items()}
+        return replace(self, heads=heads)
+
+
+def fit_frame_heads(inp: ArticleInputs, fit: np.ndarray, words_weight: float = WORDS_WEIGHT) -> FrameFit:
+    """Embedding and word heads, each calibrated for whole and for cut texts, thresholds for the average."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    idx = np.where(fit)[0]
+    yf = inp.frames_y[fit]
+    vocab = Vocabulary.build([inp.texts[i] for i in idx], frozenset(ENGLISH_STOP_WORDS))
+    x, xc = inp.frames_x, inp.frames_x_cut
+    mu, sd = x[fit].mean(0), x[fit].std(0) + 1e-6
+    inputs = {"frames": ((x[fit] - mu) / sd, (xc[fit] - mu) / sd, FRAMES_C, mu, sd),
+              "frames_words": (vocab.vectors([inp.texts[i] for i in idx]),
+                               vocab.vectors([inp.cut_texts[i] for i in idx]), WORDS_C, None, None)}
+    heads, oof = {}, {}
+    unset = np.full(len(FRAMES), 0.5, np.float32)
+    for name, (xw, xwc, c, mu_, sd_) in inputs.items():
+        z, zc = np.zeros(yf.shape), np.zeros(yf.shape)
+        for te in _frame_folds(np.arange(len(yf))):
+            w, b = _fit_frames_lr(xw[~te], yf[~te], c)
+            z[te], zc[te] = xw[te] @ w + b, xwc[te] @ w + b
+        (a, c1), (a2, c2) = _platt_all(z, yf), _platt_all(zc, yf)
+        oof[name] = (_sigmoid(z * a + c1), _sigmoid(zc * a2 + c2))
+        w, b = _fit_frames_lr(xw, yf, c)
+        heads[name] = Head(FRAMES, (w * a, b * a + c1), "sigmoid", unset, mu_, sd_)
+        heads[f"{name}_short"] = Head(FRAMES, (w * a2, b * a2 + c2), "sigmoid", unset, mu_, sd_)
+    return FrameFit(heads, vocab, oof, yf).with_thresholds(words_weight)
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1 / (1 + np.exp(-np.clip(z, -40, 40)))

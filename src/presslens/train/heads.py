@@ -7,8 +7,9 @@
 Heads (all tiny, numpy at inference):
 - `tech`: paragraph techniques, an MLP on [mean-pooled, max-pooled] token vectors;
 - `tok`: per-token techniques, an MLP on token vectors (span placement);
-- `frames` (and `frames_short`, for short texts), `genre`: the article heads, fitted and calibrated in
-  train/article_heads.py and train/genre_head.py.
+- `frames` (and `frames_short`, for short texts) with the word heads `frames_words(_short)`: fitted and
+  calibrated in train/article_heads.py, written to frames.npz and frames_words.json (framing/frames.py);
+- `genre`: train/genre_head.py.
 Thresholds are chosen per label on out-of-fold predictions over the *training*
 articles (for techniques, jointly for micro-F1 over all paragraphs with labels) (k-fold by article), so the validation split stays untouched and its
 scores are honest held-out numbers. Only the training articles are used to fit.
@@ -24,7 +25,7 @@ import numpy as np
 from ..framing.features import paragraph_features
 from ..framing.heads import Head, load_heads, save_heads
 from .embed import CACHE
-from .article_heads import article_inputs, fit_frames
+from .article_heads import article_inputs, fit_frame_heads
 from .genre_head import fit_genre, with_reports
 from .lexicon import learn
 from .semeval import FRAMES, TECHNIQUES, load, split
@@ -175,8 +176,13 @@ def main() -> None:
     inp = article_inputs(arts, c, heads["tech"].scores(xp))
     tr = in_train
     if not args.only or args.only == "frames":
-        heads["frames"], heads["frames_short"], _ = fit_frames(inp.frames_x, inp.frames_y, tr, inp.n_pars,
-                                                               inp.frames_x_cut)
+        ff = fit_frame_heads(inp, tr)
+        save_heads(out / "frames.npz", ff.heads)
+        ff.vocabulary.save(out / "frames_words.json")
+        print("thresholds frames:", dict(zip(FRAMES, ff.heads["frames"].thresholds.round(3))))
+        print(f"wrote {out / 'frames.npz'}, {out / 'frames_words.json'}")
+        if args.only:
+            return
     if not args.only or args.only == "genre":
         gx, gy, gd, gf = with_reports(inp.genre_x, inp.genre_y, inp.domain, tr)
         heads["genre"], _ = fit_genre(gx, gy, gd, gf, dim=c["mean"].shape[1])
@@ -190,7 +196,6 @@ def main() -> None:
     (out / "lexicon.json").write_text(json.dumps({"terms": lex, "patterns": []}, indent=1, sort_keys=True) + "\n",
                                       encoding="utf-8")
     print("thresholds tech:", dict(zip(TECHNIQUES, t_tech.round(3))))
-    print("thresholds frames:", dict(zip(FRAMES, heads["frames"].thresholds.round(3))))
     print(f"wrote {out}")
 
 

@@ -1,0 +1,113 @@
+"""The frames word head's input and the averaged frames decision, on invented texts."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from presslens.framing.frames import MIN_FRAMES_SHORT, FramesDecision
+from presslens.framing.heads import Head, load_heads, save_heads
+from presslens.framing.words import Vocabulary
+from presslens.train.semeval import FRAMES
+
+
+def test_vocabulary_keeps_words_by_document_frequency_and_drops_stop_words():
+    docs = ["the court ruled", "the court met", "a court and the police", "police said", "the vote"]
+    v = Vocabulary.build(docs, stop=frozenset({"the"}), min_df=2, max_df=0.7)
+    # `the` is a stop word (and in 4 of 5 documents), `court` in 3 of 5, `police` in 2, the rest in one
+    assert v.words == ("court", "police")
+    assert v.idf[0] < v.idf[1]  # the rarer word weighs more
+
+
+def test_vectors_are_sublinear_l2_normalised_and_ignore_unknown_words():
+    v = Vocabulary(("court", "police"), np.array([1.0, 2.0], np.float32))
+    x = v.vectors(["court court court police", "nothing known here", "Court 2024"])
+    assert np.allclose(np.linalg.norm(x[0]), 1.0)
+    ratio = x[0, 0] / x[0, 1]
+    assert np.isclose(ratio, (1 + np.log(3)) * 1.0 / 2.0, atol=1e-5)  # 1 + log tf, times idf
+    assert not x[1].any()
+    assert np.allclose(x[2], [1.0, 0.0])  # lower-cased; digits are not words
+
+
+def test_vocabulary_round_trip(tmp_path):
+    v = Vocabulary(("court", "police"), np.array([1.5, 2.25], np.float32))
+    v.save(tmp_path / "w.json")
+    w = Vocabulary.load(tmp_path / "w.json")
+    assert w.words == v.words and np.allclose(w.idf, v.idf)
+
+
+def _decision(tmp_path, words_bias: float) -> FramesDecision:
+    """An embedding head that is unsure of everything (0.5 less a little) and a word head that is
+    sure of frame 3 when the text says `court`."""
+    n = len(FRAMES)
+    dim = 4 + 2 * 23
+    emb = np.zeros((dim, n), np.float32)
+    b = np.full(n, -0.1, np.float32)
+    word_w = np.zeros((2, n), np.float32)
+    word_w[0, 3] = 12.0
+    wb = np.full(n, words_bias, np.float32)
+    t = np.full(n, 0.5, np.float32)
+    heads = {"frames": Head(FRAMES, (emb, b), "sigmoid", t), "frames_short": Head(FRAMES, (emb, b), "sigmoid", t),
+             "frames_words": Head(FRAMES, (word_w, wb), "sigmoid", t),
+             "frames_words_short": Head(FRAMES, (word_w, wb), "sigmoid", t)}
+    save_heads(tmp_path / "frames.npz", heads)
+    Vocabulary(("court", "police"), np.ones(2, np.float32)).save(tmp_path / "frames_words.json")
+    return FramesDecision.load(tmp_path, {"frames": Head(FRAMES, (emb, b - 5), "sigmoid", t)})
+
+
+def test_frames_npz_replaces_heads_and_the_word_head_decides_with_the_embedding_head(tmp_path):
+    d = _decision(tmp_path, words_bias=-6.0)
+    assert set(load_heads(tmp_path / "frames.npz")) <= set(d.heads)
+    means = np.ones((2, 4), np.float32)
+    ptech = np.zeros((2, 23), np.float32)
+    out = d.decide(means, ptech, ["The court ruled on Monday.", "Police said nothing."])
+    labels = [label for label, _, _ in out]
+    # averaged with the unsure embedding head, `court` carries frame 3 over its threshold;
+    # the rest only fill the floor of a short text
+    assert labels[0] == FRAMES[3] and len(out) == MIN_FRAMES_SHORT
+    score, evidence = out[0][1], out[0][2]
+    assert 0.5 < score < 1.0
+    assert evidence[0] == 0  # the paragraph that says `court` is cited first
+    none = d.decide(means, ptech, ["Police said nothing.", "Nothing else."])
+    assert len(none) == MIN_FRAMES_SHORT and all(score < 0.5 for _, score, _ in none)  # only the floor
+
+
+def test_without_word_files_the_embedding_head_decides_alone(tmp_path):
+    n = len(FRAMES)
+    head = Head(FRAMES, (np.zeros((4 + 46, n), np.float32), np.linspace(-3, 3, n).astype(np.float32)), "sigmoid",
+                np.full(n, 0.5, np.float32))
+    d = FramesDecision.load(tmp_path, {"frames": head})
+    assert d.vocabulary is None
+    out = d.decide(np.ones((1, 4), np.float32), np.zeros((1, 23), np.float32), ["Some text."])
+    over = [FRAMES[j] for j in range(n) if 1 / (1 + np.exp(-np.linspace(-3, 3, n)[j])) >= 0.5]
+    assert [label for label, _, _ in out] == sorted(over, key=lambda f: -FRAMES.index(f))
+
+
+def test_reported_technique_scores_are_platt_scaled_and_decisions_unchanged():
+    from presslens.encoder import Encoded
+    from presslens.framing.predict import FramingModel, Paragraph
+    from presslens.train.technique_calibration import cross_fitted, fit
+
+    model = FramingModel.__new__(FramingModel)
+    labels = ("Loaded_Language", "Doubt")
+    model.heads = {"tech": Head(labels, (np.zeros((2, 2), np.float32), np.zeros(2, np.float32)), "sigmoid",
+                                np.array([0.5, 1.01], np.float32)),
+                   "tok": Head(labels, (np.eye(2, dtype=np.float32), np.zeros(2, np.float32)), "sigmoid",
+                               np.full(2, 0.3, np.float32))}
+    model.triggers = {}
+    enc = Encoded(embedding=np.zeros(2, np.float32), tokens=np.array([[1.0, 0.0]], np.float32),
+                  offsets=np.array([[0, 8]]))
+    scores = np.array([1 / (1 + np.exp(-2.0)), 0.9])  # Doubt's 0.9 is under its threshold: not reported
+    raw = model._place(Paragraph(0, "Hysteria."), enc, scores)
+    model.tech_platt = (0.5, -1.0)
+    scaled = model._place(Paragraph(0, "Hysteria."), enc, scores)
+    assert [t.label for t in raw] == [t.label for t in scaled] == ["Loaded_Language"]
+    assert raw[0].score == pytest.approx(0.881, abs=1e-3) and scaled[0].score == pytest.approx(0.5, abs=1e-3)
+
+    # overconfident logits (the truth is sigmoid(0.5 z - 1)) are pulled back to the truth
+    rng = np.random.default_rng(0)
+    z = rng.uniform(-4, 4, (3000, 2))
+    y = rng.random(z.shape) < 1 / (1 + np.exp(-(0.5 * z - 1.0)))
+    a, b = fit(z, y)
+    assert a == pytest.approx(0.5, abs=0.1) and b == pytest.approx(-1.0, abs=0.15)
+    p = cross_fitted(z, y, np.repeat(np.arange(300), 10))
+    assert p.shape == z.shape and abs(float(p.mean()) - float(y.mean())) < 0.02
