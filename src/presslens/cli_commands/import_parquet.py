@@ -5,6 +5,12 @@ so documents, analyses, the annotation index and the corpus layer (reprints, sto
 quote groups) come out as a direct `presslens analyze` of the same inputs would leave
 them. Each article is its own transaction and one already stored is skipped, so an
 import is idempotent and a killed one resumes. A bad part gets one line naming it.
+
+Stories come from the run (DIR/stories/, engines/parquet_stories.py) when it has them for
+exactly the articles imported and the store holds nothing else: each article's story
+operations are applied as recorded, then the run's reprint links and story anchors are
+loaded. Otherwise (a run from before stories were written, a store with other articles)
+the corpus step assigns them here, article by article, as `analyze` does.
 """
 from __future__ import annotations
 
@@ -13,7 +19,7 @@ import sys
 from pathlib import Path
 
 from ..errors import PresslensError
-from ..store import DEFAULT_PATH
+from ..store import DEFAULT_PATH, Store
 
 
 def register(subparsers) -> None:
@@ -42,12 +48,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def import_run(parquet_dir: str, db: str) -> tuple[int, int, int]:
-    """(articles imported, already stored, bad parts or articles); one stderr line per bad one."""
+def import_run(parquet_dir: str, db: str, corpus_embedder: object = "default") -> tuple[int, int, int]:
+    """(articles imported, already stored, bad parts or articles); one stderr line per bad one.
+    `corpus_embedder` as Store.corpus_embedder (None: no encoder)."""
     import json
 
     from ..model import Analysis
-    from ..store import Store
     from ..store.parquet import BadPart, check_part, ordered_articles, parts
 
     root = Path(parquet_dir)
@@ -57,16 +63,19 @@ def import_run(parquet_dir: str, db: str) -> tuple[int, int, int]:
     if not found:
         raise PresslensError(f"{parquet_dir}: no Parquet run here (no articles/part-*.parquet)")
     good, bad = [], 0
+    ids: set[str] = set()
     for p in found:
         try:
-            check_part(p)
+            ids.update(check_part(p).column("id").to_pylist())
             good.append(p)
         except BadPart as e:
             bad += 1
             _err(f"error: {e}")
     imported = stored = 0
     columns = ["id", "source", "pipeline_version", "record", "raw"]
-    with Store(db) as store:
+    with _RunStore(db) as store:
+        store.corpus_embedder = corpus_embedder
+        store.plan = _story_plan(root, ids, store)
         for row in ordered_articles(good, columns):
             if store.has_analysis(row["id"], row["pipeline_version"]):
                 stored += 1
@@ -85,8 +94,66 @@ def import_run(parquet_dir: str, db: str) -> tuple[int, int, int]:
             analysis.pipeline_version = row["pipeline_version"]
             store.save(analysis)
             imported += 1
+        if store.plan is not None:
+            _load_run_corpus(store, root)
         bad += _import_failures(store, root)
     return imported, stored, bad
+
+
+class _RunStore(Store):
+    """The store, with the corpus step taking a run's assigned stories when it has a plan."""
+    plan: dict[str, dict] | None = None
+
+    def add_to_corpus(self, record: dict) -> None:
+        if self.plan is None:
+            return super().add_to_corpus(record)
+        from ..corpus import default_embedder
+        from ..corpus.assigned import OutOfOrder, add_assigned
+
+        embed = default_embedder if self.corpus_embedder == "default" else self.corpus_embedder
+        try:
+            add_assigned(self, record, self.plan[record["id"]], embed)
+        except OutOfOrder as e:
+            raise PresslensError(f"cannot import the run's stories: {e}") from None
+
+
+def _story_plan(root: Path, ids: set[str], store) -> dict[str, dict] | None:
+    """article id -> its member row, when the run's stories can be used as they are."""
+    import pyarrow.parquet as pq
+
+    from ..store.corpus_load import corpus_order
+    from ..store.parquet import MEMBERS, REPRINTS, STORIES
+
+    members_path, reprints_path = root / STORIES / f"{MEMBERS}.parquet", root / REPRINTS / f"{REPRINTS}.parquet"
+    if not members_path.exists() or not reprints_path.exists():
+        return None  # a run from before stories were written there
+    try:
+        plan = {r["article"]: r for r in pq.read_table(members_path).to_pylist()}
+    except Exception as e:  # noqa: BLE001
+        _err(f"note: {members_path}: unreadable ({type(e).__name__}); stories are assigned here")
+        return None
+    if set(plan) != ids:
+        _err(f"note: {members_path} does not cover the run's articles; stories are assigned here")
+        return None
+    if any(plan.get(d, {}).get("seq") != seq for d, seq in corpus_order(store)):
+        _err(f"note: {store.path} holds other articles; the run's stories are assigned again here")
+        return None
+    return plan
+
+
+def _load_run_corpus(store, root: Path) -> None:
+    """The run's story anchors, anchor frequencies and reprint links, after its articles."""
+    import pyarrow.parquet as pq
+
+    from ..store.corpus_load import load_story_state
+    from ..store.parquet import ANCHOR_DF, REPRINTS, STORIES
+
+    load_story_state(store, pq.read_table(root / STORIES / f"{STORIES}.parquet").to_pylist(),
+                     pq.read_table(root / STORIES / f"{ANCHOR_DF}.parquet").to_pylist())
+    links = pq.read_table(root / REPRINTS / f"{REPRINTS}.parquet").to_pylist()
+    with store.corpus_transaction():
+        for r in links:  # in link order, as the local engine's INSERT OR REPLACE left them
+            store.link_copy(r["article"], r["canonical"], r["similarity"])
 
 
 def _import_failures(store, root: Path) -> int:

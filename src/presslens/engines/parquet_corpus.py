@@ -13,9 +13,9 @@ earlier articles (store/corpus.py), then links it to the canonical of the best c
    small part of the corpus that has a copy at all, so the groups are the local engine's.
 
 Without Ray the same map and reduce functions run in this process. The result is
-written to DIR/reprints/reprints.parquet (article, canonical, similarity).
-Story assignment is not spread here: `presslens import` replays the corpus step in
-input order, which gives the local engine's stories (docs/scale.md).
+written to DIR/reprints/reprints.parquet (article, canonical, similarity), and the
+canonical each copy found when it arrived to DIR/reprints/arrivals.parquet: a copy joins
+that article's story, so story assignment (engines/parquet_stories.py) reads it.
 """
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ import numpy as np
 from ..corpus import dedup
 from ..corpus.text import date_day
 from ..store.corpus import CANDIDATES, KEY_FANOUT
-from ..store.parquet import REPRINTS, parts, write_table
+from ..store.parquet import ARRIVALS, REPRINTS, parts, write_table
 
 Order = tuple[float, int, int, str]  # (day or inf, input_seq, input_sub, id): the store's (day, seq)
 
@@ -115,6 +115,11 @@ def candidate_rows(out: str | Path, address: str | None = None, use_ray: bool = 
 
 def replay(rows: list[tuple], sigs: dict[str, tuple]) -> list[dict[str, Any]]:
     """Step 3: corpus/ingest.py's linking, article by article in input order."""
+    return replay_arrivals(rows, sigs)[0]
+
+
+def replay_arrivals(rows: list[tuple], sigs: dict[str, tuple]) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """Step 3, with the canonical each copy found on arrival (the article whose story it joins)."""
     cands: dict[str, dict[str, list]] = defaultdict(dict)
     for me, cand, band, ok, sim in rows:
         c = cands[me].get(cand)
@@ -129,6 +134,7 @@ def replay(rows: list[tuple], sigs: dict[str, tuple]) -> list[dict[str, Any]]:
         return dedup.copy_score(arrays[a], sigs[a][1], arrays[b], sigs[b][1])[1]
 
     links: OrderedDict[str, tuple[str, float]] = OrderedDict()  # copy -> (canonical, similarity), in link order
+    arrivals: dict[str, str] = {}
 
     def link(doc: str, canonical: str, sim: float) -> None:
         links.pop(doc, None)  # INSERT OR REPLACE: a relinked row moves to the end
@@ -145,6 +151,7 @@ def replay(rows: list[tuple], sigs: dict[str, tuple]) -> list[dict[str, Any]]:
         if best is None:
             continue
         canonical = links[best][0] if best in links else best
+        arrivals[me] = canonical
         sim = score(me, canonical)
         if sigs[me][0] >= sigs[canonical][0]:
             link(me, canonical, sim)
@@ -152,13 +159,15 @@ def replay(rows: list[tuple], sigs: dict[str, tuple]) -> list[dict[str, Any]]:
             group = [canonical, *(d for d, (c, _) in links.items() if c == canonical)]
             for other in group:
                 link(other, me, score(me, other))
-    return [{"article": d, "canonical": c, "similarity": s} for d, (c, s) in links.items()]
+    return [{"article": d, "canonical": c, "similarity": s} for d, (c, s) in links.items()], arrivals
 
 
 def write_reprints(out: str | Path, address: str | None = None, use_ray: bool = False) -> int:
-    """Find the run's reprints and write DIR/reprints/reprints.parquet; the number of copies."""
+    """Find the run's reprints and write DIR/reprints/reprints.parquet and arrivals.parquet;
+    the number of copies."""
     rows, sigs = candidate_rows(out, address, use_ray)
-    links = replay(rows, sigs)
+    links, arrivals = replay_arrivals(rows, sigs)
+    write_table(out, ARRIVALS, [{"article": a, "canonical": c} for a, c in arrivals.items()], ARRIVALS, REPRINTS)
     write_table(out, REPRINTS, links, REPRINTS)
     return len(links)
 

@@ -63,6 +63,11 @@ def run(paths: Sequence[str], out: str, stages: Sequence[str], version: str, *, 
 
     copies = write_reprints(target, address, use_ray=engine == "ray")
     _err(f"reprints: {copies} cop{'y' if copies == 1 else 'ies'} found in {out}")
+    from .parquet_stories import write_stories
+
+    n_stories = write_stories(target, address, use_ray=engine == "ray")
+    if n_stories is not None:
+        _err(f"stories: {n_stories} in {out}")
     return ok, skipped, failed
 
 

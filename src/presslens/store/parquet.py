@@ -8,6 +8,11 @@ Layout of a run directory (docs/schema.md, "Parquet output"):
     DIR/entities/part-<name>.parquet   one row per entity    (article id, mentions' offsets, ...)
     DIR/events/part-<name>.parquet     one row per event     (article id, trigger offsets, ...)
     DIR/reprints/reprints.parquet      copy -> canonical, written after the run (engines/parquet_corpus.py)
+    DIR/reprints/arrivals.parquet      copy -> the canonical it found when it arrived (its story's source)
+    DIR/story_keys/part-<name>.parquet per article: its anchor keys and counts (engines/parquet_stories.py)
+    DIR/stories/stories.parquet        one row per story, its final state
+    DIR/stories/members.parquet        one row per article: its story, and what its arrival did to stories
+    DIR/stories/anchor_df.parquet      anchor key -> number of articles holding it
     DIR/failures/part-<run>.parquet    what failed in one run, as the store's `failures` records it
 
 One part is one batch of work, written by the worker that analysed it. A part is
@@ -31,6 +36,11 @@ import numpy as np
 TABLES = ("articles", "quotes", "entities", "events")
 RECORD_TABLES = TABLES[1:]
 REPRINTS = "reprints"
+ARRIVALS = "arrivals"
+STORY_KEYS = "story_keys"   # per-article story summaries, one part per articles part
+STORIES = "stories"         # the folder of the three story tables below
+MEMBERS = "members"
+ANCHOR_DF = "anchor_df"
 FAILURES = "failures"  # inputs and articles that failed, one part per run (the driver sees every error)
 _COMPRESSION = "zstd"
 
@@ -70,6 +80,22 @@ def _schemas():
             ("reason", pa.string()), ("run_version", pa.string()),
         ]),
         REPRINTS: pa.schema([("article", pa.string()), ("canonical", pa.string()), ("similarity", pa.float64())]),
+        ARRIVALS: pa.schema([("article", pa.string()), ("canonical", pa.string())]),
+        STORY_KEYS: pa.schema([
+            ("id", pa.string()), ("input_seq", pa.int64()), ("input_sub", pa.int32()), ("day", pa.int32()),
+            ("title", pa.string()), ("keys", pa.list_(pa.string())), ("counts", pa.list_(pa.int32())),
+        ]),
+        STORIES: pa.schema([
+            ("id", pa.string()), ("title", pa.string()), ("first_day", pa.int32()), ("last_day", pa.int32()),
+            ("first_seq", pa.int64()), ("articles", pa.int64()),
+            ("anchors", pa.list_(pa.struct([("key", pa.string()), ("weight", pa.float64())]))),
+        ]),
+        MEMBERS: pa.schema([
+            ("article", pa.string()), ("seq", pa.int64()), ("story", pa.string()),
+            ("joined", pa.string()), ("new", pa.bool_()),  # the story it joined or opened, before merging
+            ("merges", pa.list_(pa.list_(pa.string()))),   # story pairs merged after it joined, in order
+        ]),
+        ANCHOR_DF: pa.schema([("key", pa.string()), ("df", pa.int64())]),
     }
 
 
@@ -204,7 +230,7 @@ def tidy(out: str | Path) -> None:
     """Remove what a killed writer left: temporary files and record-table parts whose batch
     never wrote its `articles` part (a rerun of that batch may be named otherwise)."""
     written = {p.name for p in parts(out)}
-    for table in (*TABLES, FAILURES, REPRINTS):
+    for table in (*TABLES, FAILURES, REPRINTS, STORY_KEYS, STORIES):
         folder = Path(out) / table
         if not folder.is_dir():
             continue
@@ -283,12 +309,13 @@ def ordered_articles(good: list[Path], columns: list[str], cache_parts: int = 4)
         yield cache[i][j]
 
 
-def write_table(out: str | Path, table: str, rows: list[dict[str, Any]], name: str) -> Path:
-    """One whole-run table (reprints), replaced atomically."""
+def write_table(out: str | Path, table: str, rows: list[dict[str, Any]], name: str, folder_name: str | None = None
+                ) -> Path:
+    """One whole-run table (reprints, stories), replaced atomically."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    folder = Path(out) / table
+    folder = Path(out) / (folder_name or table)
     folder.mkdir(parents=True, exist_ok=True)
     final, tmp = folder / f"{name}.parquet", folder / f".{name}.{os.getpid()}.tmp"
     pq.write_table(pa.Table.from_pylist(rows, schema=schema(table)), tmp, compression=_COMPRESSION)
