@@ -320,3 +320,19 @@ def test_cluster_reprints_equal_the_store_s_on_many_shuffled_copies(tmp_path, se
     got = groups(replay(*candidate_rows(tmp_path / "out")))
     assert sum(len(v) for v in want.values()) > 60 and len(want) >= 3
     assert got == want
+    assert groups(replay(*_shuffled(tmp_path / "out", 3))) == want  # the cluster's split, in this process
+
+
+def _shuffled(out: Path, n: int) -> tuple[dict, dict]:
+    """The cluster's map, reduce and rank steps over n partitions, run here one by one."""
+    from presslens.engines.parquet_corpus import best_copies, map_part, reduce_partition
+    from presslens.store.parquet import parts
+
+    maps = [map_part(str(p), n) for p in parts(out)]
+    reduced = [reduce_partition(n, *[m[r] for m in maps]) for r in range(n)]
+    best, sigs = {}, {}
+    for k in range(n):
+        part_best, part_sigs = best_copies(*[x[k] for x in reduced])
+        best.update(part_best)
+        sigs.update(part_sigs)
+    return best, sigs
