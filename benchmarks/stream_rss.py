@@ -1,7 +1,7 @@
 """Peak driver memory while `presslens analyze` streams a ~100 MB JSON Lines file.
 
 usage: python benchmarks/stream_rss.py [--articles 20000] [--seconds S] [--engine local|ray]
-                                       [--jobs N] [--stages A,B] [--write]
+                                       [--jobs N] [--stages A,B] [--out-parquet] [--write]
 
 Generates (in a temporary folder, deleted after) a JSON Lines file of
 `--articles` synthetic news articles of about 5 KB each (20,000 make ~100 MB),
@@ -19,6 +19,10 @@ flat line can be told from a growing one (the slope over the second half of
 the run, in MB per 1,000 articles). A second row reads the whole file
 through the ingest layer alone (no analysis), so the reader's memory is
 measured over all 20,000 articles whatever the time limit.
+With --out-parquet the command writes a Parquet run instead of the store
+(`presslens analyze big.jsonl --out-parquet DIR --format none --quiet`): with
+`--engine ray` the actors write the results and the driver only hands out work,
+which is the setup meant for large inputs; progress is the rows written to DIR.
 --write rewrites this benchmark's section of benchmarks/RESULTS.md with the
 row(s) of this run (one engine per run; each engine keeps its own row).
 """
@@ -114,8 +118,34 @@ def _tree_kb(pid: int) -> int:
     return total
 
 
+class PartRows:
+    """Articles written so far to a Parquet run: the row counts of its `articles` parts, each
+    part's footer read once (a part is renamed into place whole, so a name seen is complete)."""
+
+    def __init__(self, out: Path) -> None:
+        self.folder = out / "articles"
+        self.counted: dict[str, int] = {}
+
+    def __call__(self) -> int:
+        import pyarrow.parquet as pq
+
+        if self.folder.is_dir():
+            for part in self.folder.glob("part-*.parquet"):
+                if part.name not in self.counted:
+                    try:
+                        self.counted[part.name] = pq.ParquetFile(part).metadata.num_rows
+                    except Exception:  # noqa: BLE001 - replaced while we looked: counted next time
+                        continue
+        return sum(self.counted.values())
+
+
 def run_analysis(jsonl: Path, work: Path, args) -> dict:
-    cmd = [str(BIN / "presslens"), "analyze", str(jsonl), "--db", str(work / "store.db"), "--format", "json", "--quiet"]
+    if args.out_parquet:  # the workers write the results; the driver reads, routes and resumes
+        cmd = [str(BIN / "presslens"), "analyze", str(jsonl), "--out-parquet", str(work / "run"), "--format", "none",
+               "--quiet"]
+    else:
+        cmd = [str(BIN / "presslens"), "analyze", str(jsonl), "--db", str(work / "store.db"), "--format", "json",
+               "--quiet"]
     if args.engine == "ray":
         cmd += ["--engine", "ray", "--jobs", str(args.jobs)]
     elif args.jobs > 1:
@@ -146,8 +176,11 @@ def run_analysis(jsonl: Path, work: Path, args) -> dict:
     loads: list[float] = []  # the machine's 1-minute load average: other people's work shares the cores
     hwm = 0
     stopped = False
+    written = PartRows(work / "run") if args.out_parquet else None
     while proc.poll() is None:
         now = time.monotonic() - started
+        if written:
+            done[0] = written()
         rss, tree = _status_kb(proc.pid, "VmRSS"), _tree_kb(proc.pid)
         hwm = max(hwm, _status_kb(proc.pid, "VmHWM"), rss)
         if rss:
@@ -165,6 +198,8 @@ def run_analysis(jsonl: Path, work: Path, args) -> dict:
     proc.wait()
     for t in threads:
         t.join(timeout=10)
+    if written:
+        done[0] = written()
     return {"seconds": time.monotonic() - started, "articles": done[0], "samples": samples, "hwm_kb": hwm,
             "stopped": stopped, "rc": proc.returncode, "errors": errors, "cmd": cmd,
             "load": sum(loads) / len(loads) if loads else 0.0}
@@ -190,6 +225,19 @@ def slope_mb_per_1000(samples: list[tuple[float, int, int, int]]) -> float | Non
     return sum((a - mx) * (r - my) for a, r in half) / var * 1000 / 1024 if var else None
 
 
+def analysis_phase_peak_kb(samples: list[tuple[float, int, int, int]]) -> int:
+    """Largest sampled driver RSS up to the first sample that saw the final article count."""
+    if not samples:
+        return 0
+    last = max(s[1] for s in samples)
+    peak = 0
+    for _, articles, rss, _ in samples:
+        peak = max(peak, rss)
+        if articles >= last:
+            break
+    return peak
+
+
 def over_time(samples) -> list[str]:
     """Driver RSS at about every tenth of the run, as `articles: MB`."""
     if not samples:
@@ -206,6 +254,8 @@ def main() -> int:
     ap.add_argument("--engine", choices=("local", "ray"), default="local")
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--stages", help="stages (default: the full pipeline; the headline number uses the default)")
+    ap.add_argument("--out-parquet", action="store_true",
+                    help="write the run as Parquet parts (analyze --out-parquet DIR) instead of the store")
     ap.add_argument("--no-reader", action="store_true", help="skip the reader-alone row")
     ap.add_argument("--write", action="store_true", help="rewrite this run's rows in benchmarks/RESULTS.md")
     args = ap.parse_args()
@@ -223,9 +273,14 @@ def main() -> int:
     slope = slope_mb_per_1000(res["samples"])
     peak_tree = max((s[3] for s in res["samples"]), default=0)
     engine = "ray" if args.engine == "ray" else "local"
-    label = f"`--engine {engine} --jobs {args.jobs}`" + (f" `--stages {args.stages}`" if args.stages else "")
+    label = (f"`--engine {engine} --jobs {args.jobs}`" + (" `--out-parquet DIR`" if args.out_parquet else "")
+             + (f" `--stages {args.stages}`" if args.stages else ""))
     how = (f"stopped after {res['seconds']:.0f} s (time limit)" if res["stopped"]
            else f"ran to the end in {res['seconds']:.0f} s (exit {res['rc']})") + f", mean load average {res['load']:.1f}"
+    phase = analysis_phase_peak_kb(res["samples"])
+    if args.out_parquet and phase and not res["stopped"]:
+        # the run's reprint pass comes after the last article is written; say which part peaked
+        how += f"; driver peak while articles were written {phase / 1024:.0f} MB (sampled), the rest in the passes after"
     summary = {
         "engine": label, "file_articles": args.articles, "file_bytes": size, "analysed": res["articles"], "how": how,
         "rate": res["articles"] / res["seconds"] if res["seconds"] else 0, "driver_peak_mb": res["hwm_kb"] / 1024,
@@ -261,7 +316,7 @@ def write(summary: dict, reader: dict | None) -> None:
                       f"| {reader['articles'] / reader['seconds']:.0f} | {reader['peak_kb'] / 1024:.0f} | "
                       f"{'yes' if reader['peak_kb'] / 1024 <= TARGET_MB else '**no**'} | – | – | – |")
     rows = sorted(kept + [_row(summary)])
-    cmd = "python benchmarks/stream_rss.py --articles N --seconds S [--engine ray --jobs 2] --write"
+    cmd = "python benchmarks/stream_rss.py --articles N [--seconds S] [--engine ray --jobs 2] [--out-parquet] [--stages S] --write"
     section = f"""{START}
 ## Streaming a large JSON Lines file: peak driver memory
 
@@ -275,6 +330,11 @@ Rows without `--stages` run the full pipeline and are the headline; a `--stages`
 further into the file in the time; the reader-alone row reads every article of the file and analyses
 none. With `--jobs 1` the driver holds the models too; with `--jobs 2` (processes or Ray actors) it only
 reads, routes and stores, and the tree column adds the workers. Ray runs start their own local cluster.
+An `--out-parquet DIR` row runs `presslens analyze big.jsonl --out-parquet DIR --format none --quiet` instead:
+the Ray actors read, analyse and write the Parquet parts themselves, and the driver only walks the file, skips
+ids already in DIR (8 bytes an id) and hands out batches of 64 lines, a bounded number at a time; its
+article count is the rows in DIR. After the last article the run finds reprints over DIR
+(engines/parquet_corpus.py), and the row says which phase peaked.
 
 | run | articles analysed | articles/s | peak driver RSS MB (VmHWM) | ≤ {TARGET_MB} MB | peak tree RSS MB | driver MB per 1,000 articles (2nd half) | driver RSS over the run (articles: MB) |
 |---|---|---|---|---|---|---|---|

@@ -93,3 +93,46 @@ def test_resume_skips_a_stored_page_by_its_bytes_before_any_extraction(tmp_path)
     assert isinstance(skipped, Stored) and skipped.id in known
     [sent] = list(units([str(page)], 10_000, lambda _id: False))
     assert isinstance(sent, Unit) and sent.path == str(page.resolve())
+
+
+def test_results_behind_a_stuck_unit_hold_the_input_back_instead_of_piling_up(tmp_path):
+    """One unit blocks (its worker waits on a pipe) while the other actor goes on: the driver
+    stops taking input after a bounded number of finished units instead of holding them all."""
+    import ray
+
+    from presslens.engines.ray import _PER_ACTOR, _REORDER, Unit, analyze_units
+
+    n, jobs = 300, 2
+    fifo = tmp_path / "stuck.txt"
+    os.mkfifo(fifo)  # opening it to read waits until someone opens it to write
+    pulled = [0]
+    released: list[int] = []
+
+    def items():
+        yield Unit("stuck.txt", path=str(fifo), max_bytes=10_000)
+        for i in range(n):
+            pulled[0] += 1
+            yield Unit(f"l.jsonl:{i + 1}", line=json.dumps({"text": f"Ferry line {i} reopened."}).encode(), max_bytes=10_000)
+
+    def release() -> None:
+        seen = -1
+        while pulled[0] != seen and pulled[0] < n:  # until the driver stops pulling, or has pulled it all
+            seen = pulled[0]
+            time.sleep(3)
+        released.append(pulled[0])
+        with open(fifo, "w", encoding="utf-8") as fh:
+            fh.write("The port reopened on Monday, officials said.")
+
+    if ray.is_initialized():
+        ray.shutdown()
+    ray.init(num_cpus=jobs, include_dashboard=False, log_to_driver=False)
+    try:
+        t = threading.Thread(target=release)
+        t.start()
+        out = list(analyze_units(items(), jobs=jobs, stage_names=("repair",)))
+        t.join()
+    finally:
+        ray.shutdown()
+    assert released and released[0] <= jobs * (_REORDER + _PER_ACTOR) + 1 < n
+    sources = [getattr(getattr(x, "document", None), "source", None) for x in out]
+    assert sources == ["stuck.txt"] + [f"l.jsonl:{i + 1}" for i in range(n)]

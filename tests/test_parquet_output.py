@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import NEWS, run_cli
-from .ray_helpers import analyser_pids
+from .ray_helpers import analyser_pids, kill_one_analyser
 
 FAST = ("--stages", "repair,parse,entities,quotes")
 
@@ -217,6 +217,50 @@ def test_a_killed_actor_loses_no_row_and_writes_none_twice(tmp_path):
     assert len(entity_rows) == len(set(zip(entity_rows, _ids(out, "entities", "entity"))))
 
 
+@pytest.mark.skipif(not Path("/proc").exists(), reason="finds the worker processes through /proc")
+def test_a_run_stopped_after_a_killed_actor_resumes_with_every_article_once(tmp_path):
+    """The driver ends mid-run (its cluster with it) after an actor was killed; the rerun
+    skips what was written, writes the rest, and no article is in two parts."""
+    ray = pytest_ray("ray")
+    from presslens.engines.parquet_run import run
+    from presslens.engines.ray import analyze_units, batches, units
+
+    stages, n = ("repair", "parse", "entities"), 40
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "many.jsonl").write_text("\n".join(json.dumps({"text": f"Dock workers in Gdansk{i} walked out, "
+                                                                f"union leader Ewa Nowak{i} said."})
+                                            for i in range(n)) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    if ray.is_initialized():
+        ray.shutdown()
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    try:
+        killed: list[float] = []
+        t = threading.Thread(target=kill_one_analyser, args=(killed,))
+        t.start()
+        first = []
+        results = analyze_units(batches(units([str(d)], 100_000), str(out), "v", size=4), jobs=2, stage_names=stages)
+        for item in results:
+            first.append(item)
+            if killed and len(first) >= 12:
+                break
+        results.close()
+        t.join()
+    finally:
+        ray.shutdown()  # the driver's end: its actors and their unfinished batches go with it
+    assert killed and len(first) < n, "the first run was not stopped after an actor was killed"
+    try:
+        ok, skipped, failed = run([str(d)], str(out), stages, "v", engine="ray", jobs=2, max_bytes=100_000, batch=4)
+    finally:
+        ray.shutdown()
+    assert failed == 0 and skipped >= len(first) and ok + skipped == n
+    ids = _ids(out, "articles", "id")
+    assert len(ids) == n and len(set(ids)) == n
+    entity_rows = list(zip(_ids(out, "entities", "article"), _ids(out, "entities", "entity")))
+    assert len(entity_rows) == len(set(entity_rows)) and {a for a, _ in entity_rows} <= set(ids)
+
+
 def test_the_driver_s_id_set_finds_what_it_holds_after_folding(tmp_path):
     import hashlib
 
@@ -276,3 +320,19 @@ def test_cluster_reprints_equal_the_store_s_on_many_shuffled_copies(tmp_path, se
     got = groups(replay(*candidate_rows(tmp_path / "out")))
     assert sum(len(v) for v in want.values()) > 60 and len(want) >= 3
     assert got == want
+    assert groups(replay(*_shuffled(tmp_path / "out", 3))) == want  # the cluster's split, in this process
+
+
+def _shuffled(out: Path, n: int) -> tuple[dict, dict]:
+    """The cluster's map, reduce and rank steps over n partitions, run here one by one."""
+    from presslens.engines.parquet_corpus import best_copies, map_part, reduce_partition
+    from presslens.store.parquet import parts
+
+    maps = [map_part(str(p), n) for p in parts(out)]
+    reduced = [reduce_partition(n, *[m[r] for m in maps]) for r in range(n)]
+    best, sigs = {}, {}
+    for k in range(n):
+        part_best, part_sigs = best_copies(*[x[k] for x in reduced])
+        best.update(part_best)
+        sigs.update(part_sigs)
+    return best, sigs

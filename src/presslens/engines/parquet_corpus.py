@@ -8,11 +8,15 @@ earlier articles (store/corpus.py), then links it to the canonical of the best c
    (its MinHash signature travels once per partition it reaches, not once per band);
 2. reduce, one task per partition: articles sharing a key, in input order, give each
    article its earlier candidates (at most KEY_FANOUT per key, as the store reads them),
-   each scored with the same `copy_score`;
-3. the driver replays the linking step in input order over the candidate lists only, the
-   small part of the corpus that has a copy at all, so the groups are the local engine's.
+   each pair scored once with the same `copy_score`, and the pairs shuffled again by the
+   later article;
+3. rank, one task per article partition: an article's candidates over all its bands,
+   ranked and cut as the store does, give its best copy, if it has one;
+4. the driver replays the linking step in input order over the articles with a best copy
+   only, the small part of the corpus that has a copy at all, so the groups are the local
+   engine's and the driver's memory grows with the copies, not with the corpus.
 
-Without Ray the same map and reduce functions run in this process. The result is
+Without Ray the same map, reduce and rank functions run in this process. The result is
 written to DIR/reprints/reprints.parquet (article, canonical, similarity), and the
 canonical each copy found when it arrived to DIR/reprints/arrivals.parquet: a copy joins
 that article's story, so story assignment (engines/parquet_stories.py) reads it.
@@ -20,6 +24,7 @@ that article's story, so story assignment (engines/parquet_stories.py) reads it.
 from __future__ import annotations
 
 import math
+import zlib
 from collections import OrderedDict, defaultdict
 from pathlib import Path
 from typing import Any
@@ -31,6 +36,7 @@ from ..corpus.text import date_day
 from ..store.corpus import CANDIDATES, KEY_FANOUT
 from ..store.parquet import ARRIVALS, REPRINTS, parts, write_table
 
+_PARTS_PER_MAP = 8  # parts (of 64 articles from a Ray run) per map task: see map_parts
 Order = tuple[float, int, int, str]  # (day or inf, input_seq, input_sub, id): the store's (day, seq)
 
 
@@ -56,9 +62,27 @@ def map_part(path: str, n: int) -> list[tuple[list[tuple], dict[str, tuple]]]:
     return out
 
 
-def reduce_partition(*mapped: tuple[list[tuple], dict[str, tuple]]) -> tuple[list[tuple], dict[str, tuple]]:
-    """Candidate rows (me, candidate, band, score ok, similarity) for one partition, and the
-    order, shingles and signature of every article in a row."""
+def map_parts(paths: list[str], n: int) -> list[tuple[list[tuple], dict[str, tuple]]]:
+    """map_part over several parts, one output per partition: pieces big enough to live in
+    Ray's object store, where small task results would be held in the driver's own memory."""
+    out: list[tuple[list[tuple], dict[str, tuple]]] = [([], {}) for _ in range(n)]
+    for path in paths:
+        for (rows, sigs), (part_rows, part_sigs) in zip(out, map_part(path, n)):
+            rows += part_rows
+            for doc_id, info in part_sigs.items():
+                if doc_id not in sigs or info[0] < sigs[doc_id][0]:
+                    sigs[doc_id] = info
+    return out
+
+
+def _article_partition(doc_id: str, n: int) -> int:
+    return zlib.crc32(doc_id.encode("utf-8", "surrogateescape")) % n  # the same in every process, unlike hash()
+
+
+def reduce_partition(n_out: int, *mapped: tuple[list[tuple], dict[str, tuple]]) -> list[tuple[dict, dict]]:
+    """Articles sharing a band key, for one band partition, split into n_out partitions by the
+    later article of each pair: {(me, candidate): [shared bands, first shared band, score ok,
+    similarity]} and the order, shingles and signature of every article in a pair."""
     sigs: dict[str, tuple] = {}
     groups: dict[tuple[int, int], set[str]] = defaultdict(set)
     for rows, part_sigs in mapped:
@@ -67,8 +91,8 @@ def reduce_partition(*mapped: tuple[list[tuple], dict[str, tuple]]) -> tuple[lis
                 sigs[doc_id] = info  # an id written twice counts at its first position
         for band, h, doc_id in rows:
             groups[(band, h)].add(doc_id)
-    out: list[tuple] = []
-    used: dict[str, tuple] = {}
+    pairs: list[dict[tuple[str, str], list]] = [{} for _ in range(n_out)]
+    used: list[dict[str, tuple]] = [{} for _ in range(n_out)]
     arrays = {}
 
     def sig(d: str) -> np.ndarray:
@@ -82,52 +106,90 @@ def reduce_partition(*mapped: tuple[list[tuple], dict[str, tuple]]) -> tuple[lis
         # the store reads a key's rows in insertion order, i.e. ingest order
         ordered = sorted(members, key=lambda d: sigs[d][0][1:])
         for i, me in enumerate(ordered[1:], start=1):
+            k = _article_partition(me, n_out)
             for cand in ordered[:min(i, KEY_FANOUT)]:
-                ok, sim = dedup.copy_score(sig(me), sigs[me][1], sig(cand), sigs[cand][1])
-                out.append((me, cand, band, ok, sim))
-                used[me], used[cand] = sigs[me], sigs[cand]
-    return out, used
+                c = pairs[k].get((me, cand))
+                if c is None:
+                    ok, sim = dedup.copy_score(sig(me), sigs[me][1], sig(cand), sigs[cand][1])
+                    pairs[k][(me, cand)] = [1, band, ok, sim]
+                    used[k][me], used[k][cand] = sigs[me], sigs[cand]
+                else:
+                    c[0] += 1
+                    c[1] = min(c[1], band)
+    return list(zip(pairs, used))
 
 
-def candidate_rows(out: str | Path, address: str | None = None, use_ray: bool = False) -> tuple[list[tuple], dict]:
-    """Steps 1 and 2, on the cluster when `use_ray`, else in this process."""
+def best_copies(*pieces: tuple[dict, dict]) -> tuple[dict[str, str], dict[str, tuple]]:
+    """For one article partition: each article's candidates merged over the band partitions,
+    ranked as the store ranks them (most shared bands, then the first shared band, then ingest
+    order) and cut at CANDIDATES; the best copy among them where there is one, with the
+    order, shingles and signature of those articles and their copies. An article without a
+    copy goes no further, so what reaches the driver grows with the copies, not the corpus."""
+    cands: dict[str, dict[str, list]] = defaultdict(dict)
+    info: dict[str, tuple] = {}
+    for pairs, used in pieces:
+        for doc_id, i in used.items():
+            if doc_id not in info or i[0] < info[doc_id][0]:
+                info[doc_id] = i
+        for (me, cand), (count, band, ok, sim) in pairs.items():
+            c = cands[me].get(cand)
+            if c is None:
+                cands[me][cand] = [count, band, ok, sim]
+            else:
+                c[0] += count
+                c[1] = min(c[1], band)
+    best: dict[str, str] = {}
+    for me, mine in cands.items():
+        ranked = sorted(mine, key=lambda c: (-mine[c][0], mine[c][1], info[c][0][1:]))[:CANDIDATES]
+        top, top_sim = None, 0.0
+        for c in ranked:
+            _, _, ok, sim = mine[c]
+            if ok and sim > top_sim:
+                top, top_sim = c, sim
+        if top is not None:
+            best[me] = top
+    return best, {d: info[d] for pair in best.items() for d in pair}
+
+
+def candidate_rows(out: str | Path, address: str | None = None, use_ray: bool = False) -> tuple[dict, dict]:
+    """Steps 1 and 2 (each article's best copy, and what step 3 needs of both), on the
+    cluster when `use_ray`, else in this process."""
     paths = [str(p) for p in parts(out)]
     if not paths:
-        return [], {}
+        return {}, {}
     if not use_ray:
         mapped = [map_part(p, 1)[0] for p in paths]
-        return reduce_partition(*mapped)
+        return best_copies(*reduce_partition(1, *mapped))
     from .ray import _connect, _import_ray
 
     ray = _import_ray()
     _connect(ray, address)
     n = max(2, int(ray.cluster_resources().get("CPU", 1)))
-    mapper = ray.remote(num_cpus=1, max_retries=3)(map_part).options(num_returns=n)
-    reducer = ray.remote(num_cpus=1, max_retries=3)(reduce_partition)
-    maps = [mapper.remote(p, n) for p in paths]
-    results = ray.get([reducer.remote(*[m[r] for m in maps]) for r in range(n)])
-    rows, sigs = [], {}
-    for part_rows, part_sigs in results:
-        rows += part_rows
+    mapper = ray.remote(num_cpus=1, max_retries=3)(map_parts).options(num_returns=n)
+    reducer = ray.remote(num_cpus=1, max_retries=3)(reduce_partition).options(num_returns=n)
+    ranker = ray.remote(num_cpus=1, max_retries=3)(best_copies)
+    # the driver keeps no refs of its own to intermediate results: Ray holds them while a
+    # task that reads them is pending and frees them after
+    maps = [mapper.remote(paths[i:i + _PARTS_PER_MAP], n) for i in range(0, len(paths), _PARTS_PER_MAP)]
+    reduced = [reducer.remote(n, *[m[r] for m in maps]) for r in range(n)]
+    del maps
+    ranked = [ranker.remote(*[x[k] for x in reduced]) for k in range(n)]
+    del reduced
+    best: dict[str, str] = {}
+    sigs: dict[str, tuple] = {}
+    for part_best, part_sigs in ray.get(ranked):
+        best.update(part_best)
         sigs.update(part_sigs)
-    return rows, sigs
+    return best, sigs
 
 
-def replay(rows: list[tuple], sigs: dict[str, tuple]) -> list[dict[str, Any]]:
+def replay(best: dict[str, str], sigs: dict[str, tuple]) -> list[dict[str, Any]]:
     """Step 3: corpus/ingest.py's linking, article by article in input order."""
-    return replay_arrivals(rows, sigs)[0]
+    return replay_arrivals(best, sigs)[0]
 
 
-def replay_arrivals(rows: list[tuple], sigs: dict[str, tuple]) -> tuple[list[dict[str, Any]], dict[str, str]]:
+def replay_arrivals(best: dict[str, str], sigs: dict[str, tuple]) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """Step 3, with the canonical each copy found on arrival (the article whose story it joins)."""
-    cands: dict[str, dict[str, list]] = defaultdict(dict)
-    for me, cand, band, ok, sim in rows:
-        c = cands[me].get(cand)
-        if c is None:
-            cands[me][cand] = [1, band, ok, sim]
-        else:
-            c[0] += 1
-            c[1] = min(c[1], band)
     arrays = {d: np.frombuffer(v[2], dtype=np.uint32) for d, v in sigs.items()}
 
     def score(a: str, b: str) -> float:
@@ -140,17 +202,9 @@ def replay_arrivals(rows: list[tuple], sigs: dict[str, tuple]) -> tuple[list[dic
         links.pop(doc, None)  # INSERT OR REPLACE: a relinked row moves to the end
         links[doc] = (canonical, sim)
 
-    for me in sorted(cands, key=lambda d: sigs[d][0][1:]):  # arrival order; the day only ranks canonicals
-        # the store's candidate order: most shared bands, then first shared band, then ingest order
-        ranked = sorted(cands[me], key=lambda c: (-cands[me][c][0], cands[me][c][1], sigs[c][0][1:]))[:CANDIDATES]
-        best, best_sim = None, 0.0
-        for c in ranked:
-            _, _, ok, sim = cands[me][c]
-            if ok and sim > best_sim:
-                best, best_sim = c, sim
-        if best is None:
-            continue
-        canonical = links[best][0] if best in links else best
+    for me in sorted(best, key=lambda d: sigs[d][0][1:]):  # arrival order; the day only ranks canonicals
+        copy = best[me]
+        canonical = links[copy][0] if copy in links else copy
         arrivals[me] = canonical
         sim = score(me, canonical)
         if sigs[me][0] >= sigs[canonical][0]:
@@ -165,8 +219,8 @@ def replay_arrivals(rows: list[tuple], sigs: dict[str, tuple]) -> tuple[list[dic
 def write_reprints(out: str | Path, address: str | None = None, use_ray: bool = False) -> int:
     """Find the run's reprints and write DIR/reprints/reprints.parquet and arrivals.parquet;
     the number of copies."""
-    rows, sigs = candidate_rows(out, address, use_ray)
-    links, arrivals = replay_arrivals(rows, sigs)
+    best, sigs = candidate_rows(out, address, use_ray)
+    links, arrivals = replay_arrivals(best, sigs)
     write_table(out, ARRIVALS, [{"article": a, "canonical": c} for a, c in arrivals.items()], ARRIVALS, REPRINTS)
     write_table(out, REPRINTS, links, REPRINTS)
     return len(links)

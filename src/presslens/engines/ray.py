@@ -32,6 +32,7 @@ from .local import run_safely
 
 _ATTEMPTS = 3  # a unit is tried on this many actors before it counts as failed
 _PER_ACTOR = 2  # units in flight per actor: one running, one queued so no actor idles
+_REORDER = 32  # units per actor that may wait, done, behind a slow one for their turn in input order
 
 
 @dataclass(frozen=True)
@@ -251,6 +252,9 @@ def analyze_units(items: Iterable[object], jobs: int = 2, stage_names: Sequence[
     actors = [Analyser.remote(tuple(stage_names)) for _ in range(max(1, min(jobs, cpus)))]
     load = [0] * len(actors)
     limit = len(actors) * _PER_ACTOR
+    # results that came back before an earlier unit's wait in `order` for their turn; bounding
+    # them too keeps the driver's memory flat when one unit is slow (its actor died, a huge page)
+    window = len(actors) * _REORDER
     order: deque[list] = deque()  # [item, ref or None, actor index, attempts, result]
     by_ref: dict = {}
 
@@ -265,6 +269,7 @@ def analyze_units(items: Iterable[object], jobs: int = 2, stage_names: Sequence[
         done, _ = ray.wait(list(by_ref), num_returns=1)
         for ref in done:
             entry = by_ref.pop(ref)
+            entry[1] = None  # the driver holds no ref to a consumed result: Ray frees it at once
             load[entry[2]] -= 1
             try:
                 entry[4] = ray.get(ref)
@@ -288,7 +293,8 @@ def analyze_units(items: Iterable[object], jobs: int = 2, stage_names: Sequence[
         entry = [item, None, None, 0, None]
         order.append(entry)
         if isinstance(item, (Unit, Batch)):
-            while len(by_ref) >= limit:  # backpressure: never more than `limit` units out
+            # backpressure: never more than `limit` units out, nor `window` waiting to be yielded
+            while len(by_ref) >= limit or len(order) > window:
                 collect()
                 yield from ready()
             submit(entry)
