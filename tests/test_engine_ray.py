@@ -136,3 +136,20 @@ def test_results_behind_a_stuck_unit_hold_the_input_back_instead_of_piling_up(tm
     assert released and released[0] <= jobs * (_REORDER + _PER_ACTOR) + 1 < n
     sources = [getattr(getattr(x, "document", None), "source", None) for x in out]
     assert sources == ["stuck.txt"] + [f"l.jsonl:{i + 1}" for i in range(n)]
+
+
+def test_lines_ray_relays_from_workers_go_to_stderr(monkeypatch, capsys) -> None:
+    from ray._private import worker as ray_worker
+    from ray._private.ray_logging import WorkerStandardStreamDispatcher
+
+    from presslens.engines.ray import _worker_logs_to_stderr
+
+    dispatcher = WorkerStandardStreamDispatcher()
+    dispatcher.add_handler("ray_print_logs", lambda data: ray_worker.print_to_stdstream(data, ignore_prefix=False))
+    monkeypatch.setattr(ray_worker, "global_worker_stdstream_dispatcher", dispatcher)
+    _worker_logs_to_stderr()
+    dispatcher.emit({"pid": 7, "ip": "", "is_err": False, "lines": ["an actor printed this"],
+                     "actor_name": "Analyser"})
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "an actor printed this" in err

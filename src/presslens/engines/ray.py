@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections import deque
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Sequence
@@ -97,6 +98,25 @@ def _connect(ray, address: str | None) -> None:
         raise PresslensError(f"PRESSLENS_RAY_RUNTIME_ENV is not JSON ({e.msg})") from None
     # an existing cluster's actor logs reach the user; a throwaway local one stays quiet
     ray.init(address=address, runtime_env=runtime_env, ignore_reinit_error=True, log_to_driver=address != "local")
+    _worker_logs_to_stderr()
+
+
+def _worker_logs_to_stderr() -> None:
+    """Ray prints what workers and its scheduler write to stdout on the driver's stdout, where
+    it would corrupt `--format json` (a coloured "(scheduler +5s) Warning" under load): every
+    line Ray relays goes to stderr instead."""
+    try:
+        from ray._private import worker as ray_worker
+    except ImportError:  # a Ray without this module relays its own way
+        return
+    dispatcher = getattr(ray_worker, "global_worker_stdstream_dispatcher", None)
+    print_logs = getattr(ray_worker, "print_worker_logs", None)
+    if dispatcher is None or print_logs is None:
+        return
+    if not any(pair[0] == "ray_print_logs" for pair in getattr(dispatcher, "handlers", ())):
+        return
+    dispatcher.remove_handler("ray_print_logs")
+    dispatcher.add_handler("ray_print_logs", lambda data: print_logs(data, sys.stderr))
 
 
 def _work(pipeline: Pipeline, unit: Unit) -> list[object]:
