@@ -123,17 +123,50 @@ def hashing_embed(texts):
     return out / np.where(norms > 0, norms, 1)
 
 
+# Store methods whose CPU time is reported per phase: the one that grows with the corpus is named.
+PHASES = {"dup_candidates": "reprint lookup", "story_candidates": "story lookup", "story_vector": "story writes",
+          "story_update": "story writes", "story_merge": "story writes", "story_new": "story writes",
+          "anchor_df": "anchor df", "anchor_df_add": "anchor df", "quote_candidates": "quote lookup",
+          "quote_group_add": "quote writes", "corpus_add_doc": "article and band rows",
+          "paragraphs_add": "paragraph vectors", "add_to_corpus": "corpus step (all)", "save": "save (all)"}
+
+
 class TimedStore(Store):
-    """The store with the corpus step's own time counted apart from the article's save."""
+    """The store with the corpus step's own time counted apart from the article's save, and the
+    CPU time of each phase (PHASES) counted apart."""
 
     corpus_seconds = 0.0
 
+    def __init__(self, *a, **k):
+        super().__init__(*a, **k)
+        self.phase_cpu: dict[str, float] = {}
+
     def add_to_corpus(self, record):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         try:
             return super().add_to_corpus(record)
         finally:
             self.corpus_seconds += time.perf_counter() - t
+            self._count(PHASES["add_to_corpus"], c)
+
+    def _count(self, label: str, since: float) -> None:
+        self.phase_cpu[label] = self.phase_cpu.get(label, 0.0) + time.process_time() - since
+
+
+def _phase(method: str, label: str):
+    def timed(self, *a, **k):
+        c = time.process_time()
+        try:
+            return getattr(super(TimedStore, self), method)(*a, **k)
+        finally:
+            self._count(label, c)
+    timed.__name__ = method
+    return timed
+
+
+for _method, _label in PHASES.items():
+    if _method not in TimedStore.__dict__:
+        setattr(TimedStore, _method, _phase(_method, _label))
 
 
 def cpu_seconds() -> float:
@@ -201,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
         store.corpus_embedder = hashing_embed
         done, last_t = 0, time.perf_counter()
         stretch_start, corpus_s, cpu0 = 0, 0.0, cpu_seconds()
+        phases0: dict[str, float] = {}
         for size in sizes:
             while done < size:
                 if done == size - 1000:
@@ -217,11 +251,15 @@ def main(argv: list[str] | None = None) -> int:
             mb = sum(f.stat().st_size for f in db.parent.glob(db.name + "*")) / 1e6
             stories = store.db.execute("SELECT count(*) FROM stories").fetchone()[0]
             copies = store.db.execute("SELECT count(*) FROM dup_links").fetchone()[0]
-            rows.append((size, per_1000, tail, cpu, corpus_ms, sp95, tp95, rss, mb, stories, copies))
+            n = done - stretch_start
+            phase_ms = {k: (v - phases0.get(k, 0.0)) / n * 1000 for k, v in store.phase_cpu.items()}
+            phases0 = dict(store.phase_cpu)
+            rows.append((size, per_1000, tail, cpu, corpus_ms, sp95, tp95, rss, mb, stories, copies, phase_ms))
             print(f"{size:>7} articles: {per_1000:6.1f} s per 1,000 (articles {stretch_start + 1}-{done}), "
                   f"{tail:.1f} s for the last 1,000, CPU {cpu:.1f} s per 1,000, corpus step {corpus_ms:.1f} ms per article, "
                   f"story p95 {sp95:.1f} ms, trace p95 {tp95:.1f} ms, peak RSS {rss:.0f} MB, store {mb:.0f} MB, "
                   f"{stories} stories, {copies} reprints", flush=True)
+            print("   CPU ms per article: " + ", ".join(f"{k} {v:.2f}" for k, v in sorted(phase_ms.items())), flush=True)
             if args.write:
                 write(rows, enc, command, args.full, done < sizes[-1])
             stretch_start, last_t, corpus_s, cpu0 = done, time.perf_counter(), store.corpus_seconds, cpu_seconds()
@@ -241,7 +279,13 @@ def write(rows, enc: float, command: str, full: bool, partial: bool = False) -> 
              "corpus step ms per article | story query p95 ms | trace query p95 ms | peak RSS MB | store MB | "
              "stories | reprints |", "|---|---|---|---|---|---|---|---|---|---|---|"]
     lines += [f"| {s:,} | {t:.1f} | {tl:.1f} | {cp:.1f} | {cm:.1f} | {sp:.1f} | {tp:.1f} | {r:.0f} | {mb:.0f} | "
-              f"{st:,} | {c:,} |" for s, t, tl, cp, cm, sp, tp, r, mb, st, c in rows]
+              f"{st:,} | {c:,} |" for s, t, tl, cp, cm, sp, tp, r, mb, st, c, _ in rows]
+    labels = list(dict.fromkeys(v for v in PHASES.values()))
+    phases = ["", "CPU ms per article by phase, over each stretch (store methods; 'save (all)' includes the "
+              "corpus step, which includes the others):", "",
+              "| articles | " + " | ".join(labels) + " |", "|---|" + "---|" * len(labels)]
+    phases += [f"| {row[0]:,} | " + " | ".join(f"{row[-1].get(k, 0.0):.2f}" for k in labels) + " |" for row in rows]
+    lines += phases
     body = (f"<!-- section:{name} -->\n# {heading}\n\nCommand: `{command}` "
             f"({time.strftime('%Y-%m-%d')}, shared 2-core machine)\n\n"
             "Generated articles (stories of a few days, a fifth of articles reprints with trims and widgets, "

@@ -67,7 +67,7 @@ def test_compound_lookup_keeps_parameter_order_and_each_keys_limit(tmp_path):
                                               [(k,) for k in keys])]
         assert rows == [(k, int(k[1:])) for k in keys[:-1]]
         assert store.anchor_df(["k0007", "nothing", "k0003"]) == {"k0007": 7, "nothing": 0, "k0003": 3}
-        store.db.executemany("INSERT INTO story_anchors VALUES (?,?,?)",
+        store.db.executemany("INSERT INTO story_anchors(story_id, key, weight) VALUES (?,?,?)",
                              [(f"s{i:03d}", "shared", 1.0) for i in range(300)] + [("s999", "rare", 1.0)])
         got = list(store._each("SELECT story_id FROM story_anchors WHERE key=? LIMIT 200", [("shared",), ("rare",)]))
         assert [r[0] for r in got] == [f"s{i:03d}" for i in range(200)] + ["s999"]

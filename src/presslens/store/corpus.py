@@ -92,21 +92,24 @@ class CorpusMixin:
         self.db.execute("INSERT INTO corpus_docs VALUES (?,?,?,?,?,?,?)",
                         (doc_id, seq, day, shingles, signature.astype(np.uint32).tobytes(), story_id,
                          None if embedding is None else embedding.astype(np.float16).tobytes()))
-        self.db.executemany("INSERT INTO dup_bands VALUES (?,?,?)", [(b, h, doc_id) for b, h in bands])
+        self.db.executemany("INSERT OR IGNORE INTO dup_bands VALUES (?,?)", [(_band_key(b, h), seq) for b, h in bands])
 
     def corpus_doc(self, doc_id: str) -> dict[str, Any] | None:
         row = self.db.execute("SELECT * FROM corpus_docs WHERE document_id=?", (doc_id,)).fetchone()
         return _doc_row(row) if row else None
 
     def dup_candidates(self, bands: list[tuple[int, int]]) -> list[dict[str, Any]]:
-        ids: dict[str, int] = {}
-        for (d,) in self._each(f"SELECT document_id FROM dup_bands WHERE band=? AND hash=? LIMIT {KEY_FANOUT}",
-                               list(bands)):
-            ids[d] = ids.get(d, 0) + 1
-        best = sorted(ids, key=lambda d: -ids[d])[:CANDIDATES]
-        rows = {r["document_id"]: _doc_row(r) for r in self._each(
-            "SELECT * FROM corpus_docs WHERE document_id=?", [(d,) for d in best])}
-        return [rows[d] for d in best if d in rows]
+        """The CANDIDATES earlier articles sharing most bands (each band's first KEY_FANOUT articles
+        in ingest order, the rows parquet_corpus.py reads too), ties by first band, then ingest order."""
+        if not bands:
+            return []
+        arms = " UNION ALL ".join(f"SELECT * FROM (SELECT seq, {i} AS arm FROM dup_bands WHERE key=? ORDER BY seq LIMIT {KEY_FANOUT})"
+                                  for i in range(len(bands)))
+        best = [r[0] for r in self.db.execute(
+            f"SELECT seq, count(*) AS n, min(arm) AS first FROM ({arms}) GROUP BY seq"
+            f" ORDER BY n DESC, first, seq LIMIT {CANDIDATES}", [_band_key(b, h) for b, h in bands])]
+        rows = {r["seq"]: _doc_row(r) for r in self._each("SELECT * FROM corpus_docs WHERE seq=?", [(q,) for q in best])}
+        return [rows[q] for q in best if q in rows]
 
     # -- reprints -----------------------------------------------------------
     def canonical_of(self, doc_id: str) -> str:
@@ -154,30 +157,37 @@ class CorpusMixin:
                             [(k,) for k in keys])
 
     def story_candidates(self, keys: list[str], day: int | None, window: int) -> list[str]:
-        ranked = self._story_ranking(keys)
-        if day is None:
-            return ranked
-        spans = {r["id"]: r for r in self._each("SELECT id, first_day, last_day FROM stories WHERE id=?",
-                                                [(s,) for s in ranked])}
-        keep = []
-        for s in ranked:
-            row = spans[s]
-            if row["first_day"] is None or (row["first_day"] - window <= day <= row["last_day"] + window):
-                keep.append(s)
-        return keep
+        """The STORY_CANDIDATES stories sharing most of these keys among the stories whose span is
+        within `window` days of `day` (any story when the day is unknown, and undated stories always),
+        ties by the first key that finds the story, then story id.
 
-    def _story_ranking(self, keys: list[str]) -> list[str]:
-        """The STORY_CANDIDATES stories sharing most of these keys (KEY_FANOUT rows read per key), ties
-        in order of first appearance: by the first key that finds the story, then by story id, the
-        order each key's rows come in. Counted inside SQLite: a common key brings KEY_FANOUT rows."""
-        keys = keys[:400]  # SQLite allows 500 terms in a compound select
+        Each key reads at most KEY_FANOUT stories per arm, nearest in time first, through the
+        (key, last_day) index: those that ended on or before the day, newest first; those that end
+        after it, soonest first (an article older than the stories around it); undated ones. So a
+        lookup reads the live stories of its time, not the oldest ones a common key ever had, and
+        costs the same however many stories the corpus holds."""
+        keys = keys[:150]  # three arms a key; SQLite allows 500 terms in a compound select
         if not keys:
             return []
-        arms = " UNION ALL ".join(f"SELECT * FROM (SELECT story_id, {i} AS arm FROM story_anchors"
-                                  f" WHERE key=? LIMIT {KEY_FANOUT})" for i in range(len(keys)))
+        if day is None:
+            arm = (f"SELECT story_id, {{i}} AS arm FROM story_anchors WHERE key=?"
+                   f" ORDER BY last_day DESC LIMIT {KEY_FANOUT}")
+            args: list = list(keys)
+            arms = [arm.format(i=i) for i in range(len(keys))]
+        else:
+            before = (f"SELECT story_id, {{i}} AS arm FROM story_anchors WHERE key=? AND last_day BETWEEN ? AND ?"
+                      f" ORDER BY last_day DESC LIMIT {KEY_FANOUT}")
+            after = (f"SELECT story_id, {{i}} AS arm FROM story_anchors WHERE key=? AND last_day > ?"
+                     f" AND first_day <= ? ORDER BY last_day LIMIT {KEY_FANOUT}")
+            undated = f"SELECT story_id, {{i}} AS arm FROM story_anchors WHERE key=? AND last_day IS NULL LIMIT {KEY_FANOUT}"
+            arms, args = [], []
+            for i, k in enumerate(keys):
+                arms += [before.format(i=i), after.format(i=i), undated.format(i=i)]
+                args += [k, day - window, day, k, day, day + window, k]
+        union = " UNION ALL ".join(f"SELECT * FROM ({a})" for a in arms)
         return [r[0] for r in self.db.execute(
-            f"SELECT story_id, count(*) AS n, min(arm) AS first FROM ({arms}) GROUP BY story_id"
-            f" ORDER BY n DESC, first, story_id LIMIT {STORY_CANDIDATES}", keys)]
+            f"SELECT story_id, count(*) AS n, min(arm) AS first FROM ({union}) GROUP BY story_id"
+            f" ORDER BY n DESC, first, story_id LIMIT {STORY_CANDIDATES}", args)]
 
     def _story_cache(self) -> "OrderedDict[str, tuple[int, dict[str, float]]]":
         """story id -> (its article count, its anchors in key order), least recently used first.
@@ -218,27 +228,35 @@ class CorpusMixin:
 
     def story_update(self, story_id: str, day: int | None, anchors: dict[str, float],
                      centroid: np.ndarray | None, centroid_n: int, keep: int) -> None:
+        before = self.db.execute("SELECT first_day, last_day FROM stories WHERE id=?", (story_id,)).fetchone()
         row = self.db.execute(
             "UPDATE stories SET articles = articles + 1,"
             " first_day = CASE WHEN ? IS NULL THEN first_day WHEN first_day IS NULL OR ? < first_day THEN ? ELSE first_day END,"
             " last_day = CASE WHEN ? IS NULL THEN last_day WHEN last_day IS NULL OR ? > last_day THEN ? ELSE last_day END,"
-            " centroid = ?, centroid_n = ? WHERE id=? RETURNING articles",
+            " centroid = ?, centroid_n = ? WHERE id=? RETURNING articles, first_day, last_day",
             (day, day, day, day, day, day, None if centroid is None else centroid.astype(np.float32).tobytes(),
              centroid_n, story_id)).fetchall()
         row = row[0] if row else None
+        span = (row[1], row[2]) if row is not None else (day, day)
         # the story keeps only its `keep` heaviest anchors, so a long story stays cheap to compare
         top = dict(sorted(anchors.items(), key=lambda kv: -kv[1])[:keep])
         cache = self._story_cache()
         old = cache.get(story_id)
         if row is not None and old is not None and old[0] == row[0] - 1:
             # only the rows that changed are written: fewer pages touched per article
-            gone = [(story_id, k) for k in old[1] if k not in top]
-            changed = [(story_id, k, w) for k, w in top.items() if old[1].get(k) != w]
-            self.db.executemany("DELETE FROM story_anchors WHERE story_id=? AND key=?", gone)
-            self.db.executemany("INSERT OR REPLACE INTO story_anchors VALUES (?,?,?)", changed)
+            if before is not None and tuple(before) != span:  # each row carries the span its lookups filter on
+                self.db.execute("UPDATE story_anchors SET first_day=?, last_day=? WHERE story_id=?", (*span, story_id))
+            self.db.executemany("DELETE FROM story_anchors WHERE story_id=? AND key=?",
+                                [(story_id, k) for k in old[1] if k not in top])
+            # a weight change leaves the (key, last_day) index alone; only new keys are inserted
+            self.db.executemany("UPDATE story_anchors SET weight=? WHERE story_id=? AND key=?",
+                                [(w, story_id, k) for k, w in top.items() if k in old[1] and old[1][k] != w])
+            self.db.executemany("INSERT INTO story_anchors VALUES (?,?,?,?,?)",
+                                [(story_id, k, w, *span) for k, w in top.items() if k not in old[1]])
         else:
             self.db.execute("DELETE FROM story_anchors WHERE story_id=?", (story_id,))
-            self.db.executemany("INSERT INTO story_anchors VALUES (?,?,?)", [(story_id, k, w) for k, w in top.items()])
+            self.db.executemany("INSERT INTO story_anchors VALUES (?,?,?,?,?)",
+                                [(story_id, k, w, *span) for k, w in top.items()])
         if row is not None:
             self._story_cache_put(story_id, row[0], dict(sorted(top.items())))
         else:
@@ -265,7 +283,8 @@ class CorpusMixin:
         self.db.execute("DELETE FROM stories WHERE id=?", (new["id"],))
         self.db.execute("DELETE FROM story_anchors WHERE story_id IN (?,?)", (old["id"], new["id"]))
         top = sorted(anchors.items(), key=lambda kv: -kv[1])[:keep]
-        self.db.executemany("INSERT INTO story_anchors VALUES (?,?,?)", [(old["id"], k, w) for k, w in top])
+        span = (min(days), max(days)) if days else (None, None)
+        self.db.executemany("INSERT INTO story_anchors VALUES (?,?,?,?,?)", [(old["id"], k, w, *span) for k, w in top])
         return old["id"]
 
     def story_of(self, doc_id: str) -> str | None:
@@ -311,12 +330,8 @@ class CorpusMixin:
                          ) -> list[dict[str, Any]]:
         """Earlier quotes sharing word or anchor keys, plus (for translations, which share few
         keys) the same speaker's most recent quotes in the same story."""
-        seen: dict[tuple[str, int, int], int] = {}
-        for r in self._each(f'SELECT document_id, start, "end" FROM quote_keys WHERE key=? LIMIT {KEY_FANOUT}',
-                            [(k,) for k in keys]):
-            t = (r[0], r[1], r[2])
-            seen[t] = seen.get(t, 0) + 1
-        picked = sorted(seen, key=lambda t: -seen[t])[:QUOTE_CANDIDATES]
+        picked = self._quote_ranking(keys)
+        seen = set(picked)
         if speaker_key and story_id:
             for r in self.db.execute(
                     'SELECT g.document_id, g.start, g."end", c.story_id FROM quote_groups g'
@@ -334,12 +349,32 @@ class CorpusMixin:
             rows.setdefault((row["document_id"], row["start"], row["end"]), dict(row))
         return [rows[t] for t in picked if t in rows]
 
+    def _quote_ranking(self, keys: list[int]) -> list[tuple[str, int, int]]:
+        """(document id, start, end) of the QUOTE_CANDIDATES quotes sharing most of these keys, reading
+        each key's KEY_FANOUT most recent quotes (a covering index: no table row is read), ties by the
+        first key that finds the quote, then the most recent. Counted inside SQLite."""
+        keys = keys[:400]  # SQLite allows 500 terms in a compound select
+        if not keys:
+            return []
+        arms = " UNION ALL ".join(f'SELECT * FROM (SELECT seq, start, "end", {i} AS arm FROM quote_keys'
+                                  f' WHERE key=? ORDER BY seq DESC LIMIT {KEY_FANOUT})' for i in range(len(keys)))
+        ranked = [tuple(r) for r in self.db.execute(
+            f'SELECT seq, start, "end", count(*) AS n, min(arm) AS first FROM ({arms}) GROUP BY seq, start, "end"'
+            f' ORDER BY n DESC, first, seq DESC, start, "end" LIMIT {QUOTE_CANDIDATES}', keys)]
+        ids = {r[0]: r[1] for r in self._each("SELECT seq, document_id FROM corpus_docs WHERE seq=?",
+                                               [(q,) for q in dict.fromkeys(t[0] for t in ranked)])}
+        return [(ids[s], a, b) for s, a, b, _, _ in ranked if s in ids]
+
     def quote_group_add(self, doc_id: str, start: int, end: int, group_id: str, speaker_key: str,
                         similarity: float, drift: list[dict[str, Any]], keys: list[int], position: float) -> None:
         self.db.execute("INSERT OR REPLACE INTO quote_groups VALUES (?,?,?,?,?,?,?,?)",
                         (doc_id, start, end, group_id, speaker_key, similarity, json.dumps(drift, ensure_ascii=False),
                          position))
-        self.db.executemany("INSERT INTO quote_keys VALUES (?,?,?,?)", [(k, doc_id, start, end) for k in keys])
+        # keyed by the article's corpus seq: small rows in key order, read without touching a table row
+        seq = self.db.execute("SELECT seq FROM corpus_docs WHERE document_id=?", (doc_id,)).fetchone()
+        if seq is not None:
+            self.db.executemany("INSERT OR IGNORE INTO quote_keys VALUES (?,?,?,?)",
+                                [(k, seq[0], start, end) for k in keys])
 
     def quote_groups_of(self, doc_id: str) -> dict[tuple[int, int], str]:
         return {(r[0], r[1]): r[2] for r in self.db.execute(
@@ -400,6 +435,11 @@ class CorpusMixin:
         row = self.db.execute("SELECT id, url, source, site, title, published, language, text FROM documents"
                               " WHERE id=?", (doc_id,)).fetchone()
         return dict(row) if row else None
+
+
+def _band_key(band: int, h: int) -> int:
+    """One 64-bit key for an LSH band and its hash (the band in the low 6 bits; BANDS <= 64)."""
+    return (h & ~63) | band
 
 
 def _doc_row(row: sqlite3.Row) -> dict[str, Any]:

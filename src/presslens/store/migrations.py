@@ -215,6 +215,55 @@ def m007_latin_names() -> str:
         """
 
 
+@migration
+def m008_story_anchor_recency() -> str:
+    """Story anchors stored story by story (an article's update touches one story's rows, not
+    rows spread over the whole key order), each carrying its story's span, with a (key, last_day)
+    index: a key's candidate stories are read nearest in time first, inside the story window,
+    instead of the first rows in story-id order (mostly long-finished stories in a large corpus)."""
+    return """
+        CREATE TABLE story_anchors_by_story (
+            story_id TEXT NOT NULL, key TEXT NOT NULL, weight REAL NOT NULL,
+            first_day INTEGER, last_day INTEGER,   -- the story's span, copied for the index below
+            PRIMARY KEY (story_id, key)
+        ) WITHOUT ROWID;
+        INSERT INTO story_anchors_by_story
+            SELECT a.story_id, a.key, a.weight, s.first_day, s.last_day
+            FROM story_anchors a LEFT JOIN stories s ON s.id = a.story_id;
+        DROP TABLE story_anchors;
+        ALTER TABLE story_anchors_by_story RENAME TO story_anchors;
+        CREATE INDEX story_anchors_recent ON story_anchors(key, last_day, first_day);
+        """
+
+
+@migration
+def m009_key_tables_by_seq() -> str:
+    """LSH band and quote lookup keys as rows of (key, article seq, ...) in key order: a lookup
+    reads the key's own rows alone (before, each row cost a lookup of a table row holding the
+    71-character document id, and the 64 band rows an article adds were most of the store)."""
+    return """
+        CREATE INDEX corpus_docs_seq ON corpus_docs(seq);
+        CREATE TABLE dup_bands_by_seq (
+            key INTEGER NOT NULL,             -- the band's hash with the band number in its low 6 bits
+            seq INTEGER NOT NULL,             -- corpus_docs.seq
+            PRIMARY KEY (key, seq)
+        ) WITHOUT ROWID;
+        INSERT OR IGNORE INTO dup_bands_by_seq
+            SELECT (b.hash & -64) | b.band, c.seq FROM dup_bands b JOIN corpus_docs c ON c.document_id = b.document_id;
+        DROP TABLE dup_bands;
+        ALTER TABLE dup_bands_by_seq RENAME TO dup_bands;
+        CREATE TABLE quote_keys_by_seq (
+            key INTEGER NOT NULL, seq INTEGER NOT NULL,   -- corpus_docs.seq of the quote's article
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            PRIMARY KEY (key, seq, start, "end")
+        ) WITHOUT ROWID;
+        INSERT OR IGNORE INTO quote_keys_by_seq
+            SELECT k.key, c.seq, k.start, k."end" FROM quote_keys k JOIN corpus_docs c ON c.document_id = k.document_id;
+        DROP TABLE quote_keys;
+        ALTER TABLE quote_keys_by_seq RENAME TO quote_keys;
+        """
+
+
 def migrate(db: sqlite3.Connection) -> int:
     """Apply pending migrations, each atomically; return the schema version.
 
