@@ -36,8 +36,11 @@ def load_story_state(store, stories: Iterable[dict[str, Any]], frequencies: Iter
     try:
         for s in stories:
             store.db.execute("DELETE FROM story_anchors WHERE story_id=?", (s["id"],))
-            store.db.executemany("INSERT INTO story_anchors VALUES (?,?,?)",
-                                 [(s["id"], a["key"], a["weight"]) for a in s["anchors"]])
+            # each anchor row carries its story's span, which the recency index reads
+            store.db.executemany("INSERT INTO story_anchors (story_id, key, weight, first_day, last_day)"
+                                 " VALUES (?,?,?,?,?)",
+                                 [(s["id"], a["key"], a["weight"], s.get("first_day"), s.get("last_day"))
+                                  for a in s["anchors"]])
         store.db.executemany("INSERT INTO anchor_df VALUES (?,?) ON CONFLICT(key) DO UPDATE SET df = excluded.df",
                              [(f["key"], f["df"]) for f in frequencies])
         store.db.execute("COMMIT")
