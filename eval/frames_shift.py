@@ -35,15 +35,13 @@ def main() -> None:
     from presslens.framing.heads import load_heads
     from presslens.framing.predict import MODEL_DIR
     from presslens.train.article_heads import SHORT_CHARS, article_inputs, fit_frame_heads, fit_frames, micro_f1
-    from presslens.train.embed import CACHE
+    from presslens.train.embed import load_cache
     from presslens.train.semeval import load, split
 
-    if not CACHE.exists():
-        sys.exit(f"{CACHE}: not found (python -m presslens.train.embed builds it)")
     arts = load(root)
     train, _ = split(arts)
     fit0 = np.array([a in train for a in arts])
-    c = np.load(CACHE)
+    c = load_cache()
     heads = load_heads(MODEL_DIR / "heads.npz")
     inp = article_inputs(arts, c, heads["tech"].scores(paragraph_features(c["mean"], c["max"])))
     dom = inp.domain

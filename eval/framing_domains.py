@@ -43,19 +43,17 @@ def main() -> None:
     from presslens.framing.heads import load_heads
     from presslens.framing.predict import MODEL_DIR
     from presslens.train.article_heads import article_inputs
-    from presslens.train.embed import CACHE
+    from presslens.train.embed import load_cache
     from presslens.train.genre_head import (REPORT_CORPORA, RULE, RULES, TARGET_PRIOR, _fit_softmax,
                                             decide, em_prior, fitted_prior, held_out_logits, macro_f1,
                                             nested_probabilities,
                                             prior_weights, view, with_reports)
     from presslens.train.semeval import GENRES, load, split
 
-    if not CACHE.exists():
-        sys.exit(f"{CACHE}: not found (python -m presslens.train.embed builds it)")
     arts = load(root)
     train, _ = split(arts)
     fit0 = np.array([a in train for a in arts])
-    c = np.load(CACHE)
+    c = load_cache()
     heads = load_heads(MODEL_DIR / "heads.npz")
     inp = article_inputs(arts, c, heads["tech"].scores(paragraph_features(c["mean"], c["max"])))
     dim = c["mean"].shape[1]

@@ -28,16 +28,14 @@ def main() -> None:
     from presslens.framing.features import paragraph_features
     from presslens.framing.heads import load_heads
     from presslens.framing.predict import MODEL_DIR
-    from presslens.train.embed import CACHE
+    from presslens.train.embed import load_cache
     from presslens.train.semeval import TECHNIQUES, load, split
     from presslens.train.technique_calibration import cross_fitted
 
-    if not CACHE.exists():
-        sys.exit(f"{CACHE}: not found (python -m presslens.train.embed builds it)")
     arts = load(root)
     _, val = split(arts)
     in_val = np.array([a in val for a in arts])
-    c = np.load(CACHE)
+    c = load_cache()
     art, par = c["art"], c["par"]
     listed = np.array([int(par[i]) in arts[art[i]].par_labels for i in range(len(art))])
     rows = listed & in_val[art]

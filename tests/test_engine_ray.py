@@ -2,7 +2,6 @@
 import gzip
 import json
 import os
-import signal
 import threading
 import time
 from pathlib import Path
@@ -10,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import NEWS, run_cli
-from .ray_helpers import analyser_pids
+from .ray_helpers import kill_one_analyser
 
 pytest.importorskip("ray")
 FAST = ("--stages", "repair,parse,entities")
@@ -58,19 +57,8 @@ def test_a_killed_worker_costs_no_article_and_no_duplicate(tmp_path):
                                             for i in range(80)) + "\n", encoding="utf-8")
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     try:
-        killed: list[int] = []
-
-        def kill_one() -> None:
-            for _ in range(600):
-                pids = analyser_pids()
-                if pids:
-                    time.sleep(1.0)  # let it take work first
-                    os.kill(pids[0], signal.SIGKILL)
-                    killed.append(time.monotonic())
-                    return
-                time.sleep(0.1)
-
-        t = threading.Thread(target=kill_one)
+        killed: list[float] = []
+        t = threading.Thread(target=kill_one_analyser, args=(killed,))
         t.start()
         out = list(analyze_units(units([str(d)], 100_000), jobs=2, stage_names=("repair", "parse", "entities")))
         finished = time.monotonic()

@@ -1,7 +1,5 @@
 """Parquet runs (analyze --out-parquet): the output contract, resume, reprints on the cluster, import."""
 import json
-import os
-import signal
 import threading
 import time
 from pathlib import Path
@@ -9,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import NEWS, run_cli
-from .ray_helpers import analyser_pids, kill_one_analyser
+from .ray_helpers import kill_one_analyser
 
 FAST = ("--stages", "repair,parse,entities,quotes")
 
@@ -190,18 +188,7 @@ def test_a_killed_actor_loses_no_row_and_writes_none_twice(tmp_path):
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     try:
         killed: list[float] = []
-
-        def kill_one() -> None:
-            for _ in range(600):
-                pids = analyser_pids()
-                if pids:
-                    time.sleep(1.0)
-                    os.kill(pids[0], signal.SIGKILL)
-                    killed.append(time.monotonic())
-                    return
-                time.sleep(0.1)
-
-        t = threading.Thread(target=kill_one)
+        t = threading.Thread(target=kill_one_analyser, args=(killed,))
         t.start()
         work = batches(units([str(d)], 100_000), str(out), "v", size=4)
         got = list(analyze_units(work, jobs=2, stage_names=("repair", "parse", "entities")))

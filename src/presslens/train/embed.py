@@ -16,6 +16,13 @@ from .semeval import TECHNIQUES, load
 CACHE = Path(__file__).resolve().parents[3] / ".train" / "cache" / "semeval.npz"
 
 
+def load_cache(path: Path = CACHE):
+    """The cached encoder outputs; a one-line exit naming the file when it was never built."""
+    if not path.exists():
+        raise SystemExit(f"{path}: not found (python -m presslens.train.embed builds it)")
+    return np.load(path)
+
+
 def build(root: Path, out: Path = CACHE, threads: int = 2) -> None:
     arts = load(root)
     enc = Encoder(threads=threads)
