@@ -172,3 +172,50 @@ def test_a_described_speaker_with_a_name_in_apposition_joins_that_name_across_la
             save(s, r)
         assert (_group(s, ru) == _group(s, en)) is joins, name
         s.close()
+
+
+RU_HEAD = "Алексей Миллер ответил на обвинения в «шантаже Европы газом»"
+RU_BODY = "Главу Газпрома, которого обвинили в «шантаже Европы газом», спросили о претензиях в Берлине."
+EN_HEAD = "Alexei Miller responded to \"blackmailing Europe with gas\" accusations"
+EN_BODY = "The Gazprom chief, who was accused of \"blackmailing Europe with gas\", was asked about the claims in Berlin."
+
+
+def _repeated(n: int, language: str, paras: list[str], phrase: str, nth: int, speaker: str, latin: str | None) -> dict:
+    """An article whose headline and body both carry `phrase`; its one quote is the nth occurrence."""
+    rec = record(n, paras[0], paras, "2018-04-02", language=language, quotes=[(phrase, speaker, "mixed", latin)])
+    start = -1
+    for _ in range(nth + 1):
+        start = rec["text"].index(phrase, start + 1)
+    rec["quotes"][0].update(start=start, end=start + len(phrase))
+    return rec
+
+
+def test_quoted_core_and_where_an_article_repeats_it():
+    from presslens.corpus.quotes import core_places, own_occurrences, quoted_core
+
+    assert quoted_core('to "blackmailing Europe with gas" accusations') == "blackmailing Europe with gas"
+    assert quoted_core("«шантаже Европы газом»,") == "шантаже Европы газом"
+    assert quoted_core("Rates will fall.") == "Rates will fall"
+    text = "\n\n".join([RU_HEAD, RU_BODY, *RU_PARAS])
+    body = text.index("«шантаже", len(RU_HEAD))
+    own, others = core_places(text, "«шантаже Европы газом»", body)
+    assert own == text.index("шантаже", len(RU_HEAD)) / len(text) and others == [text.index("шантаже") / len(text)]
+    # the other side's quote stands where this article's headline repeats the words: not this quote's translation
+    assert not own_occurrences((own, others), (0.01, []))
+    assert own_occurrences((own, others), (own + 0.01, []))
+    assert own_occurrences((None, []), (0.5, []))
+
+
+def test_a_translation_joins_the_occurrence_of_a_repeated_phrase_at_its_own_place(tmp_path):
+    """Headline and body repeat one quoted phrase; each pipeline quoted it once. The English headline's
+    quote is no translation of the Russian body's; the English body's is."""
+    ru = _repeated(1, "ru", [RU_HEAD, RU_BODY, *RU_PARAS], "«шантаже Европы газом»", 1, "Алексей Миллер", "Aleksey Miller")
+    for n, paras, nth, joins in ((2, [EN_HEAD, EN_BODY, *EN_PARAS], 0, False), (3, [EN_HEAD, EN_BODY, *EN_PARAS], 1, True)):
+        s = Store(tmp_path / f"r{n}.db")
+        s.corpus_embedder = fake_embed
+        en = _repeated(n, "en", paras, "\"blackmailing Europe with gas\"", nth, "Alexei Miller", None)
+        for r in (ru, en):
+            save(s, r)
+        assert s.story_of(ru["id"]) == s.story_of(en["id"])
+        assert (_group(s, ru) == _group(s, en)) is joins, nth
+        s.close()

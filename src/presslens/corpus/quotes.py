@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 import struct
 from dataclasses import dataclass
 from functools import lru_cache
@@ -187,6 +188,47 @@ def translation_score(a: QuoteKeys, pos_a: float, b: QuoteKeys, pos_b: float, mi
     return CONTENT_WEIGHT * content + (1 - CONTENT_WEIGHT) * (1.0 - abs(pos_a - pos_b))
 
 
+_QUOTED = re.compile(r'["«“„]([^"«»“”„]+)["»”“]')
+
+
+def quoted_core(content: str) -> str:
+    """The words a quote carries in quotation marks (the longest quoted part of a mixed quote), else its
+    words without the marks and punctuation around them: what an article would repeat of it."""
+    parts = _QUOTED.findall(content)
+    core = max(parts, key=len) if parts else content
+    return core.strip(" \n\t\"'«»“”„‘’.,;:!?—–-")
+
+
+def core_places(text: str, content: str, start: int) -> tuple[float | None, list[float]]:
+    """Where a quote's words stand in its article (share of the text before them), and where else the
+    article repeats them word for word (a headline repeating a quote of the body)."""
+    core = quoted_core(content)
+    if not core or not text:
+        return None, []
+    n = max(1, len(text))
+    own, others, i = None, [], text.find(core)
+    while i >= 0:
+        if own is None and start <= i < start + max(len(content), 1):
+            own = i / n
+        else:
+            others.append(i / n)
+        i = text.find(core, i + 1)
+    return own, others
+
+
+def own_occurrences(mine: tuple[float | None, list[float]], theirs: tuple[float | None, list[float]]) -> bool:
+    """Whether two quotes that translate each other by place are each the other's nearest occurrence.
+
+    The place in the article tells which appearance of a repeated phrase a translation renders: when
+    one article repeats its quote's words nearer the other quote's place, the other quote translates
+    that repetition (the Russian headline's phrase), not this quote (the same phrase in the body)."""
+    (pa, other_a), (pb, other_b) = mine, theirs
+    if pa is None or pb is None:
+        return True
+    gap = abs(pa - pb)
+    return all(abs(o - pb) >= gap for o in other_a) and all(abs(o - pa) >= gap for o in other_b)
+
+
 def drift_on_join(kind: str, keys: QuoteKeys, other_kind: str, other: QuoteKeys, same_language: bool) -> list[dict]:
     out = []
     if not same_language:
@@ -259,6 +301,7 @@ def group_article_quotes(store, record: dict[str, Any], story: str) -> None:
     items = []
     mine: frozenset[str] | None = None
     theirs: dict[str, frozenset[str]] = {}
+    their_text: dict[str, str] = {}
 
     def is_parallel(doc_id: str) -> bool:
         nonlocal mine
@@ -266,7 +309,8 @@ def group_article_quotes(store, record: dict[str, Any], story: str) -> None:
             mine = article_keys(text)
         if doc_id not in theirs:
             brief = store.doc_brief(doc_id)
-            theirs[doc_id] = article_keys(brief["text"] or "") if brief else frozenset()
+            their_text[doc_id] = (brief["text"] or "") if brief else ""
+            theirs[doc_id] = article_keys(their_text[doc_id])
         return parallel(mine, theirs[doc_id])
 
     for q in record.get("quotes") or []:
@@ -302,6 +346,10 @@ def group_article_quotes(store, record: dict[str, Any], story: str) -> None:
                     and is_parallel(cand["document_id"]):
                 floor = MIN_CONTENT if ck.speaker == keys.speaker and keys.speaker else MIN_CONTENT_UNNAMED
                 sim, need = translation_score(keys, position, ck, cand["position"], floor), CROSS
+                if sim >= need and not own_occurrences(
+                        core_places(text, text[q["start"]:q["end"]], q["start"]),
+                        core_places(their_text[cand["document_id"]], cand["content"], cand["start"])):
+                    sim = 0.0
             if sim >= need:
                 options.append((sim, i, cand, ck, same_lang))
     joined: dict[int, tuple[float, dict, QuoteKeys, bool]] = {}
