@@ -343,12 +343,17 @@ def eval_quotes_end_to_end(rows: list[list], notes: list[str], errors: bool = Fa
     across: list[str] = []
     for ms in members.values():
         for (d1, l1, s1, k1, n1), (d2, l2, s2, k2, n2) in itertools.combinations(ms, 2):
+            wrong = []
             if d1 != d2:
                 across.append(f"{d1} {l1} segment {s1} + {d2} {l2} segment {s2}")
             elif l1 != l2 and s1 != s2:
                 wrong_statement[half(d1)] += 1
+                wrong.append("joined to another statement")
             if is_named(n1) and is_named(n2) and k1 != k2:
                 wrong_speaker[half(d1)] += 1
+                wrong.append("two different names")
+            if errors and wrong and half(d1) == "tuned on":  # the held-out half's joins are counted, not shown
+                print(f"\n[{', '.join(wrong)}] {d1} {l1} segment {s1} {n1!r} + {d2} {l2} segment {s2} {n2!r}")
     for part in ("tuned on", "held out"):
         n_docs = sum(half(d) == part for d, *_ in docs)
         rows.append([f"WMT21{ref} {part} half ({n_docs} documents)", paired[part],
@@ -396,14 +401,36 @@ def eval_quotes_end_to_end(rows: list[list], notes: list[str], errors: bool = Fa
                  "безопасности' (a description by its lower-case last word, so it may stand for a name) with "
                  "the same statement that the English pipeline gave to Margus Gross for 'the Security Police': "
                  "the same words of the same source, an attribution error on the English side. The held-out "
-                 "half did not move: its errors were not read.")
+                 "half did not move: its errors were not read. "
+                 "Fourth pass (issue 12): the one group pair joined to another statement on the held-out half "
+                 "(it appeared with issue 14's attribution span changes) was read, by the decision that a join "
+                 "the issue forbids may be read wherever it shows; no other held-out error was read. "
+                 "lenta.ru.344722 carries the quoted phrase 'пропаганде ЛГБТ и феминизма' / 'propaganda of LGBT "
+                 "and feminism' in its headline and again in its first sentence; the Russian pipeline quoted it "
+                 "in the first sentence (given to Stephen Thomas Oxner), the English one in the headline (given "
+                 "to 'Russian TV series actor'; both are the accusers' words, an attribution error on each side), "
+                 "and the quotes' places in the articles (0.075 and 0.016) were close enough to join them. Cause: "
+                 "the place in the article tells which occurrence of a repeated phrase a translation renders, "
+                 "and it was read as if each quote occurred once. Fix (own_occurrences in "
+                 "src/presslens/corpus/quotes.py): a translation joined by place must be the other quote's "
+                 "nearest occurrence; when either article repeats its quote's quoted words word for word nearer "
+                 "the other quote's place, the two are different occurrences. Tuned-on rows and held-out recall "
+                 "did not move; the wrong join is gone. A length gate counting the words a translation keeps in "
+                 "number (every Russian word; English less articles, auxiliaries and copula, 'to', 'of', 'it', "
+                 "'there', 'that': English/Russian 1.04 at the median on the tuned-on quoted segments, 1.30 in "
+                 "plain words) was tried with the fix: translation B tuned on 33/34 (its two length-gate errors "
+                 "joined; the English quote cut to a name stayed apart, which a content-word gate had joined by "
+                 "place alone), translation A tuned on 33/33, held out unchanged (A 26/33, B 20/29), and one "
+                 "group pair joined to another statement on the held-out half of translation A (a different "
+                 "pair in the same document, also made by a content-word gate; not read). Not kept.")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--only", choices=("stories", "duplicates", "quotes", "quotes-e2e"))
     ap.add_argument("--wmt-errors", action="store_true",
-                    help="list each unpaired Russian quote of the WMT21 tuned-on half and why (implies quotes-e2e)")
+                    help="list each unpaired Russian quote of the WMT21 tuned-on half and why, and the half's wrong "
+                         "joins (implies quotes-e2e)")
     ap.add_argument("--reference", choices=("A", "B"), default="A",
                     help="which WMT21 human translation the English side of the quote rows reads")
     args = ap.parse_args()

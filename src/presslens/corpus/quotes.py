@@ -346,6 +346,7 @@ def group_article_quotes(store, record: dict[str, Any], story: str) -> None:
                     and is_parallel(cand["document_id"]):
                 floor = MIN_CONTENT if ck.speaker == keys.speaker and keys.speaker else MIN_CONTENT_UNNAMED
                 sim, need = translation_score(keys, position, ck, cand["position"], floor), CROSS
+                # place tells which occurrence of a repeated phrase is translated: only the nearest joins
                 if sim >= need and not own_occurrences(
                         core_places(text, text[q["start"]:q["end"]], q["start"]),
                         core_places(their_text[cand["document_id"]], cand["content"], cand["start"])):
