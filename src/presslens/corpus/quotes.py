@@ -176,7 +176,9 @@ def translation_score(a: QuoteKeys, pos_a: float, b: QuoteKeys, pos_b: float, mi
 
     Translations share few words: this weighs what they keep (names, numbers, cognates)
     with the quote's place in its article. Numbers that disagree, a length far out of
-    proportion, or nothing at all in common rule it out (place alone is no evidence)."""
+    proportion, or content under the floor rule it out: MIN_CONTENT_UNNAMED when one side is
+    described, MIN_CONTENT (none) for the same named speaker, whose translation may share no
+    word the table or the skeletons know and is then found by place alone."""
     na, nb = _numbers(a), _numbers(b)
     if na and nb and not na & nb:
         return 0.0
