@@ -82,3 +82,37 @@ def test_model_reads_the_features_and_round_trips(tmp_path):
     assert back.satire_floor == 0.5 and back.words == m.words
     np.testing.assert_allclose(back.predict(REPORT), m.predict(REPORT), rtol=1e-5)
     assert back.predict(OPINION)[2] == 0.0  # satire below the floor is never called
+
+
+def test_framing_model_decides_genre_with_the_style_model_when_it_has_one():
+    from presslens.encoder import Encoded
+    from presslens.framing.frames import FramesDecision
+    from presslens.framing.heads import Head
+    from presslens.framing.lexical import Lexicon
+    from presslens.framing.predict import FramingModel, Paragraph
+    from presslens.train.semeval import FRAMES, GENRES
+
+    n_t, dim = 23, 4
+    labels = tuple(f"T{i}" for i in range(n_t))
+    never = np.full(n_t, 1.01, np.float32)
+    old_bias = np.array([0.0, 9.0, 0.0], np.float32)  # the old head would call everything reporting
+    model = FramingModel.__new__(FramingModel)
+    model.heads = {
+        "tech": Head(labels, (np.zeros((2 * dim, n_t), np.float32), np.zeros(n_t, np.float32)), "sigmoid", never),
+        "tok": Head(labels, (np.zeros((dim, n_t), np.float32), np.zeros(n_t, np.float32)), "sigmoid", never),
+        "genre": Head(GENRES, (np.zeros((dim + 9 + 27 + 22 + n_t, 3), np.float32), old_bias), "softmax",
+                      np.zeros(3, np.float32)),
+        "frames": Head(FRAMES, (np.zeros((dim + 2 * n_t, len(FRAMES)), np.float32),
+                                np.zeros(len(FRAMES), np.float32)), "sigmoid", np.full(len(FRAMES), 0.5, np.float32)),
+    }
+    model.lexicon = Lexicon({}, ())
+    model.triggers = {}
+    model.unsure = {"genre": 0.6, "frames": 0.5}
+    model.frames = FramesDecision(model.heads, None)
+    enc = Encoded(embedding=np.ones(dim, np.float32), tokens=np.ones((3, dim), np.float32),
+                  offsets=np.array([[i, i + 1] for i in range(3)]))
+    pars = [Paragraph(i * 100, t) for i, t in enumerate(OPINION)]
+    assert model.predict(pars, [enc] * len(pars)).genre.label == "reporting"
+    model.genre_style = _toy_model(floor=0.5)
+    g = model.predict(pars, [enc] * len(pars)).genre
+    assert g.label == "opinion" and g.unsure == (g.score < 0.6)
