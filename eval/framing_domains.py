@@ -21,8 +21,9 @@ Views:
 Rows compare the features (reader cues with or without the mean technique scores), the
 data (which report corpora are fitted on) and the decision rule
 (balanced argmax; prior-shift correction to 60/30/10; offsets searched for the best
-reweighted macro-F1), beside the frequency baseline. The shipped choice is
-genre_head.RULE with every corpus.
+reweighted macro-F1), beside the frequency baseline. These rows are the heads.npz genre
+head (genre_head.RULE with every corpus), now the fallback: presslens decides genre with the
+style model of models/framing/en/genre.npz, compared with this head in eval/genre_fresh.py.
 """
 from __future__ import annotations
 
@@ -125,9 +126,10 @@ def main() -> None:
         f"{TARGET_PRIOR[1]:.0%}/{TARGET_PRIOR[0]:.0%}/{TARGET_PRIOR[2]:.0%}, the held-out dev's mix. Rules: "
         "`balanced` (argmax of the class-balanced head), `prior` (Bayes prior-shift correction: log(target/fitted "
         "prior) added to the logits), `searched` (reporting and satire offsets searched for the best reweighted "
-        "macro-F1). Features: reader cues and mean technique scores unless the row says otherwise. Shipped: `"
-        + RULE + "` with every report corpus.\n\n" + table
-        + f"\n\nShipped head, per class recall: English {_fmt(v_en.recall)}; Russian {_fmt(v_ru.recall)}; "
+        "macro-F1). Features: reader cues and mean technique scores unless the row says otherwise. The heads.npz "
+        "genre head: `" + RULE + "` with every report corpus; it is now the fallback, genre is decided by the style "
+        "model (section `genre-fresh`).\n\n" + table
+        + f"\n\nheads.npz genre head, per class recall: English {_fmt(v_en.recall)}; Russian {_fmt(v_ru.recall)}; "
         f"the newest English batch alone ({v_late.n} articles, {_fmt(v_late.mix)}): macro-F1 {v_late.macro_f1:.3f}, "
         f"recall {_fmt(v_late.recall)}.\n\nPrior re-estimated by EM (Saerens et al.) from the held-out "
         "probabilities of the balanced head, against the true mix: "

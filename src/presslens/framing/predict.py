@@ -11,9 +11,11 @@ offset pair inside one paragraph. Decisions:
   per-frame thresholds; short texts judged by copies calibrated on training articles cut
   short; at least MIN_FRAMES frames; evidence is the paragraphs that, scored alone, look
   most like the frame);
-- genre: argmax of the article head on reader cues and mean technique scores (its
-  prior-shift decision rule and temperature are folded into its weights, so the
-  softmax is the calibrated probability for the news mix it is decided for).
+- genre: argmax of the style model (framing/genre_style.py, genre.npz: closed-class word
+  rates and structural cues, no embedding; its prior-shift rule and temperature are
+  folded into its weights, so the softmax is the calibrated probability for the news mix
+  it is decided for; satire only above its floor); a model folder without genre.npz
+  uses the older head in heads.npz (reader cues and mean technique scores).
 A label whose probability is below its `unsure` line (decision.json) is marked unsure. A
 technique the paragraph head reports carries its Platt-scaled score
 (techniques_calibration.json), the probability that the label is right.
@@ -34,6 +36,7 @@ import numpy as np
 from ..encoder import Encoded
 from ..model import Frame, Label, Span, Technique
 from .features import genre_features, paragraph_features
+from .genre_style import GenreStyleModel
 from .frames import EVIDENCE, MIN_FRAMES, SHORT_TEXT, FramesDecision  # noqa: F401 — part of this module's API
 from .heads import Head, load_heads
 from .lexical import Lexicon, detect
@@ -48,11 +51,14 @@ MAX_RUNS = 3  # spans of one technique per paragraph
 
 class FramingModel:
     tech_platt: tuple[float, float] = (1.0, 0.0)  # identity unless techniques_calibration.json says otherwise
+    genre_style: GenreStyleModel | None = None  # genre.npz when the folder has one, else heads.npz's genre head
 
     def __init__(self, model_dir: Path = MODEL_DIR) -> None:
         self.heads: dict[str, Head] = load_heads(model_dir / "heads.npz")
         self.lexicon = Lexicon.load(model_dir / "lexicon.json")
         self.frames = FramesDecision.load(model_dir, self.heads)
+        style = model_dir / "genre.npz"
+        self.genre_style = GenreStyleModel.load(style) if style.exists() else None
         dec = model_dir / "decision.json"
         self.unsure = {**UNSURE, **(json.loads(dec.read_text(encoding="utf-8")).get("unsure", {})
                                     if dec.exists() else {})}
@@ -84,8 +90,12 @@ class FramingModel:
         techniques = _dedupe(techniques)
 
         texts = [p.text for p, _ in pairs]
-        g = self.heads["genre"].scores(genre_features(means, texts, ptech)[None])[0]
-        genre = Label(self.heads["genre"].labels[int(np.argmax(g))], round(float(g.max()), 3),
+        if self.genre_style is not None:
+            g, genre_labels = self.genre_style.predict(texts), self.genre_style.labels
+        else:
+            g = self.heads["genre"].scores(genre_features(means, texts, ptech)[None])[0]
+            genre_labels = self.heads["genre"].labels
+        genre = Label(genre_labels[int(np.argmax(g))], round(float(g.max()), 3),
                       unsure=bool(g.max() < self.unsure["genre"]))
         frames = []
         for label, score, top in self.frames.decide(means, ptech, texts):
