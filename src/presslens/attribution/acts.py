@@ -47,6 +47,8 @@ class ActLexicon:
     voice_nouns: frozenset[str] = frozenset()
     quoting_cues: frozenset[str] = frozenset()
     outlet_nouns: frozenset[str] = frozenset()
+    outlet_staff_nouns: frozenset[str] = frozenset()
+    relay_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +59,8 @@ def lexicon(path: Path = ACTS_PATH) -> ActLexicon:
     return ActLexicon(tuple(d["acts"]), d["default_act"], d["default_act_unquoted"], dict(d["lemmas"]), dict(d["phrases"]),
                       *(frozenset(d[k]) for k in sets), dict(d["irregular_forms"]),
                       *(frozenset(d.get(k, ())) for k in ("naming_cues", "undisclosed_cues", "outlet_finding_cues",
-                                                          "voice_nouns", "quoting_cues", "outlet_nouns")))
+                                                          "voice_nouns", "quoting_cues", "outlet_nouns",
+                                                          "outlet_staff_nouns", "relay_words")))
 
 
 def lemma(tok) -> str:
@@ -103,6 +106,8 @@ def cue_keys(cue) -> list[str]:
     head = lemma(cue)
     if cue.lower_ == "according":
         return ["according to"]
+    if cue.pos_ == "ADP":  # an opening phrase: "In his words, ...", "By his own account, ..."
+        return [f"{cue.lower_} {lemma(o)}" for o in cue.children if o.dep_ == "pobj"]
     keys = []
     kids = list(cue.children)
     if cue.pos_ == "ADJ" or cue.tag_ == "VBN" and any(c.dep_ == "auxpass" or lemma(c) == "be" for c in kids) \
@@ -123,6 +128,19 @@ def cue_keys(cue) -> list[str]:
         keys.append(f"be {cue.lower_}")
     keys.append(head)
     return keys
+
+
+def opener_act(prep: str, noun: str) -> str | None:
+    """The act of an opening phrase `PREP [POSS] NOUN, CLAUSE` (`In his words`, `By his own
+    account`, `In her opinion`): acts.json `phrases` keyed `in word`, `by account`, ...; None when
+    the phrase attributes nothing (`In the morning, ...`)."""
+    lex = lexicon()
+    low = noun.lower()
+    for stem in (low, low[:-1] if low.endswith("s") else low):
+        act = lex.phrases.get(f"{prep.lower()} {stem}")
+        if act:
+            return act
+    return None
 
 
 def cue_act(cue, content: str = "", quoted: bool = True) -> str:

@@ -16,6 +16,7 @@ from . import classifier
 from .features import candidate_features
 from ..coref.lexicon import ROLE_NOUNS
 from .lexicon import AUDIENCE, cue_score
+from .openers import OPENER_SHAPE, find_opener
 from .spans import Found, mention_span, subtree_span, trim
 
 SUBJ = ("nsubj", "nsubjpass")
@@ -45,7 +46,7 @@ def find_reported(text: str, chunk, th: Thresholds | None = None) -> list[Found]
         if use_model:
             p = classifier.probability(f.features)
             if p < classifier.THRESHOLD and not (p >= CORE_FLOOR and _core_with_person(f)) and not _noun_tagged(f) \
-                    and SPLIT_FINAL not in f.features:
+                    and not PATTERN_SHAPES.intersection(f.features):
                 continue
             f = replace(f, score=p)
         out.append(f)
@@ -140,6 +141,7 @@ def _called_event(tok) -> bool:
 # a core speech verb (say, tell, compare, accuse, ...) with a person as subject is kept down
 # the shape of `_split_final_cue`, which the classifier never saw: the pattern decides alone
 SPLIT_FINAL = "shape=split_final_cue"
+PATTERN_SHAPES = frozenset({SPLIT_FINAL, OPENER_SHAPE})
 # to this probability: PolNeAR rarely shows such verbs with objects, other news often does
 CORE_FLOOR = 0.25
 
@@ -168,7 +170,8 @@ def candidates(text: str, chunk, th: Thresholds) -> list[Found]:
             elif tok.lower_ in _NOUN_TAGGED_CUES and not tok.tag_.startswith("VB"):
                 f = _final_noun_cue(text, off, tok, th)
             else:
-                f = _from_verb(text, off, tok, th) or _split_final_cue(text, off, tok, th)
+                f = find_opener(text, off, tok) or _from_verb(text, off, tok, th) \
+                    or _split_final_cue(text, off, tok, th)
         except (IndexError, ValueError):  # odd parses must never break the stage
             f = None
         if f is not None and f.end > f.start:

@@ -73,5 +73,5 @@ CHANNEL_NOUNS = {
 AUDIENCE = {"reporters", "journalists", "the press", "the media", "correspondents", "press"}
 
 SPEAKER_PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "i": "1", "we": "1", "you": "2",
-                    "him": "m", "her": "f", "them": "p"}
+                    "him": "m", "her": "f", "them": "p", "his": "m", "their": "p", "its": "n"}
 RELATIVE = {"who", "which", "that", "whom"}
