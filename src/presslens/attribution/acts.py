@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..coref.lexicon import DESCRIPTIVE_ORG_NOUNS, MEDIA, ORG_NOUNS, RELATIONS, ROLE_NOUNS, is_outlet_name
 from ..model import Entity, Speaker
+from .channel import known_outlet
 
 ACTS_PATH = Path(__file__).resolve().parents[1] / "models" / "acts" / "acts.json"
 READER_ACTS = frozenset({"speech", "writing"})  # what a reader calls "who said what"
@@ -49,6 +50,8 @@ class ActLexicon:
     outlet_nouns: frozenset[str] = frozenset()
     outlet_staff_nouns: frozenset[str] = frozenset()
     relay_words: frozenset[str] = frozenset()
+    body_nouns: frozenset[str] = frozenset()
+    outlet_name_endings: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +63,8 @@ def lexicon(path: Path = ACTS_PATH) -> ActLexicon:
                       *(frozenset(d[k]) for k in sets), dict(d["irregular_forms"]),
                       *(frozenset(d.get(k, ())) for k in ("naming_cues", "undisclosed_cues", "outlet_finding_cues",
                                                           "voice_nouns", "quoting_cues", "outlet_nouns",
-                                                          "outlet_staff_nouns", "relay_words")))
+                                                          "outlet_staff_nouns", "relay_words", "body_nouns",
+                                                          "outlet_name_endings")))
 
 
 def lemma(tok) -> str:
@@ -183,8 +187,7 @@ def source_kind(speaker: Speaker | None, entity: Entity | None, head=None) -> st
     if noun in _GROUP_PRONOUNS or noun in lex.group_nouns or head is not None and head.tag_ in ("NNS", "NNPS") \
             and head.ent_type_ != "ORG":
         return "group"
-    if noun in ORG_NOUNS or noun in DESCRIPTIVE_ORG_NOUNS or is_outlet_name(speaker.name) \
-            or speaker.name.lower() in MEDIA:
+    if noun in ORG_NOUNS or noun in DESCRIPTIVE_ORG_NOUNS or noun in lex.body_nouns or known_outlet(speaker.name):
         return "organisation"
     if noun in _PERSON_PRONOUNS or noun in ROLE_NOUNS or noun in RELATIONS:
         return "person"
@@ -261,6 +264,8 @@ def content_act(act: str, kind: str, tokens, cue=None, content: str = "") -> str
         return act  # "told of seeing him struggle": an event told, not a topic
     if all(t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADP", "DET", "ADJ", "ADV") for t in top):
         return "stance"
+    if any(t.dep_ == "dobj" and (t.lower_ in lex.document_nouns or t.lower_ in lex.carrier_nouns) for t in top):
+        return "stance"  # "published a resolution according to which ...": a document put out, no claim
     return act
 
 
@@ -271,10 +276,17 @@ def _clause_of_content(verb, inside: set[int]) -> bool:
     had gone`, `says at the time, obligations played ...`)."""
     t = verb
     while t.i != t.head.i and t.head.i in inside:
-        if t.dep_ in ("relcl", "acl") and any(c.lower_ in _RELATIVE_WORDS for c in t.subtree if c.i < t.i):
+        if t.dep_ in ("relcl", "acl") and _relative_word_before(t):
             return False
         t = t.head
-    return not (t.dep_ in ("relcl", "acl") and any(c.lower_ in _RELATIVE_WORDS for c in t.subtree if c.i < t.i))
+    return not (t.dep_ in ("relcl", "acl") and _relative_word_before(t))
+
+
+def _relative_word_before(verb) -> bool:
+    """A relative word opens the clause; `that` as a complementiser (`noted upfront that X is
+    ...`, the parse hanging the clause on the adverb read as a noun) states a claim."""
+    return any(c.lower_ in _RELATIVE_WORDS and not (c.dep_ == "mark" and c.head.i == verb.i)
+               for c in verb.subtree if c.i < verb.i)
 
 
 _RELATIVE_WORDS = {"that", "which", "who", "whom", "whose"}

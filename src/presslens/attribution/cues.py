@@ -204,7 +204,7 @@ def _from_verb(text: str, off: int, tok, th: Thresholds) -> Found | None:
         # "CLAUSE, NAME told TASS." / "CLAUSE, writes Kommersant.": the parse hangs the cue on the
         # clause; read it as the "CLAUSE, NAME said" it stands for
         host, spk_tok, left = tail
-        own = {t.i for t in tok.subtree}
+        own = {t.i for t in tok.subtree if t.i >= left}
         toks = [t for t in host.subtree if t.i not in own and t.i < left]
         if not toks:
             return None
@@ -362,9 +362,11 @@ def _trailing(tok):
     if host.pos_ not in ("VERB", "AUX") or not any(c.dep_ in SUBJ for c in host.children):
         return None
     left = min(t.i for t in tok.subtree)
+    if left < tok.i and tok.doc[tok.i - 1].text == "," and not any(c.dep_ in SUBJ for c in tok.lefts):
+        left = tok.i  # "..., and on embankments, writes X": the parse hung the clause's end on the cue
     subj = [c for c in tok.lefts if c.dep_ in SUBJ]
     objs = [c for c in tok.rights if c.dep_ in ("dobj", "dative", "attr", "npadvmod")]
-    if left == tok.i and not subj and tok.lower_ != "told" and objs and objs[0].pos_ == "PROPN":
+    if left == tok.i and not subj and tok.lower_ != "told" and objs and _inverted_source(objs[0]):
         spk = objs[0]  # "..., writes Kommersant": the outlet after the verb is the speaker
     elif left == tok.i and not subj:
         # no subject of its own: the noun phrase before it was hung elsewhere ("houses, the governor")
@@ -396,6 +398,17 @@ def _trailing(tok):
     if spk.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
     return host, spk, left
+
+
+def _inverted_source(obj) -> bool:
+    """`..., writes Kommersant`, `..., reported the administration of the regional capital`: a
+    name, or a definite body or office holder (acts.json `body_nouns`, the coref role nouns),
+    after a trailing cue is its speaker, not its object."""
+    if obj.pos_ == "PROPN" or obj.pos_ == "NOUN" and obj.left_edge.text[:1].isupper():
+        return True  # "Tatar-inform" is tagged a noun
+    from .acts import lexicon
+    return obj.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children) \
+        and (obj.lower_ in lexicon().body_nouns or obj.lower_ in ROLE_NOUNS)
 
 
 # cue forms the parse may read as a plural noun when they end a long sentence
@@ -598,6 +611,8 @@ def _according(text: str, off: int, tok) -> Found | None:
     if not objs:
         return None
     spk_tok = objs[0]
+    if spk_tok.lower_ in ("which", "whom") and tok.i > 0 and tok.doc[tok.i - 1].pos_ in ("NOUN", "PROPN"):
+        spk_tok = tok.doc[tok.i - 1]  # "a resolution according to which ...": the resolution says it
     head = tok.head if tok.dep_ == "prep" else tok
     own = {t.i for t in tok.subtree}
     if head is tok:

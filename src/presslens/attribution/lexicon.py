@@ -15,7 +15,8 @@ _CORE = (
     "argue insist warn urge explain suggest report tweet post comment reply respond answer ask admit "
     "acknowledge confirm deny complain predict promise vow pledge accuse criticize criticise praise "
     "compare describe call think feel fear hope expect estimate conclude reveal testify mention "
-    "assert maintain contend point remark observe underline reiterate repeat concede agree disagree"
+    "assert maintain contend point remark observe underline reiterate repeat concede agree disagree "
+    "remind specify clarify inform"
 ).split()
 _IRREGULAR = {"say": "said", "tell": "told", "write": "wrote written", "think": "thought", "feel": "felt",
               "hope": "hoped", "fear": "feared"}

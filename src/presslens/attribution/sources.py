@@ -144,9 +144,15 @@ def _outlet_description(text: str, f: Found, spk: Speaker | None, index: Speaker
     if spk is None or tok is None:
         return spk
     from ..coref.lexicon import MEDIA, PLATFORM_NAMES, is_outlet_name
-    if spk.entity is not None and spk.name.lower() not in PLATFORM_NAMES:
-        return spk
+    from .channel import known_outlet
     nouns = lexicon().outlet_nouns
+    # "the agency reminds" sent by coreference to a ministry named before is still the outlet
+    # that reported, when one reported in an earlier quote
+    if spk.entity is not None and spk.name.lower() not in PLATFORM_NAMES and not (
+            tok.lower_ in nouns and not known_outlet(spk.name)
+            and any(q.speaker is not None and q.speaker.end <= spk.start and known_outlet(q.speaker.name)
+                    for q in quotes)):
+        return spk
     owners = nouns | lexicon().outlet_staff_nouns  # "according to the journalists' information"
     head = tok if tok.lower_ in nouns else next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in owners), None)
     if head is None or any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
@@ -163,8 +169,8 @@ def _outlet_description(text: str, f: Found, spk: Speaker | None, index: Speaker
                 cands.append((m.end, Speaker(e.id, e.name, spk.start, spk.end)))
     for q in quotes:
         sp = q.speaker
-        if sp is not None and sp.end <= spk.start and set(sp.name.lower().split()) & nouns \
-                and sp.name.lower().split()[-1] != sp.name.lower():
+        if sp is not None and sp.end <= spk.start and (known_outlet(sp.name) or set(sp.name.lower().split()) & nouns
+                                                       and sp.name.lower().split()[-1] != sp.name.lower()):
             name = sp.name[4:] if sp.name.lower().startswith("the ") else sp.name
             cands.append((sp.end, Speaker(sp.entity, name, spk.start, spk.end)))
     return max(cands, key=lambda c: c[0])[1] if cands else spk
