@@ -276,17 +276,10 @@ def _clause_of_content(verb, inside: set[int]) -> bool:
     had gone`, `says at the time, obligations played ...`)."""
     t = verb
     while t.i != t.head.i and t.head.i in inside:
-        if t.dep_ in ("relcl", "acl") and _relative_word_before(t):
+        if t.dep_ in ("relcl", "acl") and any(c.lower_ in _RELATIVE_WORDS for c in t.subtree if c.i < t.i):
             return False
         t = t.head
-    return not (t.dep_ in ("relcl", "acl") and _relative_word_before(t))
-
-
-def _relative_word_before(verb) -> bool:
-    """A relative word opens the clause; `that` as a complementiser (`noted upfront that X is
-    ...`, the parse hanging the clause on the adverb read as a noun) states a claim."""
-    return any(c.lower_ in _RELATIVE_WORDS and not (c.dep_ == "mark" and c.head.i == verb.i)
-               for c in verb.subtree if c.i < verb.i)
+    return not (t.dep_ in ("relcl", "acl") and any(c.lower_ in _RELATIVE_WORDS for c in t.subtree if c.i < t.i))
 
 
 _RELATIVE_WORDS = {"that", "which", "who", "whom", "whose"}
