@@ -171,7 +171,7 @@ def candidates(text: str, chunk, th: Thresholds) -> list[Found]:
                 f = _final_noun_cue(text, off, tok, th)
             else:
                 f = find_opener(text, off, tok) or _from_verb(text, off, tok, th) \
-                    or _split_final_cue(text, off, tok, th)
+                    or _split_final_cue(text, off, tok, th) or _modifier_final_cue(text, off, tok, th)
         except (IndexError, ValueError):  # odd parses must never break the stage
             f = None
         if f is not None and f.end > f.start:
@@ -484,6 +484,34 @@ def _split_final_cue(text: str, off: int, tok, th: Thresholds) -> Found | None:
     feats = candidate_features(tok, "ccomp", subj[0], _n_tokens(tok.doc, start - off, end - off),
                                _first(tok.doc, start - off), text[start:end])
     return Found("indirect", start, end, cue, spk, subj[0], score, features=(*feats, SPLIT_FINAL))
+
+
+def _modifier_final_cue(text: str, off: int, tok, th: Thresholds) -> Found | None:
+    """`CLAUSE, the publication ANSA reported on Saturday.`: the parse read the trailing cue as
+    a participle modifying the name before it (`ANSA reported` as `ANSA, which was reported`);
+    the name is the speaker and the clause before the comma what was reported."""
+    if tok.lower_ not in _TRAILING or tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.head.i != tok.i - 1:
+        return None
+    spk = tok.head
+    if spk.pos_ != "PROPN" or any(c.dep_ in ("ccomp", "xcomp", "dobj", "agent") for c in tok.children):
+        return None
+    sent = tok.sent
+    left = spk.left_edge.i
+    if left - 1 <= sent.start or tok.doc[left - 1].text != ",":
+        return None
+    rest = [t for t in tok.doc[tok.i + 1:sent.end] if not t.is_punct and not t.is_space]
+    if any(t.ent_type_ not in ("DATE", "TIME") and t.pos_ not in ("ADP", "NUM") for t in rest):
+        return None  # only when the words were published may follow
+    score = cue_score(tok.lower_, True)
+    body = tok.doc[sent.start:left - 1]
+    if score < th.with_clause or not any(t.pos_ in ("VERB", "AUX") for t in body):
+        return None
+    start, end = trim(text, off + body[0].idx, off + body[-1].idx + len(body[-1].text))
+    if end - start < 3:
+        return None
+    cue = (off + tok.idx, off + tok.idx + len(tok.text))
+    feats = candidate_features(tok, "ccomp", spk, len(body), body[0], text[start:end])
+    return Found("indirect", start, end, cue, mention_span(off, spk), spk, score, features=(*feats, SPLIT_FINAL))
 
 
 def _channel_clause(tok) -> list:

@@ -27,14 +27,15 @@ def source_of(text: str, f: Found, spk: Speaker | None, cue_tok, index: SpeakerI
     quoted = _quoted_as_saying(text, cue_tok, spk, index, sents)
     if quoted is not None:
         return quoted, None  # the outlet is the cue's subject: channel.py reads it from the sentence
-    relayed = _relayed(text, f, cue_tok, spk, index, sents)
+    relayed = _relayed(text, f, cue_tok, spk, index, sents, quotes)
     if relayed is not None:
         return relayed, spk.name
     spk = _voice_of_body(text, f, spk, index, sents)
     return _outlet_description(text, f, spk, index, quotes), None
 
 
-def _relayed(text: str, f: Found, cue_tok, spk: Speaker | None, index: SpeakerIndex, sents) -> Speaker | None:
+def _relayed(text: str, f: Found, cue_tok, spk: Speaker | None, index: SpeakerIndex, sents,
+             quotes: list[Quote]) -> Speaker | None:
     """`RIA Novosti reported, citing NAME`, `As TASS writes, with reference to the department`,
     `..., writes Kommersant, referring to the ministry`: an outlet that cites a named person or
     body only relays their words. None unless the speaker is an outlet and the cited one a
@@ -58,7 +59,22 @@ def _relayed(text: str, f: Found, cue_tok, spk: Speaker | None, index: SpeakerIn
             continue
         if found.entity is None and not _describes_source(cited):
             continue
+        if found.entity is None and cited.lower_ in lexicon().body_nouns:
+            # "with reference to the department": the body that spoke last before, when one did
+            body = _last_body(quotes, found.start)
+            return Speaker(body.entity, body.name, found.start, found.end) if body else found
         return found
+    return None
+
+
+def _last_body(quotes: list[Quote], before: int) -> Speaker | None:
+    """The named organisation (not an outlet) that was last quoted before `before`."""
+    from .channel import known_outlet
+    for q in reversed(quotes):
+        sp = q.speaker
+        if q.start < before and sp is not None and sp.entity is not None and q.source_kind == "organisation" \
+                and not known_outlet(sp.name):
+            return sp
     return None
 
 
