@@ -16,7 +16,7 @@ _CORE = (
     "acknowledge confirm deny complain predict promise vow pledge accuse criticize criticise praise "
     "compare describe call think feel fear hope expect estimate conclude reveal testify mention "
     "assert maintain contend point remark observe underline reiterate repeat concede agree disagree "
-    "remind specify clarify inform"
+    "remind specify clarify inform quote cite"
 ).split()
 _IRREGULAR = {"say": "said", "tell": "told", "write": "wrote written", "think": "thought", "feel": "felt",
               "hope": "hoped", "fear": "feared"}
