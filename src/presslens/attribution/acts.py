@@ -212,7 +212,7 @@ def final_act(act: str, kind: str, speaker: Speaker | None, cue=None, carrier: b
     that reports a claim (`..., TASS reports`) is its source, as a reader names it."""
     if kind == "document" and act in ("speech", "writing", "thought"):
         return "perception"
-    if carrier and act == "speech":
+    if carrier and (act == "speech" or act == "perception" and cue is not None and lemma(cue) == "read"):  # "the statement reads"
         return "writing"
     if cue is not None and speaker is not None and act in ("speech", "writing") \
             and lemma(cue) in lexicon().outlet_finding_cues \

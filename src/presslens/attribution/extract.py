@@ -59,10 +59,21 @@ def extract_quotes(analysis: Analysis) -> list[Quote]:
         reported = [f for f in reported if not any(g.start <= f.start < g.end for g in lines)]
     found = attach(text, marks, reported, sents.at) + lines
     found = [f for f in found if not analysis.in_boilerplate(f.start, f.end)]
+    headline = _headline_end(text, analysis.document.title)
+    found = [f for f in found if f.start >= headline]  # a headline says who said what again, in short
     found = _dedupe(found)
     # the entities stage's pronoun/description map (scratch); absent when another entities stage ran
     index = SpeakerIndex(list(analysis.get("entities")), dict(analysis.scratch.get("coref") or {}))
     return _finish(text, found, index, sents)
+
+
+def _headline_end(text: str, title: str | None) -> int:
+    """Where the headline block that opens the text ends (0 when the text opens with none): the
+    guidelines count no attribution in a headline (eval/data/attribution_news/GUIDELINES.md)."""
+    if not title:
+        return 0
+    k = text.find("\n\n")
+    return k if k > 0 and " ".join(text[:k].split()) == title else 0
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
