@@ -52,6 +52,7 @@ class ActLexicon:
     relay_words: frozenset[str] = frozenset()
     body_nouns: frozenset[str] = frozenset()
     outlet_name_endings: frozenset[str] = frozenset()
+    relay_cues: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +65,7 @@ def lexicon(path: Path = ACTS_PATH) -> ActLexicon:
                       *(frozenset(d.get(k, ())) for k in ("naming_cues", "undisclosed_cues", "outlet_finding_cues",
                                                           "voice_nouns", "quoting_cues", "outlet_nouns",
                                                           "outlet_staff_nouns", "relay_words", "body_nouns",
-                                                          "outlet_name_endings")))
+                                                          "outlet_name_endings", "relay_cues")))
 
 
 def lemma(tok) -> str:

@@ -171,7 +171,8 @@ def candidates(text: str, chunk, th: Thresholds) -> list[Found]:
                 f = _final_noun_cue(text, off, tok, th)
             else:
                 f = find_opener(text, off, tok) or _from_verb(text, off, tok, th) \
-                    or _split_final_cue(text, off, tok, th) or _modifier_final_cue(text, off, tok, th)
+                    or _split_final_cue(text, off, tok, th) or _modifier_final_cue(text, off, tok, th) \
+                    or _two_subject_cue(text, off, tok, th)
         except (IndexError, ValueError):  # odd parses must never break the stage
             f = None
         if f is not None and f.end > f.start:
@@ -488,27 +489,58 @@ def _split_final_cue(text: str, off: int, tok, th: Thresholds) -> Found | None:
 
 def _modifier_final_cue(text: str, off: int, tok, th: Thresholds) -> Found | None:
     """`CLAUSE, the publication ANSA reported on Saturday.`: the parse read the trailing cue as
-    a participle modifying the name before it (`ANSA reported` as `ANSA, which was reported`);
-    the name is the speaker and the clause before the comma what was reported."""
-    if tok.lower_ not in _TRAILING or tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.head.i != tok.i - 1:
+    a participle or relative clause of the noun before it (`ANSA, which was reported`); the
+    name between the comma and the cue is the speaker and the clause before the comma what was
+    reported."""
+    if tok.lower_ not in _TRAILING or tok.dep_ not in ("acl", "relcl") or tok.lower_ == "told":
         return None
-    spk = tok.head
-    if spk.pos_ != "PROPN" or any(c.dep_ in ("ccomp", "xcomp", "dobj", "agent") for c in tok.children):
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj", "agent") for c in tok.children):
         return None
     sent = tok.sent
-    left = spk.left_edge.i
-    if left - 1 <= sent.start or tok.doc[left - 1].text != ",":
+    k = tok.i - 1
+    while k > sent.start and tok.doc[k].pos_ in _NP_POS and tok.i - k <= 8:
+        k -= 1
+    np_toks = tok.doc[k + 1:tok.i]
+    names = [t for t in np_toks if t.pos_ == "PROPN"]
+    if k <= sent.start or tok.doc[k].text != "," or not names or np_toks[-1].pos_ not in ("PROPN", "NOUN"):
         return None
     rest = [t for t in tok.doc[tok.i + 1:sent.end] if not t.is_punct and not t.is_space]
     if any(t.ent_type_ not in ("DATE", "TIME") and t.pos_ not in ("ADP", "NUM") for t in rest):
         return None  # only when the words were published may follow
     score = cue_score(tok.lower_, True)
-    body = tok.doc[sent.start:left - 1]
+    body = tok.doc[sent.start:k]
     if score < th.with_clause or not any(t.pos_ in ("VERB", "AUX") for t in body):
         return None
     start, end = trim(text, off + body[0].idx, off + body[-1].idx + len(body[-1].text))
     if end - start < 3:
         return None
+    spk = names[-1]
+    cue = (off + tok.idx, off + tok.idx + len(tok.text))
+    span = (off + np_toks[0].idx, off + np_toks[-1].idx + len(np_toks[-1].text))
+    feats = candidate_features(tok, "ccomp", spk, len(body), body[0], text[start:end])
+    return Found("indirect", start, end, cue, span, spk, score, features=(*feats, SPLIT_FINAL))
+
+
+def _two_subject_cue(text: str, off: int, tok, th: Thresholds) -> Found | None:
+    """`A warehouse caught fire in X, the ministry said.`: the parse read the clause's verb as a
+    participle of its subject and gave the cue two subjects; the first, up to the comma, is what
+    was said and the second the speaker."""
+    if tok.lower_ not in _TRAILING or tok.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    subj = [c for c in tok.lefts if c.dep_ in SUBJ]
+    if len(subj) != 2 or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children):
+        return None
+    first, spk = subj
+    comma = spk.left_edge.i - 1
+    if comma <= first.i or tok.doc[comma].text != "," or first.right_edge.i + 1 < comma:
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in first.subtree):
+        return None
+    score = cue_score(tok.lower_, True)
+    body = tok.doc[first.left_edge.i:comma]
+    if score < th.with_clause or len(body) < 3:
+        return None
+    start, end = trim(text, off + body[0].idx, off + body[-1].idx + len(body[-1].text))
     cue = (off + tok.idx, off + tok.idx + len(tok.text))
     feats = candidate_features(tok, "ccomp", spk, len(body), body[0], text[start:end])
     return Found("indirect", start, end, cue, mention_span(off, spk), spk, score, features=(*feats, SPLIT_FINAL))

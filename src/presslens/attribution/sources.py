@@ -24,6 +24,7 @@ def source_of(text: str, f: Found, spk: Speaker | None, cue_tok, index: SpeakerI
               quotes: list[Quote]) -> tuple[Speaker | None, str | None]:
     """(speaker, channel): the speaker after the relay, voice and outlet steps; the channel is
     the relaying outlet's name when the words were relayed, else None."""
+    spk = _outlet_as_written(text, f, spk)
     quoted = _quoted_as_saying(text, cue_tok, spk, index, sents)
     if quoted is not None:
         return quoted, None  # the outlet is the cue's subject: channel.py reads it from the sentence
@@ -32,6 +33,18 @@ def source_of(text: str, f: Found, spk: Speaker | None, cue_tok, index: SpeakerI
         return relayed, spk.name
     spk = _voice_of_body(text, f, spk, index, sents)
     return _outlet_description(text, f, spk, index, quotes), None
+
+
+def _outlet_as_written(text: str, f: Found, spk: Speaker | None) -> Speaker | None:
+    """`writes Kama-inform` with `Kama` taken for a person: a mention shaped like an outlet's
+    name (channel.known_outlet) that is longer than the entity it was sent to is its own source."""
+    from .channel import known_outlet
+    if spk is None or f.speaker is None:
+        return spk
+    mention = _bare(text[f.speaker[0]:f.speaker[1]])
+    if spk.name != mention and len(mention) > len(spk.name) and known_outlet(mention):
+        return Speaker(None, mention, spk.start, spk.end)
+    return spk
 
 
 def _relayed(text: str, f: Found, cue_tok, spk: Speaker | None, index: SpeakerIndex, sents,
@@ -44,7 +57,7 @@ def _relayed(text: str, f: Found, cue_tok, spk: Speaker | None, index: SpeakerIn
     if cue_tok is None or spk is None or f.speaker_token is None:
         return None
     head = f.speaker_token
-    if not (known_outlet(spk.name) or head.lower_ in lexicon().outlet_nouns):
+    if not (known_outlet(spk.name) or head.lower_ in lexicon().outlet_nouns or lemma(cue_tok) in lexicon().relay_cues):
         return None
     relay = lexicon().relay_words
     off = offset_at(sents, cue_tok)
@@ -149,6 +162,10 @@ def _voice_of_body(text: str, f: Found, spk: Speaker | None, index: SpeakerIndex
     return spk
 
 
+# an earlier source named with these reported as an outlet does ("..., The Baltic Ledger reports")
+_REPORTING = {"reports", "reported", "writes", "wrote", "informs", "informed"}
+
+
 def _outlet_description(text: str, f: Found, spk: Speaker | None, index: SpeakerIndex,
                         quotes: list[Quote]) -> Speaker | None:
     """`the publication notes`, `the local publication reported`, `according to the channel's
@@ -175,18 +192,20 @@ def _outlet_description(text: str, f: Found, spk: Speaker | None, index: Speaker
         return spk
     cands: list[tuple[int, Speaker]] = []
     for e in index.entities:
-        if e.type not in ("ORG", "NORP") or e.name.lower() in PLATFORM_NAMES:
+        if e.name.lower() in PLATFORM_NAMES:
             continue
         for m in e.mentions:
             # an outlet called a portal once may be "the publication" next: any outlet noun by the name
+            # (the entities stage may take an unknown outlet's name for a place or a person)
             near = set(re.findall(r"[\w-]+", text[max(0, m.start - 30):m.end + 30].lower()))
             if m.end <= spk.start and spk.start - m.end < 1500 and (
-                    near & nouns or is_outlet_name(e.name) or e.name.lower() in MEDIA):
+                    near & nouns or e.type in ("ORG", "NORP") and (is_outlet_name(e.name) or e.name.lower() in MEDIA)):
                 cands.append((m.end, Speaker(e.id, e.name, spk.start, spk.end)))
     for q in quotes:
         sp = q.speaker
-        if sp is not None and sp.end <= spk.start and (known_outlet(sp.name) or set(sp.name.lower().split()) & nouns
-                                                       and sp.name.lower().split()[-1] != sp.name.lower()):
+        reporting = q.cue is not None and q.cue.text.lower() in _REPORTING and sp is not None and sp.name[:1].isupper()
+        if sp is not None and sp.end <= spk.start and (known_outlet(sp.name) or reporting or set(sp.name.lower().split())
+                                                       & nouns and sp.name.lower().split()[-1] != sp.name.lower()):
             name = sp.name[4:] if sp.name.lower().startswith("the ") else sp.name
             cands.append((sp.end, Speaker(sp.entity, name, spk.start, spk.end)))
     return max(cands, key=lambda c: c[0])[1] if cands else spk
