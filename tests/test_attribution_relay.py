@@ -145,3 +145,14 @@ def test_site_named_at_length_quotes_someone():
             "official league site quotes Brodov as saying.\n")
     q = one(text, "We are all rested now and nobody is injured")
     assert q.speaker.name == "Ilya Brodov"
+
+
+def test_site_name_cut_at_its_dot_still_reports():
+    text = ("The ring road will be closed for two weeks, Gazeta.Ru reported. The student passed four exams: "
+            "Russian, mathematics, physics and chemistry, Tomsk.Today reported. The school was jubilant, the local "
+            "publication reported.\n")
+    road = one(text, "The ring road will be closed for two weeks")
+    assert road.speaker.name == "Gazeta.Ru"
+    exams = one(text, "The student passed four exams")
+    assert exams.speaker.name == "Tomsk.Today" and exams.act == "speech"
+    assert one(text, "The school was jubilant").speaker.name == "Tomsk.Today"

@@ -16,6 +16,7 @@ from . import classifier
 from .features import candidate_features
 from ..coref.lexicon import ROLE_NOUNS
 from .lexicon import AUDIENCE, cue_score
+from .glued import GLUED_SHAPE, glued_name_cue
 from .openers import OPENER_SHAPE, find_opener
 from .spans import Found, mention_span, subtree_span, trim
 
@@ -141,7 +142,7 @@ def _called_event(tok) -> bool:
 # a core speech verb (say, tell, compare, accuse, ...) with a person as subject is kept down
 # the shape of `_split_final_cue`, which the classifier never saw: the pattern decides alone
 SPLIT_FINAL = "shape=split_final_cue"
-PATTERN_SHAPES = frozenset({SPLIT_FINAL, OPENER_SHAPE})
+PATTERN_SHAPES = frozenset({SPLIT_FINAL, OPENER_SHAPE, GLUED_SHAPE})
 # to this probability: PolNeAR rarely shows such verbs with objects, other news often does
 CORE_FLOOR = 0.25
 
@@ -172,7 +173,7 @@ def candidates(text: str, chunk, th: Thresholds) -> list[Found]:
             else:
                 f = find_opener(text, off, tok) or _from_verb(text, off, tok, th) \
                     or _split_final_cue(text, off, tok, th) or _modifier_final_cue(text, off, tok, th) \
-                    or _two_subject_cue(text, off, tok, th)
+                    or _two_subject_cue(text, off, tok, th) or glued_name_cue(text, off, tok, th.with_clause)
         except (IndexError, ValueError):  # odd parses must never break the stage
             f = None
         if f is not None and f.end > f.start:
