@@ -198,8 +198,11 @@ def _outlet_description(text: str, f: Found, spk: Speaker | None, index: Speaker
             # an outlet called a portal once may be "the publication" next: any outlet noun by the name
             # (the entities stage may take an unknown outlet's name for a place or a person)
             near = set(re.findall(r"[\w-]+", text[max(0, m.start - 30):m.end + 30].lower()))
+            org = e.type in ("ORG", "NORP")
+            # an agency may be any public body: only a newspaper, portal, ... makes a place or person an outlet
             if m.end <= spk.start and spk.start - m.end < 1500 and (
-                    near & nouns or e.type in ("ORG", "NORP") and (is_outlet_name(e.name) or e.name.lower() in MEDIA)):
+                    near & (nouns if org else nouns - {"agency"})
+                    or org and (is_outlet_name(e.name) or e.name.lower() in MEDIA)):
                 cands.append((m.end, Speaker(e.id, e.name, spk.start, spk.end)))
     for q in quotes:
         sp = q.speaker
