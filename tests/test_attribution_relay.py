@@ -156,3 +156,13 @@ def test_site_name_cut_at_its_dot_still_reports():
     exams = one(text, "The student passed four exams")
     assert exams.speaker.name == "Tomsk.Today" and exams.act == "speech"
     assert one(text, "The school was jubilant").speaker.name == "Tomsk.Today"
+
+
+def test_owner_of_information_or_press_service_speaks():
+    text = ("According to Delovoy Vestnik's information, the buyer is a state company. As reported by the press "
+            "service of the governor of the Tver Region, the roads will be repaired by June.\n")
+    buyer = one(text, "the buyer is a state company")
+    assert buyer.act == "speech" and "Vestnik" in buyer.speaker.name and "information" not in buyer.speaker.name
+    roads = one(text, "the roads will be repaired by June")
+    assert roads.act == "speech"
+    assert "governor" in roads.speaker.name and roads.speaker.name != "Tver Region"

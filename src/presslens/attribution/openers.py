@@ -40,7 +40,9 @@ def _as_clause(text: str, off: int, tok) -> Found | None:
         return None
     if cue_act(tok, "", False) not in READER_ACTS or tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
         return None  # "as terrorist groups emerged", "as she called for ...", "as a child growing up": a time
-    subj = [c for c in kids if c.dep_ in _SUBJ]
+    # "As reported by the press service of X, ...": the agent of a passive speaks
+    subj = [c for c in kids if c.dep_ in _SUBJ and c.dep_ != "nsubjpass"] \
+        or [o for a in kids if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
     if not subj:
         return None
     objs = [c for c in kids if c.dep_ == "dobj"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ..coref.lexicon import ROLE_NOUNS
 from .acts import lemma, lexicon
 from .speaker import UNKNOWN, SpeakerIndex
 from .spans import Found, mention_span
@@ -151,6 +152,10 @@ def _voice_of_body(text: str, f: Found, spk: Speaker | None, index: SpeakerIndex
         # the owner's own head first: "Governor NAME's press service" is NAME's, and "the press
         # service of the X region's administration" is the administration's, not the region's
         ent = index.entity_over(off + o.idx, off + o.idx + len(o.text))
+        if ent is None and o.lower_ in ROLE_NOUNS:
+            # "the press service of the governor of the X Region": the governor, not the region
+            who = index.resolve(text, (a, b), o, off)
+            return Speaker(who.entity, who.name if who.entity else _bare(text[a:b]), spk.start, spk.end)
         if ent is None:
             ent = index.entity_over(a, b)
             ent = ent if ent is not None and ent.type != "PERSON" else None
