@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..coref.lexicon import DESCRIPTIVE_ORG_NOUNS, MEDIA, ORG_NOUNS, RELATIONS, ROLE_NOUNS, is_outlet_name
 from ..model import Entity, Speaker
+from .channel import known_outlet
 
 ACTS_PATH = Path(__file__).resolve().parents[1] / "models" / "acts" / "acts.json"
 READER_ACTS = frozenset({"speech", "writing"})  # what a reader calls "who said what"
@@ -47,6 +48,11 @@ class ActLexicon:
     voice_nouns: frozenset[str] = frozenset()
     quoting_cues: frozenset[str] = frozenset()
     outlet_nouns: frozenset[str] = frozenset()
+    outlet_staff_nouns: frozenset[str] = frozenset()
+    relay_words: frozenset[str] = frozenset()
+    body_nouns: frozenset[str] = frozenset()
+    outlet_name_endings: frozenset[str] = frozenset()
+    relay_cues: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +63,9 @@ def lexicon(path: Path = ACTS_PATH) -> ActLexicon:
     return ActLexicon(tuple(d["acts"]), d["default_act"], d["default_act_unquoted"], dict(d["lemmas"]), dict(d["phrases"]),
                       *(frozenset(d[k]) for k in sets), dict(d["irregular_forms"]),
                       *(frozenset(d.get(k, ())) for k in ("naming_cues", "undisclosed_cues", "outlet_finding_cues",
-                                                          "voice_nouns", "quoting_cues", "outlet_nouns")))
+                                                          "voice_nouns", "quoting_cues", "outlet_nouns",
+                                                          "outlet_staff_nouns", "relay_words", "body_nouns",
+                                                          "outlet_name_endings", "relay_cues")))
 
 
 def lemma(tok) -> str:
@@ -103,6 +111,8 @@ def cue_keys(cue) -> list[str]:
     head = lemma(cue)
     if cue.lower_ == "according":
         return ["according to"]
+    if cue.pos_ == "ADP":  # an opening phrase: "In his words, ...", "By his own account, ..."
+        return [f"{cue.lower_} {lemma(o)}" for o in cue.children if o.dep_ == "pobj"]
     keys = []
     kids = list(cue.children)
     if cue.pos_ == "ADJ" or cue.tag_ == "VBN" and any(c.dep_ == "auxpass" or lemma(c) == "be" for c in kids) \
@@ -123,6 +133,19 @@ def cue_keys(cue) -> list[str]:
         keys.append(f"be {cue.lower_}")
     keys.append(head)
     return keys
+
+
+def opener_act(prep: str, noun: str) -> str | None:
+    """The act of an opening phrase `PREP [POSS] NOUN, CLAUSE` (`In his words`, `By his own
+    account`, `In her opinion`): acts.json `phrases` keyed `in word`, `by account`, ...; None when
+    the phrase attributes nothing (`In the morning, ...`)."""
+    lex = lexicon()
+    low = noun.lower()
+    for stem in (low, low[:-1] if low.endswith("s") else low):
+        act = lex.phrases.get(f"{prep.lower()} {stem}")
+        if act:
+            return act
+    return None
 
 
 def cue_act(cue, content: str = "", quoted: bool = True) -> str:
@@ -165,8 +188,7 @@ def source_kind(speaker: Speaker | None, entity: Entity | None, head=None) -> st
     if noun in _GROUP_PRONOUNS or noun in lex.group_nouns or head is not None and head.tag_ in ("NNS", "NNPS") \
             and head.ent_type_ != "ORG":
         return "group"
-    if noun in ORG_NOUNS or noun in DESCRIPTIVE_ORG_NOUNS or is_outlet_name(speaker.name) \
-            or speaker.name.lower() in MEDIA:
+    if noun in ORG_NOUNS or noun in DESCRIPTIVE_ORG_NOUNS or noun in lex.body_nouns or known_outlet(speaker.name):
         return "organisation"
     if noun in _PERSON_PRONOUNS or noun in ROLE_NOUNS or noun in RELATIONS:
         return "person"
@@ -191,7 +213,7 @@ def final_act(act: str, kind: str, speaker: Speaker | None, cue=None, carrier: b
     that reports a claim (`..., TASS reports`) is its source, as a reader names it."""
     if kind == "document" and act in ("speech", "writing", "thought"):
         return "perception"
-    if carrier and act == "speech":
+    if carrier and (act == "speech" or act == "perception" and cue is not None and lemma(cue) == "read"):  # "the statement reads"
         return "writing"
     if cue is not None and speaker is not None and act in ("speech", "writing") \
             and lemma(cue) in lexicon().outlet_finding_cues \
@@ -243,6 +265,8 @@ def content_act(act: str, kind: str, tokens, cue=None, content: str = "") -> str
         return act  # "told of seeing him struggle": an event told, not a topic
     if all(t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADP", "DET", "ADJ", "ADV") for t in top):
         return "stance"
+    if any(t.dep_ == "dobj" and (t.lower_ in lex.document_nouns or t.lower_ in lex.carrier_nouns) for t in top):
+        return "stance"  # "published a resolution according to which ...": a document put out, no claim
     return act
 
 

@@ -102,9 +102,12 @@ def known_outlet(name: str) -> bool:
     """A name known as a news outlet or shaped like one (`Radio X`, `X TV`, `Vlast.kz`)."""
     from ..coref.lexicon import MEDIA, is_outlet_name  # the coref lexicon imports this package
 
+    from .acts import lexicon
+
     low = name.lower()
     return low in MEDIA or low.removeprefix("the ") in MEDIA or is_outlet_name(name) \
-        or bool(re.search(r"\w\.(?:kz|ru|com|org|net|ua|by|uz|kg|az|am|ge|info|news|media|tv)\b", low))
+        or bool(re.search(r"\w\.(?:kz|ru|com|org|net|ua|by|uz|kg|az|am|ge|info|news|media|tv)\b", low)) \
+        or " " not in low and low.endswith(tuple(lexicon().outlet_name_endings)) and name[:1].isupper()
 
 
 def _after_outlet_noun(phrase: str) -> bool:

@@ -16,6 +16,8 @@ from . import classifier
 from .features import candidate_features
 from ..coref.lexicon import ROLE_NOUNS
 from .lexicon import AUDIENCE, cue_score
+from .glued import GLUED_SHAPE, glued_name_cue
+from .openers import OPENER_SHAPE, find_opener
 from .spans import Found, mention_span, subtree_span, trim
 
 SUBJ = ("nsubj", "nsubjpass")
@@ -45,7 +47,7 @@ def find_reported(text: str, chunk, th: Thresholds | None = None) -> list[Found]
         if use_model:
             p = classifier.probability(f.features)
             if p < classifier.THRESHOLD and not (p >= CORE_FLOOR and _core_with_person(f)) and not _noun_tagged(f) \
-                    and SPLIT_FINAL not in f.features:
+                    and not PATTERN_SHAPES.intersection(f.features):
                 continue
             f = replace(f, score=p)
         out.append(f)
@@ -140,6 +142,7 @@ def _called_event(tok) -> bool:
 # a core speech verb (say, tell, compare, accuse, ...) with a person as subject is kept down
 # the shape of `_split_final_cue`, which the classifier never saw: the pattern decides alone
 SPLIT_FINAL = "shape=split_final_cue"
+PATTERN_SHAPES = frozenset({SPLIT_FINAL, OPENER_SHAPE, GLUED_SHAPE})
 # to this probability: PolNeAR rarely shows such verbs with objects, other news often does
 CORE_FLOOR = 0.25
 
@@ -168,7 +171,9 @@ def candidates(text: str, chunk, th: Thresholds) -> list[Found]:
             elif tok.lower_ in _NOUN_TAGGED_CUES and not tok.tag_.startswith("VB"):
                 f = _final_noun_cue(text, off, tok, th)
             else:
-                f = _from_verb(text, off, tok, th) or _split_final_cue(text, off, tok, th)
+                f = find_opener(text, off, tok) or _from_verb(text, off, tok, th) \
+                    or _split_final_cue(text, off, tok, th) or _modifier_final_cue(text, off, tok, th) \
+                    or _two_subject_cue(text, off, tok, th) or glued_name_cue(text, off, tok, th.with_clause)
         except (IndexError, ValueError):  # odd parses must never break the stage
             f = None
         if f is not None and f.end > f.start:
@@ -201,7 +206,7 @@ def _from_verb(text: str, off: int, tok, th: Thresholds) -> Found | None:
         # "CLAUSE, NAME told TASS." / "CLAUSE, writes Kommersant.": the parse hangs the cue on the
         # clause; read it as the "CLAUSE, NAME said" it stands for
         host, spk_tok, left = tail
-        own = {t.i for t in tok.subtree}
+        own = {t.i for t in tok.subtree if t.i >= left}
         toks = [t for t in host.subtree if t.i not in own and t.i < left]
         if not toks:
             return None
@@ -359,9 +364,11 @@ def _trailing(tok):
     if host.pos_ not in ("VERB", "AUX") or not any(c.dep_ in SUBJ for c in host.children):
         return None
     left = min(t.i for t in tok.subtree)
+    if left < tok.i and tok.doc[tok.i - 1].text == "," and not any(c.dep_ in SUBJ for c in tok.lefts):
+        left = tok.i  # "..., and on embankments, writes X": the parse hung the clause's end on the cue
     subj = [c for c in tok.lefts if c.dep_ in SUBJ]
     objs = [c for c in tok.rights if c.dep_ in ("dobj", "dative", "attr", "npadvmod")]
-    if left == tok.i and not subj and tok.lower_ != "told" and objs and objs[0].pos_ == "PROPN":
+    if left == tok.i and not subj and tok.lower_ != "told" and objs and _inverted_source(objs[0]):
         spk = objs[0]  # "..., writes Kommersant": the outlet after the verb is the speaker
     elif left == tok.i and not subj:
         # no subject of its own: the noun phrase before it was hung elsewhere ("houses, the governor")
@@ -393,6 +400,17 @@ def _trailing(tok):
     if spk.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
     return host, spk, left
+
+
+def _inverted_source(obj) -> bool:
+    """`..., writes Kommersant`, `..., reported the administration of the regional capital`: a
+    name, or a definite body or office holder (acts.json `body_nouns`, the coref role nouns),
+    after a trailing cue is its speaker, not its object."""
+    if obj.pos_ == "PROPN" or obj.pos_ == "NOUN" and obj.left_edge.text[:1].isupper():
+        return True  # "Tatar-inform" is tagged a noun
+    from .acts import lexicon
+    return obj.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in obj.children) \
+        and (obj.lower_ in lexicon().body_nouns or obj.lower_ in ROLE_NOUNS)
 
 
 # cue forms the parse may read as a plural noun when they end a long sentence
@@ -468,6 +486,65 @@ def _split_final_cue(text: str, off: int, tok, th: Thresholds) -> Found | None:
     feats = candidate_features(tok, "ccomp", subj[0], _n_tokens(tok.doc, start - off, end - off),
                                _first(tok.doc, start - off), text[start:end])
     return Found("indirect", start, end, cue, spk, subj[0], score, features=(*feats, SPLIT_FINAL))
+
+
+def _modifier_final_cue(text: str, off: int, tok, th: Thresholds) -> Found | None:
+    """`CLAUSE, the publication ANSA reported on Saturday.`: the parse read the trailing cue as
+    a participle or relative clause of the noun before it (`ANSA, which was reported`); the
+    name between the comma and the cue is the speaker and the clause before the comma what was
+    reported."""
+    if tok.lower_ not in _TRAILING or tok.dep_ not in ("acl", "relcl") or tok.lower_ == "told":
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj", "agent") for c in tok.children):
+        return None
+    sent = tok.sent
+    k = tok.i - 1
+    while k > sent.start and tok.doc[k].pos_ in _NP_POS and tok.i - k <= 8:
+        k -= 1
+    np_toks = tok.doc[k + 1:tok.i]
+    names = [t for t in np_toks if t.pos_ == "PROPN"]
+    if k <= sent.start or tok.doc[k].text != "," or not names or np_toks[-1].pos_ not in ("PROPN", "NOUN"):
+        return None
+    rest = [t for t in tok.doc[tok.i + 1:sent.end] if not t.is_punct and not t.is_space]
+    if any(t.ent_type_ not in ("DATE", "TIME") and t.pos_ not in ("ADP", "NUM") for t in rest):
+        return None  # only when the words were published may follow
+    score = cue_score(tok.lower_, True)
+    body = tok.doc[sent.start:k]
+    if score < th.with_clause or not any(t.pos_ in ("VERB", "AUX") for t in body):
+        return None
+    start, end = trim(text, off + body[0].idx, off + body[-1].idx + len(body[-1].text))
+    if end - start < 3:
+        return None
+    spk = names[-1]
+    cue = (off + tok.idx, off + tok.idx + len(tok.text))
+    span = (off + np_toks[0].idx, off + np_toks[-1].idx + len(np_toks[-1].text))
+    feats = candidate_features(tok, "ccomp", spk, len(body), body[0], text[start:end])
+    return Found("indirect", start, end, cue, span, spk, score, features=(*feats, SPLIT_FINAL))
+
+
+def _two_subject_cue(text: str, off: int, tok, th: Thresholds) -> Found | None:
+    """`A warehouse caught fire in X, the ministry said.`: the parse read the clause's verb as a
+    participle of its subject and gave the cue two subjects; the first, up to the comma, is what
+    was said and the second the speaker."""
+    if tok.lower_ not in _TRAILING or tok.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    subj = [c for c in tok.lefts if c.dep_ in SUBJ]
+    if len(subj) != 2 or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children):
+        return None
+    first, spk = subj
+    comma = spk.left_edge.i - 1
+    if comma <= first.i or tok.doc[comma].text != "," or first.right_edge.i + 1 < comma:
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in first.subtree):
+        return None
+    score = cue_score(tok.lower_, True)
+    body = tok.doc[first.left_edge.i:comma]
+    if score < th.with_clause or len(body) < 3:
+        return None
+    start, end = trim(text, off + body[0].idx, off + body[-1].idx + len(body[-1].text))
+    cue = (off + tok.idx, off + tok.idx + len(tok.text))
+    feats = candidate_features(tok, "ccomp", spk, len(body), body[0], text[start:end])
+    return Found("indirect", start, end, cue, mention_span(off, spk), spk, score, features=(*feats, SPLIT_FINAL))
 
 
 def _channel_clause(tok) -> list:
@@ -595,6 +672,8 @@ def _according(text: str, off: int, tok) -> Found | None:
     if not objs:
         return None
     spk_tok = objs[0]
+    if spk_tok.lower_ in ("which", "whom") and tok.i > 0 and tok.doc[tok.i - 1].pos_ in ("NOUN", "PROPN"):
+        spk_tok = tok.doc[tok.i - 1]  # "a resolution according to which ...": the resolution says it
     head = tok.head if tok.dep_ == "prep" else tok
     own = {t.i for t in tok.subtree}
     if head is tok:

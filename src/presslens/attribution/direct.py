@@ -106,11 +106,11 @@ def _nearby_cue(text: str, q: QuoteSpan, sent_of) -> Found | None:
             if off + t.idx < q.end:
                 continue
             after.append(t)
-            if t.is_sent_end or len(after) >= 10:
+            if t.is_sent_end or len(after) >= 14:
                 break
         before = [t for t in sent if off + t.idx + len(t.text) <= q.start]
         # "“…” – wrote the politician" / "“…,” he said": a cue right after the quote
-        for t in [t for t in after if not t.is_space][:6]:
+        for t in [t for t in after if not t.is_space][:12]:
             if t.tag_.startswith("VB") and cue_score(t.lower_, True) >= 0.3:
                 spk = speaker_of(t) or _noun_after(t)
                 if spk is not None:

@@ -8,7 +8,9 @@ standing channel set earlier for the same speaker (channel.py).
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from .acts import READER_ACTS, content_act, cue_act, final_act, is_carrier, is_content_proposition, is_slogan, lemma, lexicon, source_kind
 from .channel import channel_in, standing_channel
@@ -17,6 +19,7 @@ from .direct import attach
 from .marks import find_quotes
 from .lexicon import SPEAKER_PRONOUNS
 from ..coref.lexicon import FEMALE_ROLES, MALE_ROLES, RELATIONS, ROLE_NOUNS
+from .sources import offset_at as _offset_at, offset_of as _offset_of, source_of
 from .speaker import UNKNOWN, SpeakerIndex
 from .transcript import transcript_lines
 from .spans import Found, mention_span
@@ -56,10 +59,21 @@ def extract_quotes(analysis: Analysis) -> list[Quote]:
         reported = [f for f in reported if not any(g.start <= f.start < g.end for g in lines)]
     found = attach(text, marks, reported, sents.at) + lines
     found = [f for f in found if not analysis.in_boilerplate(f.start, f.end)]
+    headline = _headline_end(text, analysis.document.title)
+    found = [f for f in found if f.start >= headline]  # a headline says who said what again, in short
     found = _dedupe(found)
     # the entities stage's pronoun/description map (scratch); absent when another entities stage ran
     index = SpeakerIndex(list(analysis.get("entities")), dict(analysis.scratch.get("coref") or {}))
     return _finish(text, found, index, sents)
+
+
+def _headline_end(text: str, title: str | None) -> int:
+    """Where the headline block that opens the text ends (0 when the text opens with none): the
+    guidelines count no attribution in a headline (eval/data/attribution_news/GUIDELINES.md)."""
+    if not title:
+        return 0
+    k = text.find("\n\n")
+    return k if k > 0 and " ".join(text[:k].split()) == title else 0
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
@@ -82,7 +96,7 @@ def _dedupe(found: list[Found]) -> list[Found]:
 _CHAIN_KINDS = ("indirect", "mixed")
 
 
-def _one_per_chain(quotes: list[Quote]) -> list[Quote]:
+def _one_per_chain(text: str, quotes: list[Quote]) -> list[Quote]:
     """`X issued a statement saying Z`, `according to the report, officials said Z`, `X went on
     to discuss Z`: when a cue sits inside another attribution's content and its own content is
     at least half of that content, the two verbs report one act and one of them stays: the
@@ -91,6 +105,7 @@ def _one_per_chain(quotes: list[Quote]) -> list[Quote]:
     of 987 pairs; dropping them moved content F1 0.742 -> 0.748.) A nested attribution with
     content of its own (`X said that Y, who had met him, believed Z`) covers less of the outer
     content and stays."""
+    quotes = _untangle(text, quotes)
     drop: set[int] = set()
     for b in quotes:
         if b.cue is None or b.kind not in _CHAIN_KINDS or id(b) in drop:
@@ -104,6 +119,25 @@ def _one_per_chain(quotes: list[Quote]) -> list[Quote]:
                 drop.add(id(a) if inner_only else id(b))
                 break
     return [q for q in quotes if id(q) not in drop]
+
+
+def _untangle(text: str, quotes: list[Quote]) -> list[Quote]:
+    """`X declared an alert in two states, TASS reported.`: the parse may hang the trailing cue
+    inside the first verb's object, so each content holds the other's cue. The later cue is the
+    outer one (it reports the whole clause); the inner content stops before its speaker."""
+    out = list(quotes)
+    for i, a in enumerate(out):
+        for b in out:
+            if a is b or a.cue is None or b.cue is None or a.kind != "indirect" or b.cue.start <= a.cue.start:
+                continue
+            if a.start <= b.cue.start < a.end and b.start <= a.cue.start < b.end:
+                cut = min(b.cue.start, b.speaker.start if b.speaker and b.speaker.end > b.speaker.start else b.cue.start)
+                end = cut
+                while end > a.start and text[end - 1] in " ,;:\n":
+                    end -= 1
+                if end - a.start >= 3:
+                    out[i] = a = replace(a, end=end)
+    return out
 
 
 def _one_per_quotation(found: list[Found]) -> list[Found]:
@@ -145,12 +179,11 @@ def _finish(text: str, found: list[Found], index: SpeakerIndex, sents: _Sentence
         spk = _unnamed_person_pronoun(text, f, spk, unnamed, index, sents)
         cue = Cue(text[f.cue[0]:f.cue[1]], f.cue[0], f.cue[1]) if f.cue else None
         cue_tok = _token_at(sents, f.cue[0]) if f.cue else None
-        spk = _quoted_as_saying(text, cue_tok, spk, index, sents) or _voice_of_body(text, f, spk, index, sents)
-        spk = _outlet_description(text, f, spk, index, quotes)
+        spk, relay_channel = source_of(text, f, spk, cue_tok, index, sents, quotes)
         if spk is None:  # no subject anywhere (passive, fragment): an explicit unknown, never empty
             at = f.cue[0] if f.cue else f.start
             spk = Speaker(None, UNKNOWN, at, at)
-        channel = f.channel
+        channel = f.channel or relay_channel
         if channel is None and f.cue is not None:
             channel = _cue_channel(text, f, sents)
         if channel is None and spk is not None and spk.name in standing and f.kind in ("direct", "mixed"):
@@ -174,93 +207,7 @@ def _finish(text: str, found: list[Found], index: SpeakerIndex, sents: _Sentence
         act = final_act(cue_act(cue_tok, text[f.start:f.end], f.kind != "indirect"), kind, spk, cue_tok, carrier)
         act = content_act(act, f.kind, tokens, cue_tok, text[f.start:f.end])
         quotes.append(Quote(f.kind, f.start, f.end, spk, cue, channel, act, kind))
-    return _one_per_chain(quotes)
-
-
-def _quoted_as_saying(text: str, cue_tok, spk: Speaker | None, index: SpeakerIndex,
-                      sents: _Sentences) -> Speaker | None:
-    """`RIA Novosti quotes him as saying`, `NHL.com cites Ovechkin as saying`: the outlet only
-    relays; the one it quotes is the speaker. None when the cue is no such construction."""
-    if cue_tok is None or lemma(cue_tok) not in lexicon().quoting_cues:
-        return None
-    doc, off = cue_tok.doc, _offset_at(sents, cue_tok)
-    for k in range(cue_tok.i + 1, min(cue_tok.i + 8, cue_tok.sent.end) - 2):
-        t = doc[k]
-        if t.pos_ in ("PROPN", "PRON", "NOUN") and doc[k + 1].lower_ == "as" \
-                and doc[k + 2].lower_ in ("saying", "telling", "stating", "writing"):
-            head = t
-            s, e = mention_span(off, head)
-            found = index.resolve(text, (s, e), head, off)
-            return found if found is not None and found.name != UNKNOWN else None
-    return None
-
-
-def _voice_of_body(text: str, f: Found, spk: Speaker | None, index: SpeakerIndex,
-                   sents: _Sentences) -> Speaker | None:
-    """`the press service of the regional administration said`, `the ministry's press office
-    reported`: a press service speaks for its body (acts.json `voice_nouns`); the body named in
-    its of-phrase or possessive is the speaker, its mention span kept."""
-    tok = f.speaker_token
-    if spk is None or tok is None or f.speaker is None:
-        return spk
-    words = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod")] + [tok.lower_]
-    if " ".join(words[-2:]) not in lexicon().voice_nouns and tok.lower_ not in lexicon().voice_nouns:
-        return spk
-    off = _offset_of(f, sents)
-    owners = [o for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
-    owners += [c for c in tok.lefts if c.dep_ == "poss"]
-    for o in owners:
-        a, b = off + o.left_edge.idx, off + o.right_edge.idx + len(o.right_edge.text)
-        ent = index.entity_over(a, b)
-        if ent is not None and ent.type != "PERSON":
-            return Speaker(ent.id, ent.name, spk.start, spk.end)
-        if o.lower_ not in ("its", "their", "his", "her"):
-            name = text[a:b]
-            return Speaker(None, name[4:] if name.lower().startswith("the ") else name, spk.start, spk.end)
-    return spk
-
-
-def _outlet_description(text: str, f: Found, spk: Speaker | None, index: SpeakerIndex,
-                        quotes: list[Quote]) -> Speaker | None:
-    """`the publication notes`, `the local publication reported`, `according to the channel's
-    information`: a description of an outlet (acts.json `outlet_nouns`) left unresolved, or sent
-    to a platform (`Telegram`), is the nearest source named before it that the text calls by the
-    same noun (`the BetaNews portal`, `The Military Observer Telegram channel`) or that is a known
-    outlet: an organisation of the entities stage or an earlier quote's named source."""
-    tok = f.speaker_token
-    if spk is None or tok is None:
-        return spk
-    from ..coref.lexicon import MEDIA, PLATFORM_NAMES, is_outlet_name
-    if spk.entity is not None and spk.name.lower() not in PLATFORM_NAMES:
-        return spk
-    nouns = lexicon().outlet_nouns
-    head = tok if tok.lower_ in nouns else next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in nouns), None)
-    if head is None or any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
-        return spk
-    cands: list[tuple[int, Speaker]] = []
-    for e in index.entities:
-        if e.type not in ("ORG", "NORP") or e.name.lower() in PLATFORM_NAMES:
-            continue
-        for m in e.mentions:
-            # an outlet called a portal once may be "the publication" next: any outlet noun by the name
-            near = set(text[max(0, m.start - 30):m.end + 30].lower().split())
-            if m.end <= spk.start and spk.start - m.end < 1500 and (
-                    near & nouns or is_outlet_name(e.name) or e.name.lower() in MEDIA):
-                cands.append((m.end, Speaker(e.id, e.name, spk.start, spk.end)))
-    for q in quotes:
-        sp = q.speaker
-        if sp is not None and sp.end <= spk.start and set(sp.name.lower().split()) & nouns \
-                and sp.name.lower().split()[-1] != sp.name.lower():
-            name = sp.name[4:] if sp.name.lower().startswith("the ") else sp.name
-            cands.append((sp.end, Speaker(sp.entity, name, spk.start, spk.end)))
-    return max(cands, key=lambda c: c[0])[1] if cands else spk
-
-
-def _offset_at(sents: _Sentences, tok) -> int:
-    for start, _, c, s in sents.rows:
-        if s.start <= tok.i < s.end and s.doc is tok.doc:
-            return c.offset
-    return 0
+    return _one_per_chain(text, quotes)
 
 
 def _token_at(sents: _Sentences, pos: int):
@@ -392,10 +339,3 @@ def _plural_subject(text: str, sents: _Sentences, here: int) -> tuple[str, int] 
         if subj:
             return None  # the last main subject is singular: no group to point to
     return None
-
-
-def _offset_of(f: Found, sents: _Sentences) -> int:
-    if f.speaker is None:
-        return 0
-    hit = sents.at(f.speaker[0])
-    return hit[0].offset if hit else 0

@@ -15,7 +15,8 @@ _CORE = (
     "argue insist warn urge explain suggest report tweet post comment reply respond answer ask admit "
     "acknowledge confirm deny complain predict promise vow pledge accuse criticize criticise praise "
     "compare describe call think feel fear hope expect estimate conclude reveal testify mention "
-    "assert maintain contend point remark observe underline reiterate repeat concede agree disagree"
+    "assert maintain contend point remark observe underline reiterate repeat concede agree disagree "
+    "remind specify clarify inform quote cite"
 ).split()
 _IRREGULAR = {"say": "said", "tell": "told", "write": "wrote written", "think": "thought", "feel": "felt",
               "hope": "hoped", "fear": "feared"}
@@ -73,5 +74,5 @@ CHANNEL_NOUNS = {
 AUDIENCE = {"reporters", "journalists", "the press", "the media", "correspondents", "press"}
 
 SPEAKER_PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "i": "1", "we": "1", "you": "2",
-                    "him": "m", "her": "f", "them": "p"}
+                    "him": "m", "her": "f", "them": "p", "his": "m", "their": "p", "its": "n"}
 RELATIVE = {"who", "which", "that", "whom"}

@@ -109,7 +109,8 @@ class SpeakerIndex:
             if text[hs:he] and text[hs:he].lower() not in RELATIVE:
                 return Speaker(None, text[hs:he], s, e)
         if low in SPEAKER_PRONOUNS or low in RELATIVE:
-            top = self._top_person(text, low) if low in ("he", "she") else None
+            subject = {"his": "he", "him": "he", "her": "she"}.get(low, low)  # "In his words, ..."
+            top = self._top_person(text, subject) if subject in ("he", "she") else None
             if top is not None:
                 return Speaker(None, top.name, s, e)  # antecedent lost: best guess, no id
             return Speaker(None, UNKNOWN, s, e)  # nobody to point to: never the pronoun as a name
