@@ -156,7 +156,10 @@ def _trim_title(text: str, m: tuple[int, int, str]) -> tuple[int, int, str]:
         rest = word[1].split()
         glued = len(rest) == 2 and word[0].isalpha() and (rest[0].lower() in REGIONAL_NAMES or rest[0].lower() in FIRST_NAMES) \
             and not is_given_name(word[0]) and rest[1].lower() not in ORG_WORDS
-        if word[0].lower() not in NAME_TITLES and not glued:
+        # "Skipper Brolin" where the article also writes "the skipper": a common noun used as a title
+        common = len(rest) == 1 and word[0].isalpha() and not is_given_name(word[0]) \
+            and re.search(rf"\b(?:the|a|an) {re.escape(word[0].lower())}\b", text) is not None
+        if word[0].lower() not in NAME_TITLES and not glued and not common:
             return s, e, label
         s += len(word[0]) + 1
 

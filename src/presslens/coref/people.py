@@ -36,8 +36,10 @@ def resolve_people(analysis: Analysis, persons: list[Group], index: MentionIndex
                 sal.role_words[gid_of[id(g)]].update(_premodifier_words(e))
     quoted = quoted_spans(text, parsed)
     trace = TRACE.get()
+    nations: set[str] = set()
     if trace is not None:
         trace.append({"kind": "persons", "names": [g.name or " ".join(g.words) for g in persons]})
+        nations = {t.lower_ for c in parsed.chunks for t in c.doc if t.ent_type_ in ("NORP", "GPE")}
     resolved: dict[tuple[int, int], int] = {}
     pending: list[tuple[tuple[int, int], str, int]] = []  # descriptions before any person: cataphora
     sent_no = 0
@@ -51,7 +53,7 @@ def resolve_people(analysis: Analysis, persons: list[Group], index: MentionIndex
             if g is not None and (t.i == sent.start or index.group_at(pos - 1) is not g):
                 gi = gid_of[id(g)]
                 if trace is not None:
-                    _probe(sal, persons, gi, t, sent_no, pos, trace)
+                    _probe(sal, persons, gi, t, sent_no, pos, trace, nations)
                 if not inside(pos, quoted):  # people named inside a quotation are not the antecedents
                     sal.see(gi, sent_no, _mention_prominence(t, off, index, g), pos)
                 # a lead description goes to the next person named as a subject ("The chairman of
@@ -133,7 +135,8 @@ def resolve_people(analysis: Analysis, persons: list[Group], index: MentionIndex
     return resolved
 
 
-def _probe(sal: Salience, persons: list[Group], gi: int, t, sent_no: int, pos: int, trace: list) -> None:
+def _probe(sal: Salience, persons: list[Group], gi: int, t, sent_no: int, pos: int, trace: list,
+           nations: set[str] = frozenset()) -> None:
     """For the trainer only: a repeated name taken as if it were a pronoun of its person's gender
     (`Trump said` read as `he said`, `Trump's` as `his`): the candidates the ranker would weigh
     there, and the right one."""
@@ -147,11 +150,14 @@ def _probe(sal: Salience, persons: list[Group], gi: int, t, sent_no: int, pos: i
     if len(trace) > mark:
         trace[-1].update(kind="probe", truth=gi)
     # and as `the <role>` when the article gave the person a role ("Clinton said" as "the
-    # secretary said"); a description the article already tied to someone is no ranking
+    # secretary said"), with the nationality or place the person was introduced with ("Turkish
+    # President X" as "the Turkish president", which sets `modifier_match`); a description the
+    # article already tied to someone is no ranking
     heads = sorted(sal.role_words.get(gi, set()) & COMPATIBLE_ROLES.keys())
     if subject and heads:
         mark = len(trace)
-        sal.description(heads[0], sent_no, {heads[0]}, gender_of_role(heads[0]), False, pos)
+        kind = frozenset(sal.role_words.get(gi, set()) & nations)
+        sal.description(heads[0], sent_no, {heads[0]}, gender_of_role(heads[0]), False, pos, kind)
         if len(trace) > mark:
             trace[-1].update(kind="probe_description", truth=gi)
 
@@ -274,7 +280,10 @@ def _mention_prominence(t, off: int, index: MentionIndex, g: Group) -> float:
     span = index.span_at(off + t.idx)
     if span is None or span not in g.aliases or span in g.spans:
         return prominence(t)
-    toks = [x for x in t.sent if span[0] <= off + x.idx < span[1] and x.lower_ in ROLE_NOUNS]
+    # the role noun, or the subject head of a description the role lexicon lacks ("The former chief
+    # chemist for the X authority, NAME, told")
+    toks = [x for x in t.sent if span[0] <= off + x.idx < span[1]
+            and (x.lower_ in ROLE_NOUNS or x.dep_ in ("nsubj", "nsubjpass") and x.pos_ == "NOUN")]
     return max([prominence(t)] + [prominence(x) for x in toks])
 
 
