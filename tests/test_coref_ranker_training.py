@@ -93,3 +93,30 @@ def test_a_role_probe_carries_the_nationality_the_person_was_introduced_with():
         TRACE.reset(token)
     probes = [r for r in trace if r["kind"] == "probe_description"]
     assert any(f.get("modifier_match") for r in probes for f in r["features"].values())
+
+
+def test_a_person_last_seen_before_a_section_break_carries_other_section():
+    from presslens.coref.pronouns import Salience
+
+    sal = Salience({0: "m", 1: "m"})
+    sal.see(0, 1, 2.0, 10)
+    sal.section += 1  # "5:45 p.m." on a line of its own
+    sal.see(1, 2, 0.3, 50)
+    trace: list = []
+    token = TRACE.set(trace)
+    try:
+        sal.pronoun("m", 3, 80)
+    finally:
+        TRACE.reset(token)
+    feats = trace[-1]["features"]
+    assert feats[0]["other_section"] == 1.0 and feats[1]["other_section"] == 0.0
+
+
+def test_a_time_stamp_line_opens_a_section_and_a_sentence_does_not():
+    from presslens.coref.people import _heading
+    from tests.unseen_helpers import run
+
+    a, _, _ = run("Dana Holt said the vote was close.\n\n5:45 p.m.\n\nThe count went on into the night.\n")
+    text = a.document.text
+    heads = [s.text for c, s in a.get("parsed").sentences() if _heading(text, c.offset, s)]
+    assert heads == ["5:45 p.m."]

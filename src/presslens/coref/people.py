@@ -47,6 +47,8 @@ def resolve_people(analysis: Analysis, persons: list[Group], index: MentionIndex
     for c, sent in parsed.sentences():
         sent_no += 1
         off = c.offset
+        if _heading(text, off, sent):
+            sal.section += 1
         for t in sent:
             pos = off + t.idx
             g = index.group_at(pos)
@@ -160,6 +162,17 @@ def _probe(sal: Salience, persons: list[Group], gi: int, t, sent_no: int, pos: i
         sal.description(heads[0], sent_no, {heads[0]}, gender_of_role(heads[0]), False, pos, kind)
         if len(trace) > mark:
             trace[-1].update(kind="probe_description", truth=gi)
+
+
+def _heading(text: str, off: int, sent) -> bool:
+    """`5:45 p.m.`, `___`, `Overcoming nerves`: a short line of its own with no verb opens a section."""
+    words = [t for t in sent if not t.is_space]
+    if not 0 < len(words) <= 6 or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    start, end = off + sent.start_char, off + sent.end_char
+    line_end = text.find("\n", end)
+    line = text[text.rfind("\n", 0, start) + 1:len(text) if line_end < 0 else line_end]
+    return line.strip() == text[start:end].strip()
 
 
 def _epithet(t) -> bool:
