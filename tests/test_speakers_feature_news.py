@@ -50,3 +50,12 @@ def test_a_described_body_goes_to_the_latest_body_of_its_kind():
     firm = next(e for e in ents if e.name.startswith("Harbourline"))
     assert speaker_of(a, quotes, "40 guards ready").entity == firm.id
     assert speaker_of(a, quotes, "would pay for the guards").entity == ministry.id
+
+
+def test_a_lead_title_goes_to_the_person_then_elected_to_it():
+    text = ("The new Fiji Prime Minister has told voters that hard times are ahead. "
+            "Sir Robert Kaleo, the leader of the Unity Party, was elected Prime Minister on the first ballot.\n")
+    a, ents, quotes = run(text)
+    kaleo = next(e for e in ents if e.name.endswith("Kaleo"))
+    assert "Prime Minister" in kaleo.roles
+    assert speaker_of(a, quotes, "hard times are ahead").entity == kaleo.id

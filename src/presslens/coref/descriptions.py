@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..attribution.lexicon import cue_score
 from .types import SURNAME_ENDINGS, given_name_gender
-from .lexicon import DESCRIPTIVE_ORG_NOUNS, FEMALE_ROLES, MALE_ROLES, OFFICE_TITLES, ORG_HEADS, ORG_NOUNS, PARTISANS, RELATIONS, ROLE_NOUNS, ROLE_TITLES, TITLES
+from .lexicon import DESCRIPTIVE_ORG_NOUNS, FEMALE_ROLES, MALE_ROLES, NAME_TITLES, OFFICE_TITLES, ORG_HEADS, ORG_NOUNS, PARTISANS, RELATIONS, ROLE_NOUNS, ROLE_TITLES, TITLES
 
 _ORG_RE = re.compile(
     r"\b([Tt]he\s+)?((?:[A-Z][\w'’-]*\s+){1,4})(" + "|".join(ORG_HEADS) + r")\b")
@@ -189,8 +189,11 @@ def is_definite_role(tok) -> bool:
         pass
     elif tok.lower_ not in ROLE_NOUNS or tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ or tok.lower_ in _COLLECTIVE:
         return False
-    elif tok.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lower_ not in ROLE_NOUNS for c in tok.lefts):
-        return False  # "The President" is a role in title case; "the Obama Administration" is a name
+    elif tok.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lower_ not in ROLE_NOUNS and c.lower_ not in NAME_TITLES
+                                     and c.ent_type_ not in ("GPE", "LOC", "NORP") for c in tok.lefts):
+        # "The President" is a role in title case, and so is "the new Solomon Islands Prime
+        # Minister" (a place and a title before it); "the Obama Administration" is a name
+        return False
     dets = [c for c in tok.lefts if c.dep_ == "det"]
     return bool(dets) and dets[0].lower_ in ("the", "this", "that")
 
@@ -241,7 +244,7 @@ def appositive_roles(chunk, person_at) -> list[tuple[tuple[int, int], tuple[int,
             # a capitalised title: "Health Minister NAME", "Governor of the X region NAME",
             # "Its CEO, NAME,"
             hit = _name_after_description(off, doc, t, person_at) or _premodifier_role(off, doc, t, person_at) \
-                or _name_after_comma(off, doc, t, person_at)
+                or _name_after_comma(off, doc, t, person_at) or _copula_role(off, doc, t, person_at)
             if hit is not None:
                 out.append(hit)
             continue
@@ -302,10 +305,20 @@ def _name_closing_phrase(off: int, doc, t, person_at):
     return None
 
 
+# the pipeline's parse has no lemmas: word forms
+_MADE = {"elected", "named", "appointed", "chosen", "made", "elect", "name", "appoint"}
+_BE = {"is", "was", "are", "were", "be", "been", "'s", "’s"}
+
+
 def _copula_role(off: int, doc, t, person_at):
-    """`NAME is the head of the Brixton mosque`: a copula gives the subject its role (not a mention:
-    the description is a predicate, not a reference)."""
-    if t.dep_ != "attr" or t.head.lemma_ != "be" or not any(c.dep_ == "det" for c in t.lefts):
+    """`NAME is the head of the Brixton mosque`, `NAME was elected Prime Minister`: a copula or a
+    verb of appointment gives the subject its role (not a mention: the description is a
+    predicate, not a reference)."""
+    if t.dep_ == "oprd" and t.head.lower_ in _MADE:
+        subj = [c for c in t.head.children if c.dep_ == "nsubjpass" and c.pos_ == "PROPN"]
+        span = person_at(off + subj[0].idx) if subj else None
+        return (span, description_span(off, t), False) if span is not None else None
+    if t.dep_ != "attr" or t.head.lower_ not in _BE or not any(c.dep_ == "det" for c in t.lefts):
         return None
     subj = [c for c in t.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
     if not subj or any(c.dep_ == "neg" for c in t.head.children):
