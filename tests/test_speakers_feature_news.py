@@ -59,3 +59,17 @@ def test_a_lead_title_goes_to_the_person_then_elected_to_it():
     kaleo = next(e for e in ents if e.name.endswith("Kaleo"))
     assert "Prime Minister" in kaleo.roles
     assert speaker_of(a, quotes, "hard times are ahead").entity == kaleo.id
+
+
+def test_a_wire_lead_description_is_the_person_named_next():
+    text = ("A Norwegian ferryman has told an inquiry how he saw the wave hit the pier. "
+            "Lars Hovland said he took a photograph of the water.\n")
+    a, ents, quotes = run(text)
+    assert speaker_of(a, quotes, "he saw the wave hit the pier").name == "Lars Hovland"
+
+
+def test_a_lead_statement_is_no_person():
+    text = ("A statement has told residents that the pier is closed. Lars Hovland said he took a photograph.\n")
+    a, ents, quotes = run(text)
+    got = [q for q in quotes if "the pier is closed" in a.document.text[q.start:q.end]]
+    assert all(q.speaker is None or q.speaker.name != "Lars Hovland" for q in got)

@@ -132,6 +132,11 @@ def resolve_people(analysis: Analysis, persons: list[Group], index: MentionIndex
                 if gi is not None and sent_no - sal.last[gi][0] <= 2:
                     _add_description(text, persons, sal, resolved, span, t.lower_, gi, True, True, True)
                     sal.see(gi, sent_no, prominence(t), pos)
+            elif subj and sent_no <= 2 and t.head.dep_ == "ROOT" and speaks(t) and _indefinite_lead(t) \
+                    and not sal.anyone(sent_no) and not inside(pos, quoted):
+                # "A Swiss fireman has told a court how ... NAME said": a wire lead introduces the
+                # speaker by a description and names them in the next sentence
+                pending.append((description_span(off, t), t.lower_, sent_no))
     if pending and fallback is not None:
         _flush(text, persons, sal, resolved, pending, fallback)
     return resolved
@@ -162,6 +167,25 @@ def _probe(sal: Salience, persons: list[Group], gi: int, t, sent_no: int, pos: i
         sal.description(heads[0], sent_no, {heads[0]}, gender_of_role(heads[0]), False, pos, kind)
         if len(trace) > mark:
             trace[-1].update(kind="probe_description", truth=gi)
+
+
+def _indefinite_lead(t) -> bool:
+    """`A Swiss fireman`, `An Iraqi defector`: a singular noun for a person with an indefinite
+    article (never `a statement`, `a group`: nouns the role lexicon or the suffix test rejects)."""
+    from ..attribution.acts import lexicon  # the act lexicon's noun lists: documents, carriers, groups
+
+    dets = [c for c in t.lefts if c.dep_ == "det"]
+    if not dets or dets[0].lower_ not in ("a", "an") or t.tag_ != "NN" or t.ent_type_:
+        return False
+    lex = lexicon()
+    low = t.lower_
+    if low in lex.document_nouns or low in lex.carrier_nouns or low in lex.group_nouns or low in _NOT_PEOPLE:
+        return False
+    return low in ROLE_NOUNS or low.endswith(("man", "woman", "er", "or", "ist", "ian", "ant", "ent"))
+
+
+_NOT_PEOPLE = {"number", "order", "letter", "paper", "poster", "computer", "water", "center", "error", "sector",
+               "factor", "motor", "monitor", "government", "statement", "document", "agreement", "department"}
 
 
 def _heading(text: str, off: int, sent) -> bool:
