@@ -73,3 +73,10 @@ def test_a_lead_statement_is_no_person():
     a, ents, quotes = run(text)
     got = [q for q in quotes if "the pier is closed" in a.document.text[q.start:q.end]]
     assert all(q.speaker is None or q.speaker.name != "Lars Hovland" for q in got)
+
+
+def test_a_body_named_with_for_is_one_organisation():
+    text = "At least 40 people were hurt, according to the Pacific Agency for the Protection of Refugees.\n"
+    a, ents, quotes = run(text)
+    names = [e.name for e in ents if e.type == "ORG"]
+    assert any(n.endswith("Agency for the Protection of Refugees") for n in names), names
