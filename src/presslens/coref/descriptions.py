@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..attribution.lexicon import cue_score
 from .types import SURNAME_ENDINGS, given_name_gender
-from .lexicon import DESCRIPTIVE_ORG_NOUNS, FEMALE_ROLES, MALE_ROLES, OFFICE_TITLES, ORG_HEADS, ORG_NOUNS, PARTISANS, RELATIONS, ROLE_NOUNS, ROLE_TITLES, TITLES
+from .lexicon import DESCRIPTIVE_ORG_NOUNS, FEMALE_ROLES, MALE_ROLES, NAME_TITLES, OFFICE_TITLES, ORG_HEADS, ORG_NOUNS, PARTISANS, RELATIONS, ROLE_NOUNS, ROLE_TITLES, TITLES
 
 _ORG_RE = re.compile(
     r"\b([Tt]he\s+)?((?:[A-Z][\w'’-]*\s+){1,4})(" + "|".join(ORG_HEADS) + r")\b")
@@ -189,8 +189,11 @@ def is_definite_role(tok) -> bool:
         pass
     elif tok.lower_ not in ROLE_NOUNS or tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ or tok.lower_ in _COLLECTIVE:
         return False
-    elif tok.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lower_ not in ROLE_NOUNS for c in tok.lefts):
-        return False  # "The President" is a role in title case; "the Obama Administration" is a name
+    elif tok.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lower_ not in ROLE_NOUNS and c.lower_ not in NAME_TITLES
+                                     and c.ent_type_ not in ("GPE", "LOC", "NORP") for c in tok.lefts):
+        # "The President" is a role in title case, and so is "the new Solomon Islands Prime
+        # Minister" (a place and a title before it); "the Obama Administration" is a name
+        return False
     dets = [c for c in tok.lefts if c.dep_ == "det"]
     return bool(dets) and dets[0].lower_ in ("the", "this", "that")
 
@@ -225,6 +228,11 @@ def appositive_roles(chunk, person_at) -> list[tuple[tuple[int, int], tuple[int,
     doc = chunk.doc
     for t in doc:
         if t.lower_ not in ROLE_NOUNS and t.lower_ not in ROLE_TITLES and t.lower_ not in OFFICE_TITLES:
+            # "The former chief chemist for the X authority, NAME, told": a noun for a doer that the
+            # role lexicon lacks, closed by the name of its holder
+            if t.pos_ == "NOUN" and t.lower_.endswith(_PERSON_SUFFIXES) and t.lower_ not in ORG_NOUNS \
+                    and (hit := _name_closing_phrase(off, doc, t, person_at)) is not None:
+                out.append(hit)
             continue
         # a title NER put inside a PERSON span ("Ombudsman NAME") is outside the person's name
         # (or in an ORG span NER made of title and name, "Ombudsman NAME", retyped to a person)
@@ -236,7 +244,7 @@ def appositive_roles(chunk, person_at) -> list[tuple[tuple[int, int], tuple[int,
             # a capitalised title: "Health Minister NAME", "Governor of the X region NAME",
             # "Its CEO, NAME,"
             hit = _name_after_description(off, doc, t, person_at) or _premodifier_role(off, doc, t, person_at) \
-                or _name_after_comma(off, doc, t, person_at)
+                or _name_after_comma(off, doc, t, person_at) or _copula_role(off, doc, t, person_at)
             if hit is not None:
                 out.append(hit)
             continue
@@ -265,10 +273,64 @@ def appositive_roles(chunk, person_at) -> list[tuple[tuple[int, int], tuple[int,
             if span is not None:
                 out.append((span, desc, True))
                 continue
-        hit = _name_after_description(off, doc, t, person_at) or _premodifier_role(off, doc, t, person_at)
+        hit = _name_after_description(off, doc, t, person_at) or _premodifier_role(off, doc, t, person_at) \
+            or _name_closing_phrase(off, doc, t, person_at) or _copula_role(off, doc, t, person_at)
         if hit is not None:
             out.append(hit)
     return out
+
+
+def _name_closing_phrase(off: int, doc, t, person_at):
+    """`The former chief weapons inspector for the United Nations in Iraq, Richard Butler, told`:
+    a subject role noun whose phrase ends in `, NAME`; the parse may hang NAME on the last noun of
+    a prepositional phrase (`Iraq`) rather than on the role, but the name still closes the phrase."""
+    if t.dep_ not in ("nsubj", "nsubjpass") or not any(c.dep_ == "det" for c in t.lefts):
+        return None
+    sub = list(t.subtree)
+    for a in sub:
+        if a.dep_ != "appos" or a.pos_ != "PROPN" or a.i <= t.i:
+            continue
+        first = a.left_edge
+        comma = doc[first.i - 1]
+        if comma.text != "," or any(x.i > a.right_edge.i and not x.is_punct for x in sub):
+            return None
+        between = doc[t.i + 1:comma.i]
+        if len(between) > 10 or any(x.pos_ in ("VERB", "AUX") or x.text in (",", ";", "(") for x in between):
+            return None
+        span = person_at(off + first.idx)
+        if span is None:
+            return None
+        start = off + t.left_edge.idx
+        return span, (start, off + comma.idx), True
+    return None
+
+
+# the pipeline's parse has no lemmas: word forms
+_MADE = {"elected", "named", "appointed", "chosen", "made", "elect", "name", "appoint"}
+_BE = {"is", "was", "are", "were", "be", "been", "'s", "’s"}
+
+
+def _copula_role(off: int, doc, t, person_at):
+    """`NAME is the head of the Brixton mosque`, `NAME was elected Prime Minister`: a copula or a
+    verb of appointment gives the subject its role (not a mention: the description is a
+    predicate, not a reference)."""
+    if t.dep_ == "oprd" and t.head.lower_ in _MADE:
+        subj = [c for c in t.head.children if c.dep_ == "nsubjpass" and c.pos_ == "PROPN"]
+        span = person_at(off + subj[0].idx) if subj else None
+        return (span, description_span(off, t), False) if span is not None else None
+    if t.dep_ != "attr" or t.head.lower_ not in _BE or not any(c.dep_ == "det" for c in t.lefts):
+        return None
+    subj = [c for c in t.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+    if not subj or any(c.dep_ == "neg" for c in t.head.children):
+        return None
+    # `Clinton "is the only candidate that has the experience"`: a judgement, not an office (a
+    # defining clause, a superlative or a quotation mark between name and noun)
+    if any(c.dep_ in ("relcl", "acl") for c in t.rights) or any(c.lower_ in ("only", "best", "worst") or c.tag_ == "JJS"
+                                                                  for c in t.lefts) \
+            or any(x.is_quote for x in doc[subj[0].i:t.i]):
+        return None
+    span = person_at(off + subj[0].idx)
+    return (span, description_span(off, t), False) if span is not None else None
 
 
 def _name_after_comma(off: int, doc, t, person_at):
@@ -355,6 +417,10 @@ def _glued_name(doc, role, name) -> bool:
         return False
     between = doc[role.i + 1:name.i]
     if len(between) < 2 or between[0].lower_ != "of":
+        return False
+    # "the head of the X mosque in south London, where 28-year-old Mr NAME had worshipped": a
+    # clause or a comma between role and name, so the name belongs to that clause
+    if any(x.text in (",", ";", "(") or x.tag_ in ("WRB", "WDT", "WP") or x.pos_ in ("VERB", "AUX") for x in between):
         return False
     if between[1].lower_ == "the":
         return len(between) >= 3

@@ -226,6 +226,23 @@ DESCRIPTIVE_ORG_NOUNS = {"company", "firm", "group", "regulator", "watchdog", "g
                          "board", "council", "authority", "utility", "ministry", "government", "municipality",
                          "township", "county", "province", "commission", "office", "service", "restaurant",
                          "cafe", "café", "store", "shop", "bakery", "business", "hospital", "school", "district"}
+# what kind of body a descriptive noun stands for, and the name words that show a body's kind:
+# "the security firm" is no ministry, "the city" no company (a body whose kind its name does not
+# show may be any of them)
+ORG_KIND_OF_NOUN = {**dict.fromkeys(("company", "firm", "corporation", "concern", "holding", "operator", "lender",
+                                     "insurer", "carrier", "airline", "manufacturer", "producer", "retailer",
+                                     "automaker", "carmaker", "conglomerate", "startup", "restaurant", "cafe", "café",
+                                     "store", "shop", "bakery", "business", "giant", "utility"), "business"),
+                    **dict.fromkeys(("ministry", "department", "agency", "regulator", "watchdog", "commission",
+                                     "government", "authority"), "state"),
+                    **dict.fromkeys(("city", "municipality", "township", "county", "province", "district"), "place")}
+ORG_KIND_OF_NAME_WORD = {**dict.fromkeys(("ltd", "ltd.", "inc", "inc.", "corp", "corp.", "co.", "llc", "plc", "gmbh",
+                                          "company", "corporation", "airlines", "airways", "cafe", "café",
+                                          "restaurant", "bakery", "store", "motors", "holdings"), "business"),
+                         **dict.fromkeys(("ministry", "department", "agency", "commission", "government",
+                                          "directorate", "inspectorate", "police", "service"), "state"),
+                         **dict.fromkeys(("city", "municipality", "township", "county", "province", "district"),
+                                         "place")}
 # words that open a PERSON span as a title, not a name ("Ombudsman NAME", "Deputy Prime Minister NAME")
 NAME_TITLES = (ROLE_NOUNS | OFFICE_TITLES | set(ROLE_TITLES) | {"vice", "prime", "chief", "deputy", "acting"}) - {
     "man", "woman", "star", "host", "king", "queen", "prince", "princess", "partner", "associate", "rival", "ally",

@@ -109,6 +109,12 @@ def _whole_body_names(text: str, out: list[tuple[int, int, str]]) -> list[tuple[
             m = _FOR_REGION.match(text, e)
             if m and any(w in _BODY_HEADS or w in ("situations", "affairs") for w in words):
                 e = m.end()
+        # "the United Nations Office | for | the Coordination of Humanitarian Affairs": NER makes two
+        # bodies of one whose head word is followed by `for` and a capitalised name
+        if fixed and label == "ORG" and fixed[-1][2] == "ORG" and text[fixed[-1][1]:s] == " for " \
+                and text[fixed[-1][0]:fixed[-1][1]].split()[-1].lower() in _BODY_HEADS:
+            fixed[-1] = (fixed[-1][0], e, "ORG")
+            continue
         fixed.append((s, e, label))
     return [m for m in fixed if not any(o is not m and o[2] == "ORG" and o[0] <= m[0] and m[1] <= o[1]
                                         and (o[0], o[1]) != (m[0], m[1]) for o in fixed)]
@@ -156,7 +162,10 @@ def _trim_title(text: str, m: tuple[int, int, str]) -> tuple[int, int, str]:
         rest = word[1].split()
         glued = len(rest) == 2 and word[0].isalpha() and (rest[0].lower() in REGIONAL_NAMES or rest[0].lower() in FIRST_NAMES) \
             and not is_given_name(word[0]) and rest[1].lower() not in ORG_WORDS
-        if word[0].lower() not in NAME_TITLES and not glued:
+        # "Skipper Brolin" where the article also writes "the skipper": a common noun used as a title
+        common = len(rest) == 1 and word[0].isalpha() and not is_given_name(word[0]) \
+            and re.search(rf"\b(?:the|a|an) {re.escape(word[0].lower())}\b", text) is not None
+        if word[0].lower() not in NAME_TITLES and not glued and not common:
             return s, e, label
         s += len(word[0]) + 1
 

@@ -3,7 +3,7 @@ organisation that was last a subject, speaker or `according to` source.
 """
 from __future__ import annotations
 
-from .lexicon import DESCRIPTIVE_ORG_NOUNS, ORG_NOUNS, ROLE_NOUNS
+from .lexicon import DESCRIPTIVE_ORG_NOUNS, ORG_KIND_OF_NAME_WORD, ORG_KIND_OF_NOUN, ORG_NOUNS, ROLE_NOUNS
 from .names import Group
 from ..model import Analysis
 from .index import MentionIndex, inside, quoted_spans, speaks
@@ -29,6 +29,8 @@ def resolve_org_speakers(analysis: Analysis, others: list[Group], persons: Menti
     nouns = {id(g): {w.lower() for s, e in g.spans + g.aliases for w in text[s:e].split()} & ORG_NOUNS
              for g in orgs}
     by_noun: dict[str, tuple[Group, int]] = {}
+    kinds = {id(g): _kind(g) for g in orgs}
+    recent: list[tuple[Group, int]] = []  # organisations that spoke or were subjects, latest last
     out: dict[tuple[int, int], Group] = {}
     sent_no = 0
     for c, sent in parsed.sentences():
@@ -37,11 +39,13 @@ def resolve_org_speakers(analysis: Analysis, others: list[Group], persons: Menti
             pos = c.offset + t.idx
             low = t.lower_
             hit = by_noun.get(low)
-            if low in DESCRIPTIVE_ORG_NOUNS and last["it"] is not None and last["it"][0] is not None \
-                    and (hit is None or last["it"][1] > hit[1]):
+            fits = _latest_of_kind(recent, kinds, ORG_KIND_OF_NOUN.get(low)) \
+                if low in DESCRIPTIVE_ORG_NOUNS and last["it"] is not None and last["it"][0] is not None else None
+            if fits is not None and (hit is None or fits[1] > hit[1]):
                 # "Lukoil reported ... The company said": any organisation is a company, and one that
-                # spoke since "the oil company X" is the nearer one
-                hit = last["it"]
+                # spoke since "the oil company X" is the nearer one; but "the security firm" is the
+                # latest business, not a ministry that spoke since
+                hit = fits
             if hit is not None and _bare_definite(t) and _speaking_position(t) \
                     and index.group_at(pos) is None and not inside(pos, quoted):
                 g, at = hit
@@ -50,6 +54,7 @@ def resolve_org_speakers(analysis: Analysis, others: list[Group], persons: Menti
                     out[span] = g
                     g.aliases.append(span)
                     last["it"] = last["they"] = (g, sent_no)
+                    recent.append((g, sent_no))
                     continue
             if low in ("it", "they") and t.dep_ in ("nsubj", "nsubjpass"):
                 hit = last[low]
@@ -70,11 +75,25 @@ def resolve_org_speakers(analysis: Analysis, others: list[Group], persons: Menti
                 last["they"] = (g, sent_no)
                 if g.label == "ORG":
                     last["it"] = (g, sent_no)
+                    recent.append((g, sent_no))
             elif persons.group_at(pos) is None and t.tag_ in ("NNS", "NNPS"):
                 last["they"] = (None, sent_no)  # people or things named as a plural subject
-            elif persons.group_at(pos) is None and t.tag_ == "NN" and speaks(t) and t.lower_ not in ROLE_NOUNS:
+            elif persons.group_at(pos) is None and t.tag_ == "NN" and speaks(t) and t.lower_ not in ROLE_NOUNS \
+                    and t.lower_ not in DESCRIPTIVE_ORG_NOUNS:
                 last["it"] = (None, sent_no)  # "The report said": a thing spoke
     return out
+
+
+def _kind(g: Group) -> str | None:
+    """business, state or place when a word of the organisation's name says so."""
+    words = [w.lower() for w in (g.name or " ".join(g.words)).split()]
+    return next((ORG_KIND_OF_NAME_WORD[w] for w in reversed(words) if w in ORG_KIND_OF_NAME_WORD), None)
+
+
+def _latest_of_kind(recent: list[tuple[Group, int]], kinds: dict[int, str | None], kind: str | None):
+    """The latest organisation that may be `the <noun>` of this kind (one whose kind is unknown
+    may be any)."""
+    return next(((g, at) for g, at in reversed(recent) if kind is None or kinds[id(g)] in (None, kind)), None)
 
 
 def _speaking_position(t) -> bool:

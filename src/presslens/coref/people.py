@@ -36,8 +36,10 @@ def resolve_people(analysis: Analysis, persons: list[Group], index: MentionIndex
                 sal.role_words[gid_of[id(g)]].update(_premodifier_words(e))
     quoted = quoted_spans(text, parsed)
     trace = TRACE.get()
+    nations: set[str] = set()
     if trace is not None:
         trace.append({"kind": "persons", "names": [g.name or " ".join(g.words) for g in persons]})
+        nations = {t.lower_ for c in parsed.chunks for t in c.doc if t.ent_type_ in ("NORP", "GPE")}
     resolved: dict[tuple[int, int], int] = {}
     pending: list[tuple[tuple[int, int], str, int]] = []  # descriptions before any person: cataphora
     sent_no = 0
@@ -45,13 +47,15 @@ def resolve_people(analysis: Analysis, persons: list[Group], index: MentionIndex
     for c, sent in parsed.sentences():
         sent_no += 1
         off = c.offset
+        if _heading(text, off, sent):
+            sal.section += 1
         for t in sent:
             pos = off + t.idx
             g = index.group_at(pos)
             if g is not None and (t.i == sent.start or index.group_at(pos - 1) is not g):
                 gi = gid_of[id(g)]
                 if trace is not None:
-                    _probe(sal, persons, gi, t, sent_no, pos, trace)
+                    _probe(sal, persons, gi, t, sent_no, pos, trace, nations)
                 if not inside(pos, quoted):  # people named inside a quotation are not the antecedents
                     sal.see(gi, sent_no, _mention_prominence(t, off, index, g), pos)
                 # a lead description goes to the next person named as a subject ("The chairman of
@@ -128,12 +132,18 @@ def resolve_people(analysis: Analysis, persons: list[Group], index: MentionIndex
                 if gi is not None and sent_no - sal.last[gi][0] <= 2:
                     _add_description(text, persons, sal, resolved, span, t.lower_, gi, True, True, True)
                     sal.see(gi, sent_no, prominence(t), pos)
+            elif subj and sent_no <= 2 and t.head.dep_ == "ROOT" and speaks(t) and _indefinite_lead(t) \
+                    and not sal.anyone(sent_no) and not inside(pos, quoted):
+                # "A Swiss fireman has told a court how ... NAME said": a wire lead introduces the
+                # speaker by a description and names them in the next sentence
+                pending.append((description_span(off, t), t.lower_, sent_no))
     if pending and fallback is not None:
         _flush(text, persons, sal, resolved, pending, fallback)
     return resolved
 
 
-def _probe(sal: Salience, persons: list[Group], gi: int, t, sent_no: int, pos: int, trace: list) -> None:
+def _probe(sal: Salience, persons: list[Group], gi: int, t, sent_no: int, pos: int, trace: list,
+           nations: set[str] = frozenset()) -> None:
     """For the trainer only: a repeated name taken as if it were a pronoun of its person's gender
     (`Trump said` read as `he said`, `Trump's` as `his`): the candidates the ranker would weigh
     there, and the right one."""
@@ -147,13 +157,46 @@ def _probe(sal: Salience, persons: list[Group], gi: int, t, sent_no: int, pos: i
     if len(trace) > mark:
         trace[-1].update(kind="probe", truth=gi)
     # and as `the <role>` when the article gave the person a role ("Clinton said" as "the
-    # secretary said"); a description the article already tied to someone is no ranking
+    # secretary said"), with the nationality or place the person was introduced with ("Turkish
+    # President X" as "the Turkish president", which sets `modifier_match`); a description the
+    # article already tied to someone is no ranking
     heads = sorted(sal.role_words.get(gi, set()) & COMPATIBLE_ROLES.keys())
     if subject and heads:
         mark = len(trace)
-        sal.description(heads[0], sent_no, {heads[0]}, gender_of_role(heads[0]), False, pos)
+        kind = frozenset(sal.role_words.get(gi, set()) & nations)
+        sal.description(heads[0], sent_no, {heads[0]}, gender_of_role(heads[0]), False, pos, kind)
         if len(trace) > mark:
             trace[-1].update(kind="probe_description", truth=gi)
+
+
+def _indefinite_lead(t) -> bool:
+    """`A Swiss fireman`, `An Iraqi defector`: a singular noun for a person with an indefinite
+    article (never `a statement`, `a group`: nouns the role lexicon or the suffix test rejects)."""
+    from ..attribution.acts import lexicon  # the act lexicon's noun lists: documents, carriers, groups
+
+    dets = [c for c in t.lefts if c.dep_ == "det"]
+    if not dets or dets[0].lower_ not in ("a", "an") or t.tag_ != "NN" or t.ent_type_:
+        return False
+    lex = lexicon()
+    low = t.lower_
+    if low in lex.document_nouns or low in lex.carrier_nouns or low in lex.group_nouns or low in _NOT_PEOPLE:
+        return False
+    return low in ROLE_NOUNS or low.endswith(("man", "woman", "er", "or", "ist", "ian", "ant", "ent"))
+
+
+_NOT_PEOPLE = {"number", "order", "letter", "paper", "poster", "computer", "water", "center", "error", "sector",
+               "factor", "motor", "monitor", "government", "statement", "document", "agreement", "department"}
+
+
+def _heading(text: str, off: int, sent) -> bool:
+    """`5:45 p.m.`, `___`, `Overcoming nerves`: a short line of its own with no verb opens a section."""
+    words = [t for t in sent if not t.is_space]
+    if not 0 < len(words) <= 6 or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    start, end = off + sent.start_char, off + sent.end_char
+    line_end = text.find("\n", end)
+    line = text[text.rfind("\n", 0, start) + 1:len(text) if line_end < 0 else line_end]
+    return line.strip() == text[start:end].strip()
 
 
 def _epithet(t) -> bool:
@@ -274,7 +317,10 @@ def _mention_prominence(t, off: int, index: MentionIndex, g: Group) -> float:
     span = index.span_at(off + t.idx)
     if span is None or span not in g.aliases or span in g.spans:
         return prominence(t)
-    toks = [x for x in t.sent if span[0] <= off + x.idx < span[1] and x.lower_ in ROLE_NOUNS]
+    # the role noun, or the subject head of a description the role lexicon lacks ("The former chief
+    # chemist for the X authority, NAME, told")
+    toks = [x for x in t.sent if span[0] <= off + x.idx < span[1]
+            and (x.lower_ in ROLE_NOUNS or x.dep_ in ("nsubj", "nsubjpass") and x.pos_ == "NOUN")]
     return max([prominence(t)] + [prominence(x) for x in toks])
 
 

@@ -29,6 +29,10 @@ class Salience:
     # people that the text shows to be places (a name NER also tags as a place, `in X`): no
     # pronoun or person description ever goes to them
     places: set[int] = field(default_factory=set)
+    # a live blog's time stamps and a feature's subheads open a new section: a person last seen in
+    # an earlier one is a weaker antecedent (`other_section`, learned like every feature)
+    section: int = 0
+    seen_section: dict[int, int] = field(default_factory=dict)
 
     def see(self, gid: int, sent: int, subject: bool | float, pos: int) -> None:
         """subject: True/1.5 for a subject, 2.0 for a main-clause subject, 0 otherwise."""
@@ -37,6 +41,7 @@ class Salience:
         if old is not None and old[0] == sent:
             prom = max(prom, old[1])  # a person stays as prominent as their best role in the sentence
         self.last[gid] = (sent, prom, pos)
+        self.seen_section[gid] = self.section
 
     def anyone(self, sent: int) -> bool:
         """Whether any person is available to a description at all (else it is a lead)."""
@@ -44,7 +49,8 @@ class Salience:
 
     def _features(self, gid: int, sent: int) -> dict[str, float]:
         s, prom, pos = self.last[gid]
-        return {"sentence_distance": sent - s, "prominence": prom, "position": pos}
+        return {"sentence_distance": sent - s, "prominence": prom, "position": pos,
+                "other_section": float(self.seen_section.get(gid, self.section) != self.section)}
 
     def pronoun(self, gender: str | None, sent: int, pos: int = 0, subject: bool = True) -> int | None:
         cands = [g for g, (s, _, _) in self.last.items() if sent - s <= WINDOW and g not in self.places

@@ -7,11 +7,13 @@ org_speakers.py for `it`/`the company`) -> entities plus a coref map (mention sp
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from .descriptions import appositive_roles, org_appositions, org_patterns, relations, role_text
 from .names import Group, group_others, group_people
 from .given_names import is_given_name
+from .lexicon import NAME_TITLES
 from .places import canonical_place
 from ..model import Analysis, Entity, Mention
 from .index import MentionIndex
@@ -50,7 +52,7 @@ def resolve_entities(analysis: Analysis) -> tuple[list[Entity], dict[tuple[int, 
         if key in org_by_name:
             org_by_name[key].spans.extend(g.spans)
             groups.remove(g)
-    _absorb_person_names(groups, others)
+    _absorb_person_names(groups, others, text)
     _absorb_places(groups, others)
     _propagate_names(analysis, groups, others)
     persons = list(groups)
@@ -92,7 +94,7 @@ def resolve_entities(analysis: Analysis) -> tuple[list[Entity], dict[tuple[int, 
     return entities, out
 
 
-def _absorb_person_names(persons: list[Group], others: list[Group]) -> None:
+def _absorb_person_names(persons: list[Group], others: list[Group], text: str = "") -> None:
     """NER flips between PERSON and ORG for the same name ("Trump"): a non-person group whose
     words are a person's full name or surname joins that person."""
     by_full = {p.words: p for p in persons if len(p.words) >= 2}
@@ -105,6 +107,13 @@ def _absorb_person_names(persons: list[Group], others: list[Group]) -> None:
         target = by_full.get(g.words)
         if target is None and len(g.words) == 1 and len(by_last.get(g.words[0], [])) == 1:
             target = by_last[g.words[0]][0]
+        if target is None and len(g.words) == 2 and len(by_last.get(g.words[1], [])) == 1 \
+                and (g.words[0] in NAME_TITLES or re.search(rf"\b(?:the|a|an) {re.escape(g.words[0])}\b", text)):
+            # "Skipper Ingvall says" after "Ludde Ingvall, the skipper of X": a title (a word the
+            # article also uses as a common noun) before a person's unique surname
+            by_last[g.words[1]][0].aliases.extend(g.spans)  # the title is no part of the name
+            others.remove(g)
+            continue
         if target is not None:
             target.spans.extend(g.spans)
             others.remove(g)

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import BODIES, MEDIA, PLATFORM_NAMES, RELATIONS, ROLE_NOUNS, is_outlet_name
+from .lexicon import BODIES, MEDIA, NAME_TITLES, PLATFORM_NAMES, RELATIONS, ROLE_NOUNS, is_outlet_name
 
 from .given_names import given_name_gender, is_given_name  # noqa: F401 — re-exported for resolution
+from .gender import name_gender
 
 # endings of East European and Central Asian surnames; places with them ("Rostov") are GPE,
 # which is never retyped to a person
@@ -248,7 +249,15 @@ def _retype_one(parsed, text: str, s: int, e: int, label: str) -> str:
     if label not in RETYPABLE:
         return label
     words = [t for t in toks if not t.is_punct]
-    if not words or not all(t.text[:1].isupper() for t in words) or len(words) > 3:
+    if not words or not all(t.text[:1].isupper() for t in words):
+        return label
+    # "Patrol Chief James Hall said" tagged as a work of art: a title before a given name and a
+    # surname makes a person, however many words NER took in (a surname may be an organisation
+    # word, "Hall", "House": no body's name has a title and a given name before it)
+    if len(words) > 3 and label != "NORP" and words[-3].lower_ in NAME_TITLES \
+            and (is_given_name(words[-2].text) or name_gender(words[-2].text) is not None):
+        return "PERSON"
+    if len(words) > 3:
         return label
     if words[-1].lower_ in ORG_WORDS or (nxt is not None and nxt.lower_ in ORG_WORDS):
         return label

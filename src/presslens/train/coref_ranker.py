@@ -37,7 +37,12 @@ from ..model_files import write_json
 # would never be of unknown gender, and `gender_unknown` would learn to bar everyone the name
 # lists do not know). They keep their current values and enter the fit as a fixed offset.
 FIXED = {"pronoun": {"position", "gender_known_match_subject", "gender_known_match_other", "gender_unknown"},
-         "description": {"position", "modifier_match"}}
+         "description": {"position"}}
+# ... but real pronouns can: the tune half's labelled he/she/his are fitted for these alone, the
+# other weights held at their learned values; kept only when they beat the hand-set values on the
+# held-out documents of a check fit (and at least MIN_REAL rankings exist)
+GENDER = ("gender_known_match_subject", "gender_known_match_other", "gender_unknown")
+MIN_REAL = 40
 MIN_RANKINGS = 40
 STAGES = ("repair", "parse", "entities")
 
@@ -136,7 +141,8 @@ def news_rankings(gold: Path, texts: Path) -> list[tuple[str, dict, set]]:
             else:
                 right = {c for c in r["features"] if c < len(names) and _same_name(names[c], hit)}
             kind = {"probe": "pronoun", "probe_description": "description"}.get(r["kind"], r["kind"])
-            out.append((g["doc"], {"kind": kind, "features": r["features"]}, right))
+            out.append((g["doc"], {"kind": kind, "features": r["features"], "real": not r["kind"].startswith("probe")},
+                        right))
     return out
 
 
@@ -198,6 +204,30 @@ def split_docs(rankings, share: float = 0.2, seed: int = 0):
     return [x for x in rankings if x[0] not in held], [x for x in rankings if x[0] in held]
 
 
+def fit_gender(rows, model: dict, current: dict) -> dict:
+    """The gender features of the pronoun score, fitted on real pronouns only (see GENDER)."""
+    real = [x for x in rows if x[1].get("real")]
+    if len(real) < MIN_REAL:
+        return {"rankings": len(real), "kept": "hand-set (too few real pronouns)"}
+    fixed = {k: v for k, v in model["pronoun"].items() if k not in GENDER}
+    names = list(GENDER)
+    hand = np.array([current["pronoun"][k] for k in names])
+    train, held = split_docs(real, share=0.3)
+    w_check = fit(matrices(train, names, fixed), len(names))
+    w = fit(matrices(real, names, fixed), len(names))
+    before = accuracy(matrices(held, names, fixed), hand)
+    learned = accuracy(matrices(held, names, fixed), w_check)
+    out = {"rankings": len(real), "held_out_docs_accuracy": {"before": round(before, 3), "learned": round(learned, 3),
+                                                              "rankings": len(held)},
+           "fitted": {k: round(float(v), 4) for k, v in zip(names, w)}}
+    if learned > before:
+        model["pronoun"].update(out["fitted"])
+        out["kept"] = "learned"
+    else:
+        out["kept"] = "hand-set (the fitted values did not beat them on held-out documents)"
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("polnear_train", type=Path)
@@ -208,9 +238,9 @@ def main() -> None:
     a = ap.parse_args()
     if a.rankings and a.rankings.exists():
         kept = json.loads(a.rankings.read_text(encoding="utf-8"))
-        rankings = [(d, {"kind": r["kind"], "features": {int(c): f for c, f in r["features"].items()}}, set(right))
+        rankings = [(d, {**r, "features": {int(c): f for c, f in r["features"].items()}}, set(right))
                     for d, r, right, _ in kept["polnear"]]
-        news = [(d, {"kind": r["kind"], "features": {int(c): f for c, f in r["features"].items()}}, set(right))
+        news = [(d, {**r, "features": {int(c): f for c, f in r["features"].items()}}, set(right))
                 for d, r, right, _ in kept["news"]]
     else:
         rankings = polnear_rankings(a.polnear_train, a.limit)
@@ -241,6 +271,8 @@ def main() -> None:
                             "before": round(accuracy(matrices(held, names, fixed), hand), 3),
                             "rankings": len(held)}}
         model[kind] = {**{k: round(float(v), 4) for k, v in zip(names, w)}, **fixed}
+        if kind == "pronoun":
+            report["pronoun_gender"] = fit_gender(rows, model, current)
     model["about"] = ("Linear scores for candidate antecedents (coref/ranker.py). A pronoun or description goes to "
                       "the candidate with the highest sum of weight * feature among those the hard constraints allow "
                       "(gender, number, places, party, office). Learned by presslens.train.coref_ranker; see "
