@@ -13,7 +13,10 @@ ratios are printed beside them.
 functions with the most own time, overall and inside the framing stage (not
 written to RESULTS.md; the profiler's overhead distorts the ratios).
 
-usage: python benchmarks/throughput.py [--n 200] [--source DIR] [--write] [--profile 30]
+The runs alternate in rounds of `--round` articles (bare spaCy, then each presslens
+run, on the same articles), so a change in the machine's load hits them alike.
+
+usage: python benchmarks/throughput.py [--n 200] [--round 32] [--source DIR] [--write] [--profile 30]
 Without --source it uses PolNeAR texts from ../shared/data when present,
 else the examples/ folder repeated.
 """
@@ -71,6 +74,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=200)
     ap.add_argument("--source")
     ap.add_argument("--write", action="store_true", help="also rewrite its section of benchmarks/RESULTS.md")
+    ap.add_argument("--round", type=int, default=32, help="articles per interleaved round")
     ap.add_argument("--profile", type=int, metavar="N", help="also profile the full pipeline: top N functions")
     a = ap.parse_args()
 
@@ -93,20 +97,30 @@ def main() -> None:
         p.timings.clear()
         p.cpu_timings.clear()
 
-    t0, c0 = time.perf_counter(), time.process_time()
-    for _ in nlp.pipe((d.text for d in docs), batch_size=32):
-        pass
-    t_spacy, c_spacy = time.perf_counter() - t0, time.process_time() - c0
-
-    lines = [f"{len(docs)} articles, {chars:,} characters, one thread; ratios of process CPU time", "",
-             "| run | articles per CPU s | CPU time vs bare spaCy | wall time vs bare spaCy |", "|---|---|---|---|",
-             f"| bare spaCy nlp.pipe | {rate(len(docs), c_spacy):.1f} | 1.00 | 1.00 |"]
-    for name, pipeline in runs.items():
+    # Interleaved in rounds of `--round` articles: on a shared machine the load drifts during
+    # a run, and a drift then hits every run alike instead of whichever happened to be timed last.
+    wall = {"bare spaCy nlp.pipe": 0.0, **{k: 0.0 for k in runs}}
+    cpu = dict(wall)
+    for at in range(0, len(docs), a.round):
+        part = docs[at:at + a.round]
         t0, c0 = time.perf_counter(), time.process_time()
-        for d in docs:
-            pipeline.run(d).scratch.clear()
-        took, cpu = time.perf_counter() - t0, time.process_time() - c0
-        lines.append(f"| {name} | {rate(len(docs), cpu):.1f} | {cpu / c_spacy:.2f} | {took / t_spacy:.2f} |")
+        for _ in nlp.pipe((d.text for d in part), batch_size=32):
+            pass
+        wall["bare spaCy nlp.pipe"] += time.perf_counter() - t0
+        cpu["bare spaCy nlp.pipe"] += time.process_time() - c0
+        for name, pipeline in runs.items():
+            t0, c0 = time.perf_counter(), time.process_time()
+            for d in part:
+                pipeline.run(d).scratch.clear()
+            wall[name] += time.perf_counter() - t0
+            cpu[name] += time.process_time() - c0
+    c_spacy, t_spacy = cpu["bare spaCy nlp.pipe"], wall["bare spaCy nlp.pipe"]
+    lines = [f"{len(docs)} articles, {chars:,} characters, one thread, runs interleaved in rounds of "
+             f"{a.round} articles; ratios of process CPU time", "",
+             "| run | articles per CPU s | CPU time vs bare spaCy | wall time vs bare spaCy |", "|---|---|---|---|"]
+    for name in wall:
+        lines.append(f"| {name} | {rate(len(docs), cpu[name]):.1f} | {cpu[name] / c_spacy:.2f} | "
+                     f"{wall[name] / t_spacy:.2f} |")
     full = runs["presslens full pipeline"]
     total = sum(full.cpu_timings.values())
     lines += ["", "Stage shares of the full pipeline's CPU time: " + ", ".join(

@@ -79,3 +79,46 @@ def test_attention_fusion_refuses_a_graph_without_the_exported_pattern():
     with pytest.raises(ValueError, match="nothing fused"):
         fuse(model)
     assert onnx is not None
+
+
+def _lexicon_hits_one_label_at_a_time(text, lexicon):
+    """The straightforward scan (every label over every word) that lexicon_hits must equal."""
+    from presslens.framing.lexical import Hit, words
+
+    ws = words(text)
+    hits = []
+    for label, terms in lexicon.terms.items():
+        i = 0
+        while i < len(ws):
+            two = f"{ws[i][0]} {ws[i + 1][0]}" if i + 1 < len(ws) else None
+            if two is not None and two in terms:
+                hits.append(Hit(label, ws[i][1], ws[i + 1][2], terms[two], "lexicon"))
+                i += 2
+                continue
+            if ws[i][0] in terms:
+                hits.append(Hit(label, ws[i][1], ws[i][2], terms[ws[i][0]], "lexicon"))
+            i += 1
+    return hits
+
+
+def test_lexicon_hits_equal_the_label_by_label_scan():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from presslens.framing.lexical import Lexicon, default_lexicon, lexicon_hits
+
+    vocab = ["shame", "total", "disaster", "so", "called", "expert", "the", "a", "real"]
+    lexicon = Lexicon({"Loaded": {"shame": 0.9, "total disaster": 0.8, "disaster": 0.7},
+                       "Doubt": {"so called": 0.6, "called expert": 0.5, "expert": 0.4},
+                       "Empty": {}, "Both": {"disaster": 0.3, "real": 0.2, "a real": 0.1}})
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(vocab), max_size=14), st.sampled_from([" ", ", ", " - "]))
+    def check(ws, sep):
+        text = sep.join(ws)
+        assert lexicon_hits(text, lexicon) == _lexicon_hits_one_label_at_a_time(text, lexicon)
+
+    check()
+    shipped = default_lexicon()
+    text = "This so-called expert is a total disaster, a shame on the whole country and a real fraud."
+    assert lexicon_hits(text, shipped) == _lexicon_hits_one_label_at_a_time(text, shipped)
