@@ -57,15 +57,18 @@ def test_encode_parsed_runs_once_per_parse():
     assert len(one) == len(parsed.chunks) == 2
 
 
-def test_padding_in_a_batch_does_not_leak_into_the_shorter_texts(enc):
-    # the fused attention kernel reads the padding mask: a short text batched with a long one
-    # must encode (almost) as it does alone; an unmasked pad would move it far more
+def test_padding_in_a_batch_does_not_leak_into_the_shorter_texts(monkeypatch):
+    # the fused attention kernel reads the padding mask: a short text padded to a long one's
+    # length in one batch must encode almost as it does alone (cosine 0.991: activations are
+    # quantised per batch); with the mask left out of the graph the cosine is 0.725
     short = "The minister resigned on Friday."
     long = " ".join(["The committee published its report on the budget, the railways and the schools."] * 4)
-    alone = enc.encode([short])[0]
-    batched = Encoder(batch_size=16).encode([short, long])[0]
+    alone = Encoder().encode([short])[0]
+    one_batch = Encoder()
+    monkeypatch.setattr(one_batch, "_batches", lambda order, windows: [list(order)])
+    batched = one_batch.encode([short, long])[0]
     assert batched.tokens.shape == alone.tokens.shape
-    assert float(alone.embedding @ batched.embedding) > 0.99
+    assert float(alone.embedding @ batched.embedding) > 0.95
 
 
 def test_the_shipped_graph_runs_attention_as_one_fused_kernel():
