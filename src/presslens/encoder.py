@@ -155,7 +155,7 @@ def encode_parsed(parsed) -> list[Encoded]:
         hit = _MEMO.get(key)
         if hit is not None and hit[0]() is parsed:
             return hit[1]
-    encoded = get_encoder().encode([c.doc.text for c in parsed.chunks])
+    encoded = get_encoder().encode([c.text for c in parsed.chunks])
     with _MEMO_LOCK:
         try:
             ref = weakref.ref(parsed, lambda _r, k=key: _MEMO.pop(k, None))

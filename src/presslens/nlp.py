@@ -35,11 +35,14 @@ def load_nlp():
 class Chunk:
     offset: int
     doc: "object"  # spacy.tokens.Doc
-    # Doc.text joins every token on each access: computed once, as offset lookups need it constantly
+    # Doc.text joins every token on each access: computed once, as offset lookups and the
+    # encoder and framing stages need it constantly
+    text: str = field(init=False, compare=False, repr=False)
     end: int = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "end", self.offset + len(self.doc.text))
+        object.__setattr__(self, "text", self.doc.text)
+        object.__setattr__(self, "end", self.offset + len(self.text))
 
 
 @dataclass

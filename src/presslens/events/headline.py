@@ -23,10 +23,10 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z-]+")
 def headline_spans(parsed: Any) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """(headline, lead paragraph) as character spans, when the piece opens with a headline:
     a short first line without a full stop, followed by more text."""
-    chunks = [c for c in getattr(parsed, "chunks", ()) if c.doc.text.strip()]
+    chunks = [c for c in getattr(parsed, "chunks", ()) if c.text.strip()]
     if len(chunks) < 2:
         return None
-    first = chunks[0].doc.text.strip()
+    first = chunks[0].text.strip()
     if first[-1] in ".!?" or len(first.split()) > MAX_WORDS:
         return None
     return (chunks[0].offset, chunks[0].end), (chunks[1].offset, chunks[1].end)

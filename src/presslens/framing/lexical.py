@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "models" / "framing" / "en" / "lexicon.json"
@@ -39,6 +39,15 @@ class Lexicon:
     terms: dict[str, dict[str, float]]
     enabled: tuple[str, ...] = ()  # pattern detectors kept on validation
 
+    @cached_property
+    def owners(self) -> dict[str, tuple[str, ...]]:
+        """term -> the labels listing it: one look-up per word instead of one per word and label."""
+        out: dict[str, tuple[str, ...]] = {}
+        for label, terms in self.terms.items():
+            for term in terms:
+                out[term] = (*out.get(term, ()), label)
+        return out
+
     @classmethod
     def load(cls, path: Path = LEXICON_PATH) -> "Lexicon":
         if not path.exists():
@@ -57,21 +66,33 @@ def words(text: str) -> list[tuple[str, int, int]]:
 
 
 def lexicon_hits(text: str, lexicon: Lexicon) -> list[Hit]:
+    """Each label's terms, left to right: a word pair before a single word, and a matched pair
+    is not read again from its second word. Labels come in the lexicon's order."""
     ws = words(text)
+    if not ws:
+        return []
+    owners = lexicon.owners
+    # positions where any label has a term (single word or pair starting there), by label
+    starts: dict[str, list[int]] = {}
+    for i, (w, _, _) in enumerate(ws):
+        labels = owners.get(w, ())
+        if i + 1 < len(ws):
+            labels = (*labels, *owners.get(f"{w} {ws[i + 1][0]}", ()))
+        for label in dict.fromkeys(labels):
+            starts.setdefault(label, []).append(i)
     hits: list[Hit] = []
     for label, terms in lexicon.terms.items():
-        if not terms:
-            continue
-        i = 0
-        while i < len(ws):
+        free = 0  # the next position not consumed by a matched pair
+        for i in starts.get(label, ()):
+            if i < free:
+                continue
             two = f"{ws[i][0]} {ws[i + 1][0]}" if i + 1 < len(ws) else None
             if two is not None and two in terms:
                 hits.append(Hit(label, ws[i][1], ws[i + 1][2], terms[two], "lexicon"))
-                i += 2
-                continue
-            if ws[i][0] in terms:
+                free = i + 2
+            elif ws[i][0] in terms:
                 hits.append(Hit(label, ws[i][1], ws[i][2], terms[ws[i][0]], "lexicon"))
-            i += 1
+                free = i + 1
     return hits
 
 

@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -45,9 +46,14 @@ class Vocabulary:
         idf = np.array([math.log((1 + n) / (1 + df[w])) + 1 for w in words], np.float32)
         return cls(tuple(words), idf)
 
+    @cached_property
+    def index(self) -> dict[str, int]:
+        """word -> column; built once per vocabulary (rebuilding it cost more than the transform)."""
+        return {w: i for i, w in enumerate(self.words)}
+
     def vectors(self, docs: Sequence[str]) -> np.ndarray:
         """One L2-normalised row per document: (1 + log tf) x idf over the vocabulary."""
-        index = {w: i for i, w in enumerate(self.words)}
+        index = self.index
         out = np.zeros((len(docs), len(self.words)), np.float32)
         for r, d in enumerate(docs):
             for w, k in Counter(t for t in tokens(d) if t in index).items():

@@ -18,12 +18,12 @@ def framing_stage(analysis: Analysis) -> dict:
     from ..framing.predict import Paragraph, default_model
 
     parsed = analysis.get("parsed")
-    chunks = [c for c in getattr(parsed, "chunks", []) if c.doc.text.strip()]
+    chunks = [c for c in getattr(parsed, "chunks", []) if c.text.strip()]
     if not chunks:
         return {"genre": None, "frames": [], "techniques": []}
     encoded = encode_parsed(parsed)
     by_chunk = dict(zip((id(c) for c in parsed.chunks), encoded))
-    paragraphs = [Paragraph(c.offset, c.doc.text) for c in chunks]
+    paragraphs = [Paragraph(c.offset, c.text) for c in chunks]
     result = default_model(analysis.document.language).predict(paragraphs, [by_chunk[id(c)] for c in chunks])
     text_len = len(analysis.document.text)
     techniques = [t for t in result.techniques

@@ -80,6 +80,12 @@ def main() -> None:
             opset_version=17, dynamo=False,
         )
         quantize_dynamic(str(fp32), str(out / "model.onnx"), weight_type=QuantType.QInt8, per_channel=True)
+    # the attention core as one fused kernel (same function; about a tenth off the encoder's CPU time)
+    import onnx
+
+    from presslens.train.fuse_attention import fuse
+
+    onnx.save(fuse(onnx.load(str(out / "model.onnx"))), str(out / "model.onnx"))
     shutil.copy(src / "tokenizer.json", out / "tokenizer.json")
 
     # agreement check: torch fp32 sentence embeddings vs the shipped int8 encoder
