@@ -134,3 +134,18 @@ def test_reported_technique_scores_are_platt_scaled_and_decisions_unchanged():
     assert a == pytest.approx(0.5, abs=0.1) and b == pytest.approx(-1.0, abs=0.15)
     p = cross_fitted(z, y, np.repeat(np.arange(300), 10))
     assert p.shape == z.shape and abs(float(p.mean()) - float(y.mean())) < 0.02
+
+
+def test_thresholds_can_be_chosen_on_a_pool_of_the_fitting_articles():
+    from presslens.train.article_heads import FrameFit
+
+    # one frame; the pool (first 10 articles): positives at 0.3, negatives at 0.11; the rest:
+    # negatives at 0.21 and positives at 0.5, so only the whole set needs a threshold above 0.21
+    p = np.array([0.3] * 5 + [0.11] * 5 + [0.21] * 10 + [0.5] * 3)[:, None]
+    y = np.array([1] * 5 + [0] * 5 + [0] * 10 + [1] * 3, np.float32)[:, None]
+    head = Head(("F",), (np.zeros((1, 1), np.float32), np.zeros(1, np.float32)), "sigmoid", np.full(1, 0.5))
+    fit = FrameFit({"frames": head, "frames_short": head}, Vocabulary((), np.zeros(0, np.float32)),
+                   {"frames": (p, p), "frames_words": (p, p)}, y)
+    everything = fit.with_thresholds(0.5).heads["frames"].thresholds[0]
+    pooled = fit.with_thresholds(0.5, pool=np.arange(len(y)) < 10).heads["frames"].thresholds[0]
+    assert 0.21 < everything <= 0.3 and 0.11 < pooled <= 0.21
