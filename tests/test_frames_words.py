@@ -60,15 +60,38 @@ def test_frames_npz_replaces_heads_and_the_word_head_decides_with_the_embedding_
     means = np.ones((2, 4), np.float32)
     ptech = np.zeros((2, 23), np.float32)
     out = d.decide(means, ptech, ["The court ruled on Monday.", "Police said nothing."])
-    labels = [label for label, _, _ in out]
+    labels = [label for label, *_ in out]
     # averaged with the unsure embedding head, `court` carries frame 3 over its threshold;
     # the rest only fill the floor of a short text
     assert labels[0] == FRAMES[3] and len(out) == MIN_FRAMES_SHORT
     score, evidence = out[0][1], out[0][2]
     assert 0.5 < score < 1.0
     assert evidence[0] == 0  # the paragraph that says `court` is cited first
+    # the word that carried the frame is cited where it occurs; frames it did not push get no word
+    assert out[0][3] == [(0, 4, 9)]
+    assert all(cues == [] for *_, cues in out[1:])
     none = d.decide(means, ptech, ["Police said nothing.", "Nothing else."])
-    assert len(none) == MIN_FRAMES_SHORT and all(score < 0.5 for _, score, _ in none)  # only the floor
+    assert len(none) == MIN_FRAMES_SHORT and all(score < 0.5 for _, score, *_ in none)  # only the floor
+
+
+def test_cues_are_the_words_pushing_the_head_strongest_first_and_found_in_any_paragraph():
+    from presslens.framing.words import occurrences
+
+    v = Vocabulary(("border", "court", "police"), np.array([1.0, 1.0, 1.0], np.float32))
+    text = "Police at the border. The court; the COURT again."
+    assert v.cues(text, np.array([0.5, 2.0, -3.0], np.float32), 3) == ["court", "border"]  # police pulls down
+    assert v.cues("nothing known", np.ones(3, np.float32), 3) == []
+    assert occurrences(text, "court") == [(26, 31), (37, 42)]
+    assert occurrences("courts courtroom", "court") == []  # whole tokens only
+
+
+def test_cue_spans_look_in_the_evidence_paragraphs_first(tmp_path):
+    d = _decision(tmp_path, words_bias=-6.0)
+    texts = ["A court in the north.", "Police said nothing.", "The court ruled."]
+    # frame 3's only positive word is `court`: found first in the cited paragraph 2, else paragraph 0
+    assert d.cue_spans(texts, 3, True, [2]) == [(2, 4, 9)]
+    assert d.cue_spans(texts, 3, True, [1]) == [(0, 2, 7)]
+    assert d.cue_spans(texts, 0, True, [0]) == []
 
 
 def test_without_word_files_the_embedding_head_decides_alone(tmp_path):
@@ -79,7 +102,7 @@ def test_without_word_files_the_embedding_head_decides_alone(tmp_path):
     assert d.vocabulary is None
     out = d.decide(np.ones((1, 4), np.float32), np.zeros((1, 23), np.float32), ["Some text."])
     over = [FRAMES[j] for j in range(n) if 1 / (1 + np.exp(-np.linspace(-3, 3, n)[j])) >= 0.5]
-    assert [label for label, _, _ in out] == sorted(over, key=lambda f: -FRAMES.index(f))
+    assert [label for label, *_ in out] == sorted(over, key=lambda f: -FRAMES.index(f))
 
 
 def test_reported_technique_scores_are_platt_scaled_and_decisions_unchanged():
@@ -111,3 +134,18 @@ def test_reported_technique_scores_are_platt_scaled_and_decisions_unchanged():
     assert a == pytest.approx(0.5, abs=0.1) and b == pytest.approx(-1.0, abs=0.15)
     p = cross_fitted(z, y, np.repeat(np.arange(300), 10))
     assert p.shape == z.shape and abs(float(p.mean()) - float(y.mean())) < 0.02
+
+
+def test_thresholds_can_be_chosen_on_a_pool_of_the_fitting_articles():
+    from presslens.train.article_heads import FrameFit
+
+    # one frame; the pool (first 10 articles): positives at 0.3, negatives at 0.11; the rest:
+    # negatives at 0.21 and positives at 0.5, so only the whole set needs a threshold above 0.21
+    p = np.array([0.3] * 5 + [0.11] * 5 + [0.21] * 10 + [0.5] * 3)[:, None]
+    y = np.array([1] * 5 + [0] * 5 + [0] * 10 + [1] * 3, np.float32)[:, None]
+    head = Head(("F",), (np.zeros((1, 1), np.float32), np.zeros(1, np.float32)), "sigmoid", np.full(1, 0.5))
+    fit = FrameFit({"frames": head, "frames_short": head}, Vocabulary((), np.zeros(0, np.float32)),
+                   {"frames": (p, p), "frames_words": (p, p)}, y)
+    everything = fit.with_thresholds(0.5).heads["frames"].thresholds[0]
+    pooled = fit.with_thresholds(0.5, pool=np.arange(len(y)) < 10).heads["frames"].thresholds[0]
+    assert 0.21 < everything <= 0.3 and 0.11 < pooled <= 0.21

@@ -6,7 +6,8 @@ framing/words.py). Each is Platt-calibrated, and their probabilities are average
 WORDS_WEIGHT; per-frame thresholds on that average come from out-of-fold predictions on
 the training articles (train/article_heads.py). A text up to SHORT_TEXT characters is
 judged by the copies calibrated and thresholded on training articles cut short (`*_short`
-heads) and gets at least MIN_FRAMES_SHORT frames. Weights: models/framing/<lang>/frames.npz (its heads replace any of the same name
+heads) and gets at least MIN_FRAMES_SHORT frames. Each frame cites its evidence paragraphs and
+the words of the text that pushed the word head furthest towards it (CUE_WORDS). Weights: models/framing/<lang>/frames.npz (its heads replace any of the same name
 in heads.npz) and frames_words.json; without them the embedding head alone decides.
 """
 from __future__ import annotations
@@ -19,7 +20,10 @@ import numpy as np
 
 from .features import frame_features
 from .heads import Head, load_heads
-from .words import Vocabulary
+from .words import Vocabulary, occurrences
+
+# (frame, calibrated probability, evidence paragraph indices, word cues as (paragraph index, start, end))
+FrameChoice = tuple[str, float, list[int], list[tuple[int, int, int]]]
 
 WORDS_WEIGHT = 0.5  # share of the word head in the averaged probability
 # up to this many characters of text an article is judged by the heads calibrated and thresholded
@@ -33,6 +37,7 @@ SHORT_TEXT = 3000
 MIN_FRAMES = 2
 MIN_FRAMES_SHORT = 3
 EVIDENCE = 2  # paragraphs cited per frame
+CUE_WORDS = 3  # the word head's strongest words for a frame, each cited where it first occurs
 
 
 def mix(p_emb: np.ndarray, p_words: np.ndarray, weight: float = WORDS_WEIGHT) -> np.ndarray:
@@ -70,11 +75,11 @@ class FramesDecision:
         floor = MIN_FRAMES_SHORT if short else MIN_FRAMES
         return chosen + [j for j in order if j not in chosen][:max(floor - len(chosen), 0)]
 
-    def decide(self, means: np.ndarray, ptech: np.ndarray, texts: Sequence[str]
-               ) -> list[tuple[str, float, list[int]]]:
-        """(frame, probability, indices of its evidence paragraphs) for one article's paragraphs.
+    def decide(self, means: np.ndarray, ptech: np.ndarray, texts: Sequence[str]) -> list[FrameChoice]:
+        """The chosen frames of one article's paragraphs, each with its evidence.
 
-        Evidence: the paragraphs that, scored alone by the same heads, look most like the frame."""
+        Evidence: the paragraphs that, scored alone by the same heads, look most like the frame,
+        and the words of the text that pushed the word head furthest towards it."""
         short = sum(len(t) for t in texts) <= SHORT_TEXT
         p, t = self.probabilities(frame_features(means, ptech)[None], ["\n".join(texts)], short)
         chosen = self.choose(p[0], t, short)
@@ -83,5 +88,23 @@ class FramesDecision:
         per_par, _ = self.probabilities(
             np.stack([frame_features(means[i:i + 1], ptech[i:i + 1]) for i in range(len(texts))]), texts, short)
         labels = self.heads["frames"].labels
-        return [(labels[j], float(p[0, j]), [int(i) for i in np.argsort(-per_par[:, j])[:EVIDENCE]])
-                for j in chosen]
+        out = []
+        for j in chosen:
+            top = [int(i) for i in np.argsort(-per_par[:, j])[:EVIDENCE]]
+            out.append((labels[j], float(p[0, j]), top, self.cue_spans(texts, j, short, top)))
+        return out
+
+    def cue_spans(self, texts: Sequence[str], j: int, short: bool, first: Sequence[int]
+                  ) -> list[tuple[int, int, int]]:
+        """(paragraph index, start, end) of the word head's strongest words for frame `j`: each word
+        where it first occurs, looked for in the paragraphs `first` before the rest."""
+        if self.vocabulary is None:
+            return []
+        weights = self._head("frames_words", short).weights[0][:, j]
+        order = list(first) + [i for i in range(len(texts)) if i not in first]
+        spans = []
+        for word in self.vocabulary.cues("\n".join(texts), weights, CUE_WORDS):
+            hit = next(((i, *occurrences(texts[i], word)[0]) for i in order if occurrences(texts[i], word)), None)
+            if hit is not None:
+                spans.append(hit)
+        return spans

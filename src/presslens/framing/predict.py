@@ -10,7 +10,7 @@ offset pair inside one paragraph. Decisions:
 - frames: framing/frames.py (an embedding head and a word head, calibrated, averaged,
   per-frame thresholds; short texts judged by copies calibrated on training articles cut
   short; at least MIN_FRAMES frames; evidence is the paragraphs that, scored alone, look
-  most like the frame);
+  most like the frame, and the word head's strongest words for it where they occur);
 - genre: argmax of the style model (framing/genre_style.py, genre.npz: closed-class word
   rates and structural cues, no embedding; its prior-shift rule and temperature are
   folded into its weights, so the softmax is the calibrated probability for the news mix
@@ -98,9 +98,10 @@ class FramingModel:
         genre = Label(genre_labels[int(np.argmax(g))], round(float(g.max()), 3),
                       unsure=bool(g.max() < self.unsure["genre"]))
         frames = []
-        for label, score, top in self.frames.decide(means, ptech, texts):
-            ev = tuple(sorted(Span(pairs[i][0].start, pairs[i][0].start + len(pairs[i][0].text.rstrip()))
-                              for i in top))
+        for label, score, top, cues in self.frames.decide(means, ptech, texts):
+            ev = tuple(sorted({Span(pairs[i][0].start, pairs[i][0].start + len(pairs[i][0].text.rstrip()))
+                               for i in top} | {Span(pairs[i][0].start + s, pairs[i][0].start + e)
+                                                for i, s, e in cues}))
             frames.append(Frame(label, round(score, 3), ev, unsure=bool(score < self.unsure["frames"])))
         return Result(genre, frames, techniques)
 

@@ -27,6 +27,11 @@ def tokens(text: str) -> list[str]:
     return [t for t in _TOKEN.findall(text.lower()) if not t.isdigit()]
 
 
+def occurrences(text: str, word: str) -> list[tuple[int, int]]:
+    """Character spans of `word` in `text`, as `tokens` reads it (case-insensitive, whole tokens)."""
+    return [m.span() for m in _TOKEN.finditer(text) if m.group().lower() == word]
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     words: tuple[str, ...]
@@ -62,6 +67,12 @@ class Vocabulary:
             if norm > 0:
                 out[r] /= norm
         return out
+
+    def cues(self, text: str, weights: np.ndarray, k: int) -> list[str]:
+        """The `k` words of `text` that push a linear head with `weights` (one per vocabulary word)
+        furthest up: the word head's reasons, strongest first."""
+        push = self.vectors([text])[0] * weights
+        return [self.words[i] for i in np.argsort(-push)[:k] if push[i] > 0]
 
     def save(self, path: Path) -> None:
         path.write_text(json.dumps({"words": list(self.words), "idf": [round(float(v), 5) for v in self.idf]},

@@ -179,13 +179,15 @@ class FrameFit:
     oof: dict[str, tuple[np.ndarray, np.ndarray]]
     y: np.ndarray  # the fitting articles' frames
 
-    def with_thresholds(self, words_weight: float = WORDS_WEIGHT) -> "FrameFit":
+    def with_thresholds(self, words_weight: float = WORDS_WEIGHT, pool: np.ndarray | None = None) -> "FrameFit":
         """The heads with per-frame thresholds chosen on the averaged out-of-fold probabilities
-        (jointly for micro-F1; whole texts for the long heads, cut ones for the short)."""
+        (jointly for micro-F1; whole texts for the long heads, cut ones for the short) of the
+        fitting articles in `pool` (all of them when None)."""
         p = mix(self.oof["frames"][0], self.oof["frames_words"][0], words_weight)
         pc = mix(self.oof["frames"][1], self.oof["frames_words"][1], words_weight)
-        t = joint_thresholds(p, self.y).astype(np.float32)
-        t2 = joint_thresholds(pc, self.y).astype(np.float32)
+        sel = np.ones(len(self.y), bool) if pool is None else pool
+        t = joint_thresholds(p[sel], self.y[sel]).astype(np.float32)
+        t2 = joint_thresholds(pc[sel], self.y[sel]).astype(np.float32)
         print(f"frames (word weight {words_weight}): out-of-fold micro-F1 {micro_f1(p >= t, self.y):.3f}, ECE "
               f"{ece(p.ravel(), self.y.ravel() > 0):.3f}; cut to {SHORT_CHARS} characters "
               f"{micro_f1(pc >= t2, self.y):.3f}, {float((pc >= t2).sum(1).mean()):.2f} frames per article")
@@ -195,6 +197,7 @@ class FrameFit:
 
 def fit_frame_heads(inp: ArticleInputs, fit: np.ndarray, words_weight: float = WORDS_WEIGHT) -> FrameFit:
     """Embedding and word heads, each calibrated for whole and for cut texts, thresholds for the average."""
+    from scipy.sparse import csr_matrix
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     idx = np.where(fit)[0]
@@ -203,8 +206,9 @@ def fit_frame_heads(inp: ArticleInputs, fit: np.ndarray, words_weight: float = W
     x, xc = inp.frames_x, inp.frames_x_cut
     mu, sd = x[fit].mean(0), x[fit].std(0) + 1e-6
     inputs = {"frames": ((x[fit] - mu) / sd, (xc[fit] - mu) / sd, FRAMES_C, mu, sd),
-              "frames_words": (vocab.vectors([inp.texts[i] for i in idx]),
-                               vocab.vectors([inp.cut_texts[i] for i in idx]), WORDS_C, None, None)}
+              # sparse: the same fit, several times faster on TF-IDF rows
+              "frames_words": (csr_matrix(vocab.vectors([inp.texts[i] for i in idx])),
+                               csr_matrix(vocab.vectors([inp.cut_texts[i] for i in idx])), WORDS_C, None, None)}
     heads, oof = {}, {}
     unset = np.full(len(FRAMES), 0.5, np.float32)
     for name, (xw, xwc, c, mu_, sd_) in inputs.items():
