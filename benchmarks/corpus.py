@@ -127,6 +127,7 @@ def hashing_embed(texts):
 PHASES = {"dup_candidates": "reprint lookup", "story_candidates": "story lookup", "story_vector": "story writes",
           "story_update": "story writes", "story_merge": "story writes", "story_new": "story writes",
           "anchor_df": "anchor df", "anchor_df_add": "anchor df", "quote_candidates": "quote lookup",
+          "_quote_ranking": "quote key ranking",
           "quote_group_add": "quote writes", "corpus_add_doc": "article and band rows",
           "paragraphs_add": "paragraph vectors", "add_to_corpus": "corpus step (all)", "save": "save (all)"}
 
