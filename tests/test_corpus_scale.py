@@ -1,6 +1,7 @@
 """What keeps the corpus layer's cost and stories sane as the corpus grows.
 
-- A capitalised word that only starts sentences ("Officials said", "Report:") is no anchor.
+- A word capitalised at sentence starts that the article also writes in lower case ("Officials
+  said ... officials") is no anchor.
 - An anchor in a large share of the articles so far carries no story information: articles
   sharing only it stay in their own stories.
 - A quote lookup reads its selective keys only; a key carried by many quotes is left unread
@@ -20,11 +21,12 @@ from presslens.store.corpus import COMMON_FANOUT, COMMON_QUOTE_KEY, QUOTE_CANDID
 from presslens.store.migrations import MIGRATIONS
 
 
-def test_a_word_capitalised_only_at_sentence_starts_is_no_anchor():
+def test_a_common_word_capitalised_at_sentence_starts_is_no_anchor():
     counts = stories.anchor_counts(
         "Officials say Dimova ordered the evacuation",
         "Officials said the Kamchia rose. \"Report: families left,\" Dimova said. Dimova left.\n\n"
-        "Government crews came from Burgas. UNICEF sent boats. Report: the report was late.")
+        "Government crews came from Burgas, the government said. UNICEF sent boats. Report: the report "
+        "was late, officials said.")
     assert skeleton("Officials") not in counts
     assert skeleton("Report") not in counts
     assert skeleton("Government") not in counts
@@ -33,9 +35,10 @@ def test_a_word_capitalised_only_at_sentence_starts_is_no_anchor():
     assert skeleton("Kamchia") in counts and skeleton("Burgas") in counts
 
 
-def test_a_name_that_also_stands_mid_sentence_counts_at_sentence_starts_too():
-    counts = stories.anchor_counts("", "Merkel arrived. Later Merkel spoke. Merkel left.")
+def test_a_sentence_initial_word_the_article_never_writes_in_lower_case_stays_an_anchor():
+    counts = stories.anchor_counts("", "Merkel arrived. Later Merkel spoke. Merkel left. Zhukov wrote a song.")
     assert counts[skeleton("Merkel")] == 3
+    assert counts[skeleton("Zhukov")] == 1  # only at a sentence start, but never a lower-case word here
 
 
 def test_an_anchor_in_a_large_share_of_articles_is_left_out_of_the_article_vector():
@@ -80,9 +83,10 @@ def test_articles_sharing_only_a_common_anchor_do_not_join(tmp_path, monkeypatch
             for i, ((a, b, c), topic) in enumerate(zip(NAMES, TOPICS)):
                 n += 1
                 text = (f"According to Xinhua, {a} met {b} on Monday to talk about {topic}. Officials said the "
-                        f"talks went well. Later Xinhua added that {c} would join them." if round_ == 0 else
+                        f"talks went well. Later Xinhua added that {c} would join them, according to officials."
+                        if round_ == 0 else
                         f"Xinhua wrote on Monday that {b} and {a} have agreed on {topic}. Report: little else is "
-                        f"known. The deal names {c} as a mediator, Xinhua said.")
+                        f"known. The deal names {c} as a mediator, Xinhua said in a report.")
                 store.save(Analysis.from_dict(_record(n, text, 1 + i % 3)))
         assert store.db.execute("SELECT count(*) FROM dup_links").fetchone()[0] == 0
         by_story: dict[str, set[int]] = {}

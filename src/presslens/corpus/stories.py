@@ -55,8 +55,8 @@ class ArticleKeys:
     query: list[str]              # the rarest anchors, for candidate lookup
 
 
-def _split_anchors(text: str) -> tuple[list[str], list[str]]:
-    """(anchors away from sentence starts, anchors of sentence-initial words) of a text.
+def _split_anchors(text: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """(anchors away from sentence starts, (word, anchor) of sentence-initial words) of a text.
 
     An all-caps or mixed-case word ("NATO", "McCain") at a sentence start counts as away from it:
     its capitals are not positional."""
@@ -67,18 +67,23 @@ def _split_anchors(text: str) -> tuple[list[str], list[str]]:
         if not any(ch.isupper() for ch in word[1:]):
             chars[m.start(1)] = word[0].lower()
             initial.append(word)
-    return anchors("".join(chars)), [k for w in initial for k in anchors(w)]
+    return anchors("".join(chars)), [(w, k) for w in initial for k in anchors(w)]
 
 
 def anchor_counts(title: str, body: str) -> Counter:
-    """Anchor counts of an article. A capitalised word that only ever starts a sentence ("Officials
-    said", "Report:") is a common word capitalised by position; it counts only when the article
-    also capitalises it elsewhere, as a name is."""
+    """Anchor counts of an article. A word capitalised at a sentence start that the article also
+    writes in lower case ("Officials said ... the officials") is a common word capitalised by
+    position; it counts only when the article also capitalises it mid-sentence, as a name is."""
     body_keys, body_initial = _split_anchors(body)
     title_keys, title_initial = _split_anchors(title)
     named = set(body_keys) | set(title_keys)
-    counts = Counter(body_keys + [k for k in body_initial if k in named])
-    for k in title_keys + [k for k in title_initial if k in named]:
+    lower = {w for w in re.findall(r"\w+", f"{title}\n{body}") if w.islower()}
+
+    def counted(initial: list[tuple[str, str]]) -> list[str]:
+        return [k for w, k in initial if k in named or w.lower() not in lower]
+
+    counts = Counter(body_keys + counted(body_initial))
+    for k in title_keys + counted(title_initial):
         counts[k] += 2  # the headline names what the story is about
     return counts
 
