@@ -40,13 +40,18 @@ from presslens.corpus import views  # noqa: E402
 from presslens.model import SCHEMA, Analysis  # noqa: E402
 from presslens.store import Store  # noqa: E402
 
-SYLLABLES = ["ka", "lo", "mi", "ten", "ra", "vos", "el", "dan", "ur", "bis", "no", "sha", "per", "gu", "li", "zor"]
+# Names are consonant-vowel syllables closed by a consonant, so that their anchor skeletons (first letter
+# and consonants, four at most) spread over some 38,000 keys as real names do; the syllables of the first
+# run (16 syllables, several vowel-initial) gave a few hundred skeletons, and stories months apart
+# joined on names that real text would spell differently.
+ONSETS = "b d f g k l m n p r s t v z".split()
+VOWELS = "aeiou"
 COMMON = ("the of and to in a said on for that was with by at from as has will be is it officials police "
           "minister government people report city week after before new two three year said told").split()
 
 
 def _name(rng: random.Random, parts: int = 3) -> str:
-    return "".join(rng.choice(SYLLABLES) for _ in range(parts)).capitalize()
+    return ("".join(rng.choice(ONSETS) + rng.choice(VOWELS) for _ in range(parts)) + rng.choice(ONSETS)).capitalize()
 
 
 class Generator:
@@ -57,12 +62,14 @@ class Generator:
         self.stories: list[dict] = []
         self.recent: list[dict] = []
         self.n = 0
+        self.created = 0  # stories generated so far: what the store's story count is compared with
 
     def _story(self, day: int) -> dict:
         rng = self.rng
+        self.created += 1
         names = [_name(rng) for _ in range(6)] + [_name(rng, 2) for _ in range(4)]
         s = {"names": names, "speakers": [f"{_name(rng, 2)} {_name(rng)}" for _ in range(3)], "day": day,
-             "words": [_name(rng).lower() for _ in range(30)]}
+             "words": [_name(rng).lower() for _ in range(30)], "numbers": [str(rng.randint(100, 99999)) for _ in range(3)]}
         self.stories = (self.stories + [s])[-300:]  # only recent stories are drawn from; memory stays flat
         return s
 
@@ -71,6 +78,8 @@ class Generator:
         words = [rng.choice(COMMON) if rng.random() < 0.55 else rng.choice(s["words"]) for _ in range(rng.randint(9, 18))]
         for _ in range(rng.randint(1, 3)):
             words.insert(rng.randrange(len(words)), rng.choice(s["names"]))
+        if rng.random() < 0.3:  # casualty counts, sums, years: the numbers a story repeats
+            words.insert(rng.randrange(len(words)), rng.choice(s["numbers"]))
         return " ".join(words).capitalize() + "."
 
     def article(self) -> dict:
@@ -127,6 +136,7 @@ def hashing_embed(texts):
 PHASES = {"dup_candidates": "reprint lookup", "story_candidates": "story lookup", "story_vector": "story writes",
           "story_update": "story writes", "story_merge": "story writes", "story_new": "story writes",
           "anchor_df": "anchor df", "anchor_df_add": "anchor df", "quote_candidates": "quote lookup",
+          "_quote_ranking": "quote key ranking",
           "quote_group_add": "quote writes", "corpus_add_doc": "article and band rows",
           "paragraphs_add": "paragraph vectors", "add_to_corpus": "corpus step (all)", "save": "save (all)"}
 
@@ -213,7 +223,7 @@ def encoder_cost(sample: int) -> float:
     return (time.perf_counter() - t) / sample
 
 
-FULL_SIZES = "10000,20000,30000,40000,50000,75000,100000"
+FULL_SIZES = "10000,20000,30000,40000,50000,60000,70000,80000,90000,100000"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -254,11 +264,12 @@ def main(argv: list[str] | None = None) -> int:
             n = done - stretch_start
             phase_ms = {k: (v - phases0.get(k, 0.0)) / n * 1000 for k, v in store.phase_cpu.items()}
             phases0 = dict(store.phase_cpu)
-            rows.append((size, per_1000, tail, cpu, corpus_ms, sp95, tp95, rss, mb, stories, copies, phase_ms))
+            rows.append((size, per_1000, tail, cpu, corpus_ms, sp95, tp95, rss, mb, f"{stories:,} of {gen.created:,}",
+                         copies, phase_ms))
             print(f"{size:>7} articles: {per_1000:6.1f} s per 1,000 (articles {stretch_start + 1}-{done}), "
                   f"{tail:.1f} s for the last 1,000, CPU {cpu:.1f} s per 1,000, corpus step {corpus_ms:.1f} ms per article, "
                   f"story p95 {sp95:.1f} ms, trace p95 {tp95:.1f} ms, peak RSS {rss:.0f} MB, store {mb:.0f} MB, "
-                  f"{stories} stories, {copies} reprints", flush=True)
+                  f"{stories} stories ({gen.created} generated), {copies} reprints", flush=True)
             print("   CPU ms per article: " + ", ".join(f"{k} {v:.2f}" for k, v in sorted(phase_ms.items())), flush=True)
             if args.write:
                 write(rows, enc, command, args.full, done < sizes[-1])
@@ -277,9 +288,9 @@ def write(rows, enc: float, command: str, full: bool, partial: bool = False) -> 
     name, heading = ("corpus", "Corpus layer at scale") if full else ("corpus-quick", "Corpus layer, quick run")
     lines = ["| articles | s per 1,000 (stretch) | s for its last 1,000 | CPU s per 1,000 (stretch) | "
              "corpus step ms per article | story query p95 ms | trace query p95 ms | peak RSS MB | store MB | "
-             "stories | reprints |", "|---|---|---|---|---|---|---|---|---|---|---|"]
+             "stories (of generated) | reprints |", "|---|---|---|---|---|---|---|---|---|---|---|"]
     lines += [f"| {s:,} | {t:.1f} | {tl:.1f} | {cp:.1f} | {cm:.1f} | {sp:.1f} | {tp:.1f} | {r:.0f} | {mb:.0f} | "
-              f"{st:,} | {c:,} |" for s, t, tl, cp, cm, sp, tp, r, mb, st, c, _ in rows]
+              f"{st} | {c:,} |" for s, t, tl, cp, cm, sp, tp, r, mb, st, c, _ in rows]
     labels = list(dict.fromkeys(v for v in PHASES.values()))
     phases = ["", "CPU ms per article by phase, over each stretch (store methods; 'save (all)' includes the "
               "corpus step, which includes the others):", "",

@@ -17,6 +17,7 @@ article's other candidate stories and absorbs those whose anchor vectors agree
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -37,6 +38,15 @@ MERGE = 0.2               # cosine of two stories' anchor vectors at which they 
 TEXT_WEIGHT = 0.0
 TEXT_FLOOR = 0.35         # encoder cosine at which the text signal starts to count
 ENCODER_LANGUAGES = ("en",)
+# An anchor in more than this share of the articles so far carries no story information (a word
+# every story uses, a capitalised word of the outlet's template); counted once the store holds
+# COMMON_MIN_DOCS articles, so that in a small corpus of a few stories their own names stay anchors.
+COMMON_SHARE = 0.1
+COMMON_MIN_DOCS = 1000
+
+# A word at the start of a sentence (or after an opening quote or bracket there): capitalised by
+# position, not because it names something.
+_SENTENCE_START = re.compile(r"(?:^|[.!?…]+[\"'»”’)\]]*\s+|\n\s*)[\"'«“„(\[-]*\s*([^\W\d_][\w'’-]*)", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -45,16 +55,49 @@ class ArticleKeys:
     query: list[str]              # the rarest anchors, for candidate lookup
 
 
+def _split_anchors(text: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """(anchors away from sentence starts, (word, anchor) of sentence-initial words) of a text.
+
+    An all-caps or mixed-case word ("NATO", "McCain") at a sentence start counts as away from it:
+    its capitals are not positional."""
+    initial = []
+    chars = list(text)
+    for m in _SENTENCE_START.finditer(text):
+        word = m.group(1)
+        if not any(ch.isupper() for ch in word[1:]):
+            chars[m.start(1)] = word[0].lower()
+            initial.append(word)
+    return anchors("".join(chars)), [(w, k) for w in initial for k in anchors(w)]
+
+
 def anchor_counts(title: str, body: str) -> Counter:
-    counts = Counter(anchors(body))
-    for k in anchors(title):
+    """Anchor counts of an article. A word capitalised at a sentence start that the article also
+    writes in lower case ("Officials said ... the officials") is a common word capitalised by
+    position; it counts only when the article also capitalises it mid-sentence, as a name is."""
+    body_keys, body_initial = _split_anchors(body)
+    title_keys, title_initial = _split_anchors(title)
+    named = set(body_keys) | set(title_keys)
+    lower = {w for w in re.findall(r"\w+", f"{title}\n{body}") if w.islower()}
+
+    def counted(initial: list[tuple[str, str]]) -> list[str]:
+        return [k for w, k in initial if k in named or w.lower() not in lower]
+
+    counts = Counter(body_keys + counted(body_initial))
+    for k in title_keys + counted(title_initial):
         counts[k] += 2  # the headline names what the story is about
     return counts
+
+
+def is_common(df: int, n_docs: int) -> bool:
+    """Whether an anchor is too common in the corpus so far to tell stories apart."""
+    return n_docs >= COMMON_MIN_DOCS and df > COMMON_SHARE * n_docs
 
 
 def article_keys(counts: Counter, df: dict[str, int], n_docs: int) -> ArticleKeys:
     weights = {}
     for k, c in counts.items():
+        if is_common(df.get(k, 0), n_docs):
+            continue
         idf = math.log((n_docs + 1) / (df.get(k, 0) + 1)) + 1.0
         weights[k] = (1.0 + math.log(c)) * idf
     top = dict(sorted(weights.items(), key=lambda kv: -kv[1])[:ARTICLE_KEYS])

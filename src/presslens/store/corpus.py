@@ -17,6 +17,10 @@ import numpy as np
 CANDIDATES = 50       # copies compared per article
 STORY_CANDIDATES = 10  # stories compared per article
 QUOTE_CANDIDATES = 20  # earlier quotes compared per quote
+COMMON_QUOTE_KEY = 200  # a quote key carried by this many quotes selects nothing; its rows are not read
+MIN_SELECTIVE = 3       # a quote with fewer selective keys also reads its rarest common keys' latest rows
+COMMON_KEYS_READ = 8    # ... this many of them
+COMMON_FANOUT = QUOTE_CANDIDATES  # ... this many rows each
 KEY_FANOUT = 200      # rows read per anchor or band key
 ARMS_STEP = 8         # compound lookups are padded to a multiple of this (few distinct statements to prepare)
 STORY_CACHE = 4096    # story anchor vectors kept in memory (bounded: memory does not grow with the corpus)
@@ -350,17 +354,34 @@ class CorpusMixin:
         return [rows[t] for t in picked if t in rows]
 
     def _quote_ranking(self, keys: list[int]) -> list[tuple[str, int, int]]:
-        """(document id, start, end) of the QUOTE_CANDIDATES quotes sharing most of these keys, reading
-        each key's KEY_FANOUT most recent quotes (a covering index: no table row is read), ties by the
-        first key that finds the quote, then the most recent. Counted inside SQLite."""
-        keys = keys[:400]  # SQLite allows 500 terms in a compound select
+        """(document id, start, end) of the QUOTE_CANDIDATES quotes sharing most of these keys, ties by
+        the first key that finds the quote, then the most recent. Counted inside SQLite, on a covering
+        index (no table row is read).
+
+        Only selective keys are read, each whole (under COMMON_QUOTE_KEY quotes, so under KEY_FANOUT
+        rows): a key carried by that many quotes (a common word run, a name every story uses) selects
+        nothing, and reading its rows was what made a lookup dearer as the corpus grew. A quote with
+        fewer than MIN_SELECTIVE selective keys (all its words common) also reads the COMMON_FANOUT
+        most recent quotes of its COMMON_KEYS_READ rarest common keys: a recent repeat is still found.
+        The old behaviour (every key's KEY_FANOUT latest rows) is unchanged while no key is common."""
+        keys = list(dict.fromkeys(keys))
         if not keys:
             return []
+        df = {r[0]: int(r[1]) for r in self._each("SELECT key, df FROM quote_key_df WHERE key=?", [(k,) for k in keys])}
+        fanout = {k: KEY_FANOUT for k in keys if 0 < df.get(k, 0) < COMMON_QUOTE_KEY}
+        if sum(1 for k in keys if df.get(k, 0) < COMMON_QUOTE_KEY) < MIN_SELECTIVE:
+            common = sorted((k for k in keys if df.get(k, 0) >= COMMON_QUOTE_KEY), key=lambda k: df[k])
+            fanout.update((k, COMMON_FANOUT) for k in common[:COMMON_KEYS_READ])
+        # selective keys first: a quote found by one of them ranks above one only a common key found
+        reads = sorted(((k, fanout[k]) for k in keys if k in fanout), key=lambda kf: kf[1] == COMMON_FANOUT)
+        reads = reads[:400]  # SQLite allows 500 terms in a compound select
+        if not reads:
+            return []
         arms = " UNION ALL ".join(f'SELECT * FROM (SELECT seq, start, "end", {i} AS arm FROM quote_keys'
-                                  f' WHERE key=? ORDER BY seq DESC LIMIT {KEY_FANOUT})' for i in range(len(keys)))
+                                  f' WHERE key=? ORDER BY seq DESC LIMIT {fanout})' for i, (_, fanout) in enumerate(reads))
         ranked = [tuple(r) for r in self.db.execute(
             f'SELECT seq, start, "end", count(*) AS n, min(arm) AS first FROM ({arms}) GROUP BY seq, start, "end"'
-            f' ORDER BY n DESC, first, seq DESC, start, "end" LIMIT {QUOTE_CANDIDATES}', keys)]
+            f' ORDER BY n DESC, first, seq DESC, start, "end" LIMIT {QUOTE_CANDIDATES}', [k for k, _ in reads])]
         ids = {r[0]: r[1] for r in self._each("SELECT seq, document_id FROM corpus_docs WHERE seq=?",
                                                [(q,) for q in dict.fromkeys(t[0] for t in ranked)])}
         return [(ids[s], a, b) for s, a, b, _, _ in ranked if s in ids]
@@ -373,8 +394,11 @@ class CorpusMixin:
         # keyed by the article's corpus seq: small rows in key order, read without touching a table row
         seq = self.db.execute("SELECT seq FROM corpus_docs WHERE document_id=?", (doc_id,)).fetchone()
         if seq is not None:
+            keys = list(dict.fromkeys(keys))
             self.db.executemany("INSERT OR IGNORE INTO quote_keys VALUES (?,?,?,?)",
                                 [(k, seq[0], start, end) for k in keys])
+            self.db.executemany("INSERT INTO quote_key_df VALUES (?,1) ON CONFLICT(key) DO UPDATE SET df = df + 1",
+                                [(k,) for k in keys])
 
     def quote_groups_of(self, doc_id: str) -> dict[tuple[int, int], str]:
         return {(r[0], r[1]): r[2] for r in self.db.execute(

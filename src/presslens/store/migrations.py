@@ -264,6 +264,17 @@ def m009_key_tables_by_seq() -> str:
         """
 
 
+@migration
+def m010_quote_key_df() -> str:
+    """How many stored quotes carry each quote lookup key: a lookup reads the rows of its
+    selective keys and only the most recent few of a key so common that it selects nothing,
+    so the cost of a quote lookup stays flat as the corpus grows."""
+    return """
+        CREATE TABLE quote_key_df (key INTEGER PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+        INSERT INTO quote_key_df SELECT key, count(*) FROM quote_keys GROUP BY key;
+        """
+
+
 def migrate(db: sqlite3.Connection) -> int:
     """Apply pending migrations, each atomically; return the schema version.
 
