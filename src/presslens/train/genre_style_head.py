@@ -28,7 +28,7 @@ from ..framing.calibration import fit_temperature
 from ..framing.genre_style import GenreStyleModel, gate_satire as _gate, style_features, style_words
 from ..framing.heads import softmax
 from .genre_head import TARGET_PRIOR, class_weights, fitted_prior, prior_weights
-from .semeval import GENRES, domain, load
+from .semeval import GENRES, domain, load, split
 from .wire_reports import SHARED_DATA, SOURCES
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "framing" / "en" / "genre.npz"
@@ -40,10 +40,13 @@ SATIRE_FLOOR = 0.5
 REPORT_CORPORA = tuple(SOURCES)
 
 
-def semeval_texts(root: Path) -> tuple[list[list[str]], np.ndarray, np.ndarray]:
-    """(paragraphs of each article, genre index, domain) of every labelled SemEval article."""
+def semeval_texts(root: Path, training_only: bool = False) -> tuple[list[list[str]], np.ndarray, np.ndarray]:
+    """(paragraphs of each article, genre index, domain) of every labelled SemEval article, or,
+    with `training_only`, of those outside the validation split (semeval.split), which the
+    shipped heads never see so that eval/framing.py scores them on unseen articles."""
     texts, y, dom = [], [], []
-    for a in load(root):
+    arts = load(root)
+    for a in split(arts)[0] if training_only else arts:
         texts.append([a.text[slice(*a.paragraphs[n])] for n in sorted(a.paragraphs)])
         y.append(GENRES.index(a.genre))
         dom.append(domain(a))
@@ -138,7 +141,7 @@ def fit_model(x: np.ndarray, y: np.ndarray, dom: np.ndarray, c: float = STYLE_C)
 
 
 def training_data(root: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    st, sy, sd = semeval_texts(root)
+    st, sy, sd = semeval_texts(root, training_only=True)
     rt, ry, rd = report_texts()
     return featurise(st + rt), np.r_[sy, ry], np.r_[sd, rd]
 
