@@ -117,7 +117,7 @@ def main() -> None:
     from presslens.train.semeval import GENRES
 
     root = shared_path("data", "semeval2023-task3")
-    x, y, dom = training_data(root)
+    x, y, dom = training_data(root, training_only=False)
     ftexts, fy, _ = fresh_pages()
     fx = featurise(ftexts)
     sem_domains = [d for d in np.unique(dom) if d not in REPORT_CORPORA]
@@ -185,7 +185,7 @@ def main() -> None:
                     v_all.macro_f1_target, v_all.ece_target, v_all.recall.get("satire", float("nan")),
                     *[float((p[dom == d].argmax(1) == GENRES.index("reporting")).mean()) for d in REPORT_CORPORA]]
     else:
-        old_row += [float("nan")] * (6 + len(REPORT_CORPORA))
+        old_row += [float("nan")] * (5 + len(REPORT_CORPORA))
     rows.insert(0, old_row)
     maj = int(np.bincount(y[np.isin(dom, sem_domains)]).argmax())
     base = np.zeros((len(fy), len(GENRES)))
