@@ -219,3 +219,17 @@ def test_a_translation_joins_the_occurrence_of_a_repeated_phrase_at_its_own_plac
         assert s.story_of(ru["id"]) == s.story_of(en["id"])
         assert (_group(s, ru) == _group(s, en)) is joins, nth
         s.close()
+
+
+def test_a_short_or_partial_repetition_is_no_other_copy():
+    from presslens.corpus.quotes import core_places
+
+    # "Да" inside longer words, and a one-word quote repeated by chance, mark no other copy
+    text = "«Да», — сказал он. Давно Дания Далее Да. Потом снова да."
+    own, others = core_places(text, "«Да»", 0)
+    assert own is not None and others == []
+    # a repeated phrase of three words or more is another copy, found as whole words only
+    text = "Министр говорил о налоговой реформе регионов. Вчера он повторил: «налоговой реформе регионов»."
+    start = text.index("«")
+    own, others = core_places(text, "«налоговой реформе регионов»", start)
+    assert own is not None and len(others) == 1

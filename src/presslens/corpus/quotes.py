@@ -37,6 +37,7 @@ OTHER_SPEAKER = 0.8       # word overlap at which another speaker's group is "th
 MIN_WORDS = 4             # shorter quotes are grouped only with identical wording
 CUT = 0.6                 # a quote holding under this share of a longer appearance's words is cut
 PARAPHRASE = 0.6          # a direct quote sharing under this share of words with the quote it repeats
+MIN_REPEATED_WORDS = 3    # a quoted core this long repeated in its article is another copy of it
 APPOSITION = 80           # characters after a described speaker in which a person's name stands in apposition
 
 
@@ -203,19 +204,21 @@ def quoted_core(content: str) -> str:
 
 def core_places(text: str, content: str, start: int) -> tuple[float | None, list[float]]:
     """Where a quote's words stand in its article (share of the text before them), and where else the
-    article repeats them word for word (a headline repeating a quote of the body)."""
+    article repeats them word for word (a headline repeating a quote of the body). Whole words only,
+    and only a core of MIN_REPEATED_WORDS words or more counts as repeated: a short one ("Yes")
+    recurs by chance and says nothing about which copy a translation renders."""
     core = quoted_core(content)
     if not core or not text:
         return None, []
     n = max(1, len(text))
-    own, others, i = None, [], text.find(core)
-    while i >= 0:
+    own, others = None, []
+    for m in re.finditer(r"(?<!\w)" + re.escape(core) + r"(?!\w)", text):
+        i = m.start()
         if own is None and start <= i < start + max(len(content), 1):
             own = i / n
         else:
             others.append(i / n)
-        i = text.find(core, i + 1)
-    return own, others
+    return own, others if len(core.split()) >= MIN_REPEATED_WORDS else []
 
 
 def own_occurrences(mine: tuple[float | None, list[float]], theirs: tuple[float | None, list[float]]) -> bool:
