@@ -121,6 +121,13 @@ def test_a_common_quote_key_is_not_read_when_the_quote_has_selective_keys(tmp_pa
         assert [d for d, _, _ in picked[1:]] == [f"d{s}" for s in range(n, n - QUOTE_CANDIDATES + 1, -1)]
 
 
+def test_a_quote_added_again_counts_its_keys_once(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        _quote(store, 1, [21, 22])
+        store.quote_group_add("d1", 0, 5, "g1", "spk", 1.0, [], [21, 22, 21], 0.0)
+        assert dict(store.db.execute("SELECT key, df FROM quote_key_df").fetchall()) == {21: 1, 22: 1}
+
+
 def test_migration_10_counts_the_quote_keys_of_an_old_store(tmp_path):
     path = tmp_path / "old.db"
     db = sqlite3.connect(path, isolation_level=None)

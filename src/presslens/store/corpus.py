@@ -395,10 +395,14 @@ class CorpusMixin:
         seq = self.db.execute("SELECT seq FROM corpus_docs WHERE document_id=?", (doc_id,)).fetchone()
         if seq is not None:
             keys = list(dict.fromkeys(keys))
-            self.db.executemany("INSERT OR IGNORE INTO quote_keys VALUES (?,?,?,?)",
-                                [(k, seq[0], start, end) for k in keys])
+            # a key counts once per quote: a row already there (the same quote added again) adds nothing
+            fresh = []
+            for k in keys:
+                if self.db.execute("INSERT OR IGNORE INTO quote_keys VALUES (?,?,?,?)",
+                                   (k, seq[0], start, end)).rowcount:
+                    fresh.append((k,))
             self.db.executemany("INSERT INTO quote_key_df VALUES (?,1) ON CONFLICT(key) DO UPDATE SET df = df + 1",
-                                [(k,) for k in keys])
+                                fresh)
 
     def quote_groups_of(self, doc_id: str) -> dict[tuple[int, int], str]:
         return {(r[0], r[1]): r[2] for r in self.db.execute(
