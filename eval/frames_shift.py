@@ -33,11 +33,8 @@ from _results import markdown_table, shared_path, write_section  # noqa: E402
 def main() -> None:
     root = shared_path("data", "semeval2023-task3")
     from presslens.framing.calibration import ece, reliability_markdown
-    from presslens.framing.features import paragraph_features
     from presslens.framing.frames import MIN_FRAMES, MIN_FRAMES_SHORT, SHORT_TEXT, WORDS_WEIGHT, mix
-    from presslens.framing.heads import load_heads
-    from presslens.framing.predict import MODEL_DIR
-    from presslens.train.article_heads import SHORT, SHORT_CHARS, article_inputs, fit_frame_heads, fit_frames, micro_f1
+    from presslens.train.article_heads import SHORT, SHORT_CHARS, fit_frame_heads, fit_frames, micro_f1, shipped_inputs
     from presslens.train.embed import load_cache
     from presslens.train.semeval import load, split
 
@@ -45,8 +42,7 @@ def main() -> None:
     train, _ = split(arts)
     fit0 = np.array([a in train for a in arts])
     c = load_cache()
-    heads = load_heads(MODEL_DIR / "heads.npz")
-    inp = article_inputs(arts, c, heads["tech"].scores(paragraph_features(c["mean"], c["max"])))
+    inp = shipped_inputs(arts, c)
     dom = inp.domain
     lang = np.array([a.lang for a in arts])
 

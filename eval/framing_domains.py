@@ -40,10 +40,8 @@ from _results import markdown_table, shared_path, write_section  # noqa: E402
 def main() -> None:
     root = shared_path("data", "semeval2023-task3")
     from presslens.framing.calibration import reliability_markdown
-    from presslens.framing.features import N_TECH, paragraph_features
-    from presslens.framing.heads import load_heads
-    from presslens.framing.predict import MODEL_DIR
-    from presslens.train.article_heads import article_inputs
+    from presslens.framing.features import N_TECH
+    from presslens.train.article_heads import shipped_inputs
     from presslens.train.embed import load_cache
     from presslens.train.genre_head import (REPORT_CORPORA, RULE, RULES, TARGET_PRIOR, _fit_softmax,
                                             decide, em_prior, fitted_prior, held_out_logits, macro_f1,
@@ -55,8 +53,7 @@ def main() -> None:
     train, _ = split(arts)
     fit0 = np.array([a in train for a in arts])
     c = load_cache()
-    heads = load_heads(MODEL_DIR / "heads.npz")
-    inp = article_inputs(arts, c, heads["tech"].scores(paragraph_features(c["mean"], c["max"])))
+    inp = shipped_inputs(arts, c)
     dim = c["mean"].shape[1]
     sem_domains = np.unique(inp.domain)
     en_domains = [d for d in sem_domains if d.startswith("en")]

@@ -83,10 +83,8 @@ def training_encoder_views(n_semeval: int) -> tuple[np.ndarray, np.ndarray, np.n
     """(mean technique scores, mean embedding, the old head's input, embedding size) of the
     training rows, in training_data's order,
     from the encoder caches (train/embed.py, train/wire_reports.py); None when one is missing."""
-    from presslens.framing.features import N_TECH, paragraph_features
-    from presslens.framing.heads import load_heads
-    from presslens.framing.predict import MODEL_DIR
-    from presslens.train.article_heads import article_inputs
+    from presslens.framing.features import N_TECH
+    from presslens.train.article_heads import shipped_inputs
     from presslens.train.embed import CACHE, load_cache
     from presslens.train.semeval import load
     from presslens.train.wire_reports import SOURCES, load_reports
@@ -97,9 +95,7 @@ def training_encoder_views(n_semeval: int) -> tuple[np.ndarray, np.ndarray, np.n
               " skipping the embedding ablation rows")
         return None
     c = load_cache()
-    heads = load_heads(MODEL_DIR / "heads.npz")
-    gx = article_inputs(load(shared_path("data", "semeval2023-task3")), c,
-                        heads["tech"].scores(paragraph_features(c["mean"], c["max"]))).genre_x
+    gx = shipped_inputs(load(shared_path("data", "semeval2023-task3")), c).genre_x
     assert len(gx) == n_semeval
     rows = np.vstack([gx, *reports])
     dim = c["mean"].shape[1]

@@ -82,6 +82,17 @@ def article_inputs(arts: list[Article], cache, tech_scores: np.ndarray) -> Artic
                          tuple(tx), tuple(tc))
 
 
+
+def shipped_inputs(arts: list[Article], cache) -> ArticleInputs:
+    """`article_inputs` with the paragraph technique scores of the shipped technique head (heads.npz),
+    as the eval scripts that refit only the article heads need them."""
+    from ..framing.features import paragraph_features
+    from ..framing.heads import load_heads
+    from ..framing.predict import MODEL_DIR
+
+    tech = load_heads(MODEL_DIR / "heads.npz")["tech"]
+    return article_inputs(arts, cache, tech.scores(paragraph_features(cache["mean"], cache["max"])))
+
 def _frame_folds(groups: np.ndarray, k: int = 5) -> list[np.ndarray]:
     uniq = np.unique(groups)
     np.random.default_rng(SEED).shuffle(uniq)
