@@ -69,6 +69,12 @@ def _relayed(text: str, f: Found, cue_tok, spk: Speaker | None, index: SpeakerIn
         if cited is None or cited.i == head.i:
             continue
         found = index.resolve(text, mention_span(off, cited), cited, off)
+        if found is not None and found.entity == spk.entity and spk.entity is not None and cited.lower_ in lexicon().body_nouns:
+            # "As TASS reports citing the agency": an outlet does not cite itself; the agency
+            # (ведомство) is the body that spoke before
+            body = _last_body(quotes, found.start)
+            if body is not None:
+                return Speaker(body.entity, body.name, found.start, found.end)
         if found is None or found.name == UNKNOWN or found.entity == spk.entity and spk.entity is not None:
             continue
         if found.entity is None and not _describes_source(cited):

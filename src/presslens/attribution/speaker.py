@@ -20,6 +20,7 @@ from .spans import mention_span
 
 
 UNKNOWN = "unknown"
+_TITLE_OF = {"m": {"mr"}, "f": {"mrs", "ms", "miss"}}
 
 
 @dataclass
@@ -49,7 +50,9 @@ class SpeakerIndex:
             if want is not None and not v:  # nobody's pronoun yet: the name's gender, when known
                 words = ent.name.split()
                 known = (name_gender(words[0]) if len(words) > 1 else None) or surname_gender(words[-1])
-                return known in (None, want)
+                # ... unless a mention's title says otherwise ("Mr. Obama" among Michelle Obama's)
+                titles = {w.lower().rstrip(".") for m in ent.mentions for w in text[max(0, m.start - 5):m.end].split()[:2]}
+                return known in (None, want) or bool(titles & _TITLE_OF[want])
             return not v or want is None or v.count(want) * 2 >= len(v)
         return max((p for p in self.persons if ok(p)), key=lambda e: len(e.mentions), default=None)
 

@@ -86,10 +86,15 @@ def prominence(t) -> float:
 def _inverted_speaker(t) -> bool:
     """`..., said political scientist NAME`: translated Russian puts the speaker after the speech
     verb, where the parse may take it for the verb's object; with no subject of its own before it,
-    that object is the one who speaks. So does the agent of a passive speech verb."""
+    that object is the one who speaks. So does the agent of a passive speech verb, and the one an
+    outlet quotes `as saying`."""
     head = t.head
     if t.dep_ == "pobj" and head.dep_ == "agent":  # "This was stated by NAME" (Об этом заявил NAME)
         return speaks(head) and any(c.dep_ == "nsubjpass" for c in head.head.children)
+    doc = t.doc
+    if t.dep_ == "dobj" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "as" \
+            and doc[t.i + 2].lower_ in ("saying", "stating", "telling", "writing"):
+        return True  # "Vechernaya Moskva quotes NAME as saying": the one quoted speaks
     if t.dep_ != "dobj" or head.i > t.i or head.tag_ not in ("VBD", "VBZ", "VBP") or not speaks(t):
         return False
     # what was said stands before the verb ("..., said X", "“...” – said X"); "accusing X of",

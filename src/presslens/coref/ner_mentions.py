@@ -62,7 +62,7 @@ def ner_mentions(analysis: Analysis) -> list[tuple[int, int, str]]:
         if e > s:
             out.append((s, e, _label(text[s:e], label)))
     out = _whole_body_names(text, out)
-    out = [(s, e, "PERSON" if label in ("ORG", "GPE", "NORP", "FAC") and not is_outlet_name(text[s:e])
+    out = [(s, e, "PERSON" if label in ("ORG", "GPE", "NORP", "FAC", "LOC") and not is_outlet_name(text[s:e])
             and _has_person_apposition(parsed, e) else label)
            for s, e, label in out]
     out = [m for x in out for m in split_trailing_person(parsed, text, x)]
