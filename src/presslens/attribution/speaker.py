@@ -132,8 +132,9 @@ class SpeakerIndex:
         if ent is None and token is not None and low in RELATIVE and token.dep_ in ("nsubj", "nsubjpass"):
             head = token.head.head if token.head.dep_ == "relcl" else token.head
             ent = self.entity_over(offset + head.idx, offset + head.idx + len(head.text))
-        if token is not None and low not in SPEAKER_PRONOUNS and low not in RELATIVE \
-                and (ent is None or ent.type != "PERSON") and token.lower_ in ROLE_NOUNS:
+        if token is not None and low not in SPEAKER_PRONOUNS and low not in RELATIVE and token.lower_ in ROLE_NOUNS:
+            # the name in the speaker's own phrase outweighs whoever the bare description was sent to
+            # ("said the head of the laboratory of X, professor of virology NAME")
             ent = self._name_in_title(token, offset) or ent
         if ent is None and token is not None and low not in SPEAKER_PRONOUNS:
             ent = self._apposition(token, offset) or self._name_after(text, e)
