@@ -69,6 +69,12 @@ def _relayed(text: str, f: Found, cue_tok, spk: Speaker | None, index: SpeakerIn
         if cited is None or cited.i == head.i:
             continue
         found = index.resolve(text, mention_span(off, cited), cited, off)
+        if found is not None and found.entity == spk.entity and spk.entity is not None and cited.lower_ in lexicon().body_nouns:
+            # "As TASS reports citing the agency": an outlet does not cite itself; the agency
+            # (ведомство) is the body that spoke before
+            body = _last_body(quotes, found.start)
+            if body is not None:
+                return Speaker(body.entity, body.name, found.start, found.end)
         if found is None or found.name == UNKNOWN or found.entity == spk.entity and spk.entity is not None:
             continue
         if found.entity is None and not _describes_source(cited):
@@ -141,7 +147,8 @@ def _voice_of_body(text: str, f: Found, spk: Speaker | None, index: SpeakerIndex
     tok = f.speaker_token
     if spk is None or tok is None or f.speaker is None:
         return spk
-    words = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod")] + [tok.lower_]
+    # "The Public Relations and Media Department": the parse may hang the kind words as nmod
+    words = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")] + [tok.lower_]
     if " ".join(words[-2:]) not in lexicon().voice_nouns and tok.lower_ not in lexicon().voice_nouns:
         return spk
     off = offset_of(f, sents)
@@ -211,7 +218,9 @@ def _outlet_description(text: str, f: Found, spk: Speaker | None, index: Speaker
                 cands.append((m.end, Speaker(e.id, e.name, spk.start, spk.end)))
     for q in quotes:
         sp = q.speaker
-        reporting = q.cue is not None and q.cue.text.lower() in _REPORTING and sp is not None and sp.name[:1].isupper()
+        # ("In his article, NAME wrote": a person who writes is no outlet)
+        reporting = q.cue is not None and q.cue.text.lower() in _REPORTING and sp is not None and sp.name[:1].isupper() \
+            and q.source_kind != "person"
         if sp is not None and sp.end <= spk.start and (known_outlet(sp.name) or reporting or set(sp.name.lower().split())
                                                        & nouns and sp.name.lower().split()[-1] != sp.name.lower()):
             name = sp.name[4:] if sp.name.lower().startswith("the ") else sp.name

@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from ..coref.gender import name_gender, surname_gender
 from ..coref.lexicon import RELATIONS, ROLE_NOUNS
 from ..model import Entity, Speaker
 from .lexicon import RELATIVE, SPEAKER_PRONOUNS
@@ -19,6 +20,7 @@ from .spans import mention_span
 
 
 UNKNOWN = "unknown"
+_TITLE_OF = {"m": {"mr"}, "f": {"mrs", "ms", "miss"}}
 
 
 @dataclass
@@ -45,6 +47,12 @@ class SpeakerIndex:
 
         def ok(ent: Entity) -> bool:
             v = votes.get(ent.id, [])
+            if want is not None and not v:  # nobody's pronoun yet: the name's gender, when known
+                words = ent.name.split()
+                known = (name_gender(words[0]) if len(words) > 1 else None) or surname_gender(words[-1])
+                # ... unless a mention's title says otherwise ("Mr. Obama" among Michelle Obama's)
+                titles = {w.lower().rstrip(".") for m in ent.mentions for w in text[max(0, m.start - 5):m.end].split()[:2]}
+                return known in (None, want) or bool(titles & _TITLE_OF[want])
             return not v or want is None or v.count(want) * 2 >= len(v)
         return max((p for p in self.persons if ok(p)), key=lambda e: len(e.mentions), default=None)
 
@@ -59,13 +67,38 @@ class SpeakerIndex:
 
     def _apposition(self, token, offset: int) -> Entity | None:
         """`A Swiss fireman, Markus Gerber, told ...`: a description nobody resolved is the
-        person or body its own apposition names."""
+        person or body its own apposition names (a person however long the title between:
+        `A member of the chief board of the administration of the X region, NAME, said`)."""
         for c in token.children:
-            if c.dep_ == "appos" and c.i <= token.i + 6:
+            if c.dep_ == "appos":
                 ent = self.entity_over(offset + c.idx, offset + c.idx + len(c.text))
-                if ent is not None and ent.type in ("PERSON", "ORG"):
+                if ent is not None and (ent.type == "PERSON" or ent.type == "ORG" and c.i <= token.i + 6):
                     return ent
         return None
+
+    def _name_in_title(self, token, offset: int) -> Entity | None:
+        """`said Ukrainian ambassador to Germany NAME`, `the head of the X Fund NAME`: translated
+        Russian puts a title and its body before the name with no comma; the person named at the
+        end of the speaker's own phrase is the speaker. A name right after `of`, `to`, `for` or a
+        determiner is whom the title is about (`the lawyer of NAME`), not the speaker."""
+        if token.lower_ in RELATIONS or token.pos_ != "NOUN":
+            return None
+        found = None
+        for t in token.subtree:
+            if t.i <= token.i:
+                continue
+            if t.pos_ in ("VERB", "AUX") or t.dep_ in ("relcl", "acl"):
+                break
+            ent = self.entity_over(offset + t.idx, offset + t.idx + len(t.text))
+            if ent is None or ent.type != "PERSON" or (found is not None and found.id == ent.id):
+                continue
+            before = t.doc[t.i - 1]
+            inside_name = before.ent_type_ == "PERSON" and before.i > token.i \
+                and self.entity_over(offset + before.idx, offset + before.idx + len(before.text)) is ent
+            if not inside_name and (before.pos_ in ("ADP", "DET", "PRON") or before.dep_ == "poss" or before.text == "'s"):
+                return None
+            found = ent
+        return found
 
     def _name_after(self, text: str, end: int) -> Entity | None:
         """`The British newspaper The Guardian reports`, `the publication ANSA reported`: a
@@ -99,6 +132,10 @@ class SpeakerIndex:
         if ent is None and token is not None and low in RELATIVE and token.dep_ in ("nsubj", "nsubjpass"):
             head = token.head.head if token.head.dep_ == "relcl" else token.head
             ent = self.entity_over(offset + head.idx, offset + head.idx + len(head.text))
+        if token is not None and low not in SPEAKER_PRONOUNS and low not in RELATIVE and token.lower_ in ROLE_NOUNS:
+            # the name in the speaker's own phrase outweighs whoever the bare description was sent to
+            # ("said the head of the laboratory of X, professor of virology NAME")
+            ent = self._name_in_title(token, offset) or ent
         if ent is None and token is not None and low not in SPEAKER_PRONOUNS:
             ent = self._apposition(token, offset) or self._name_after(text, e)
         if ent is not None:

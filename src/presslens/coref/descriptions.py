@@ -195,7 +195,19 @@ def is_definite_role(tok) -> bool:
         # Minister" (a place and a title before it); "the Obama Administration" is a name
         return False
     dets = [c for c in tok.lefts if c.dep_ == "det"]
-    return bool(dets) and dets[0].lower_ in ("the", "this", "that")
+    if not dets:
+        return _inverted_bare_role(tok)
+    return dets[0].lower_ in ("the", "this", "that")
+
+
+def _inverted_bare_role(tok) -> bool:
+    """`..., said former Polish Minister of Economy`: Russian has no articles, and translation
+    often writes a speaker named before by a bare title after the speech verb; with no name in
+    its phrase, it is a definite description of that person."""
+    head = tok.head
+    if tok.dep_ != "nsubj" or head.i > tok.i or not head.tag_.startswith("VB") or cue_score(head.lower_, True) < 0.3:
+        return False
+    return not any(x.ent_type_ == "PERSON" or x.dep_ == "poss" for x in tok.subtree)
 
 
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ent", "ant", "ee", "man", "woman", "eur")

@@ -67,6 +67,10 @@ def prominence(t) -> float:
     if t.dep_ == "compound" and t.head.i > t.i:
         t = t.head  # a name's first word: judge the name by its head
     t = _titled_subject(t)
+    if _inverted_speaker(t):
+        verb = t.head.head if t.dep_ == "pobj" else t.head
+        base = prominence_weight("main_clause_subject" if verb.dep_ == "ROOT" else "other_subject")
+        return base + prominence_weight("speaks_bonus")
     if t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass") and t.dep_ == "appos":
         head = t.head if t.dep_ in ("nsubj", "nsubjpass") else t.head.head
         base = prominence_weight("main_clause_subject" if head.dep_ == "ROOT" else "other_subject")
@@ -77,6 +81,34 @@ def prominence(t) -> float:
     if t.dep_ == "poss":
         return prominence_weight("possessive")
     return prominence_weight("other")
+
+
+def _inverted_speaker(t) -> bool:
+    """`..., said political scientist NAME`: translated Russian puts the speaker after the speech
+    verb, where the parse may take it for the verb's object; with no subject of its own before it,
+    that object is the one who speaks. So does the agent of a passive speech verb, and the one an
+    outlet quotes `as saying`."""
+    head = t.head
+    if t.dep_ == "pobj" and head.dep_ == "agent":  # "This was stated by NAME" (Об этом заявил NAME)
+        return _clearly_speech(head.head) and any(c.dep_ == "nsubjpass" for c in head.head.children)
+    doc = t.doc
+    if t.dep_ == "dobj" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "as" \
+            and doc[t.i + 2].lower_ in ("saying", "stating", "telling", "writing"):
+        return True  # "Vechernaya Moskva quotes NAME as saying": the one quoted speaks
+    if t.dep_ != "dobj" or head.i > t.i or head.tag_ not in ("VBD", "VBZ", "VBP") or not _clearly_speech(head):
+        return False
+    # what was said stands before the verb ("..., said X", "“...” – said X"); "accusing X of",
+    # "told X" have their object after the verb and a subject of their own somewhere
+    said_before = any(c.dep_ in ("ccomp", "parataxis") and c.i < head.i for c in head.children) \
+        or head.i > 0 and head.doc[head.i - 1].text in (",", "”", '"', "—", "–", "-")
+    return said_before and head.lower_ not in ("told", "tell", "tells") \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children)
+
+
+def _clearly_speech(verb) -> bool:
+    """A verb that reports speech far more often than not (`stated`, `said`; not `opened`,
+    `discussed`): only such a verb makes its object or agent the speaker."""
+    return verb.tag_.startswith("VB") and cue_score(verb.lower_, True) >= 0.6
 
 
 def _titled_subject(t):

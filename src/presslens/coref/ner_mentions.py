@@ -62,7 +62,7 @@ def ner_mentions(analysis: Analysis) -> list[tuple[int, int, str]]:
         if e > s:
             out.append((s, e, _label(text[s:e], label)))
     out = _whole_body_names(text, out)
-    out = [(s, e, "PERSON" if label in ("ORG", "GPE", "NORP", "FAC") and not is_outlet_name(text[s:e])
+    out = [(s, e, "PERSON" if label in ("ORG", "GPE", "NORP", "FAC", "LOC") and not is_outlet_name(text[s:e])
             and _has_person_apposition(parsed, e) else label)
            for s, e, label in out]
     out = [m for x in out for m in split_trailing_person(parsed, text, x)]
@@ -94,6 +94,10 @@ _FOR_REGION = re.compile(r" for the (?:[A-Z][\w-]* ){1,3}(?:Region|Oblast|Territ
                          r"| for (?:Moscow|St\. Petersburg|Saint Petersburg|Sevastopol)\b")
 
 
+def _is_body(words: list[str]) -> bool:
+    return any(w in _BODY_HEADS or w in ("situations", "affairs") for w in words)
+
+
 def _whole_body_names(text: str, out: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Translated Russian bodies have long names NER cuts short: `the Moscow Coronavirus Control
     and Monitoring Center` (cut at `and`, when what precedes lacks a head word), `the Ministry of
@@ -107,12 +111,20 @@ def _whole_body_names(text: str, out: list[tuple[int, int, str]]) -> list[tuple[
             if m and words and words[-1] not in _BODY_HEADS:
                 e = m.end()
             m = _FOR_REGION.match(text, e)
-            if m and any(w in _BODY_HEADS or w in ("situations", "affairs") for w in words):
+            if m and _is_body(words):
                 e = m.end()
         # "the United Nations Office | for | the Coordination of Humanitarian Affairs": NER makes two
         # bodies of one whose head word is followed by `for` and a capitalised name
         if fixed and label == "ORG" and fixed[-1][2] == "ORG" and text[fixed[-1][1]:s] == " for " \
                 and text[fixed[-1][0]:fixed[-1][1]].split()[-1].lower() in _BODY_HEADS:
+            fixed[-1] = (fixed[-1][0], e, "ORG")
+            continue
+        # "the Ministry of Emergency Situations | of | the Republic of Armenia" (МЧС Армении): a state
+        # body's country or region is part of its name, as Russian writes it
+        # (NER may also end the body at `of`: "the Rescue Service of | Armenia")
+        prev = fixed[-1] if fixed else None
+        if prev and label in ("GPE", "LOC") and prev[2] == "ORG" and _is_body(text[prev[0]:prev[1]].lower().split()) \
+                and (text[prev[1]:s] == " of " or text[prev[1]:s] == " " and text[:prev[1]].endswith(" of")):
             fixed[-1] = (fixed[-1][0], e, "ORG")
             continue
         fixed.append((s, e, label))

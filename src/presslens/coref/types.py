@@ -74,10 +74,11 @@ def split_trailing_person(parsed, text: str, mention: tuple[int, int, str]) -> l
     first, last = groups[-2], groups[-1]
     if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in first + last if t.text != "-"):
         return [mention]
-    if last[-1].lower_ in ORG_WORDS or first[0].lower_ in ORG_WORDS:
+    # "the Ministry of Emergency Situations", "... of Internal Affairs": a portfolio closes a body's name
+    if last[-1].lower_ in ORG_WORDS or first[0].lower_ in ORG_WORDS or last[-1].lower_ in _PORTFOLIOS:
         return [mention]
     if not (is_given_name(first[0].text) or last[-1].lower_.endswith(SURNAME_ENDINGS)
-            or _alone_elsewhere(text, s, e, last[-1].text)):
+            or _alone_elsewhere(text, s, e, last[-1].text, first[-1].text)):
         return [mention]
     doc = toks[0].doc
     before_span = doc[toks[0].i - 2:toks[0].i] if toks[0].i >= 2 else []
@@ -88,12 +89,14 @@ def split_trailing_person(parsed, text: str, mention: tuple[int, int, str]) -> l
     return [(s, c.offset + prev.idx + len(prev.text), label), (c.offset + first[0].idx, e, "PERSON")]
 
 
-def _alone_elsewhere(text: str, s: int, e: int, word: str) -> bool:
+def _alone_elsewhere(text: str, s: int, e: int, word: str, before: str = "") -> bool:
     """Whether the closing word recurs on its own outside the mention (`said Korb`): a surname the
-    name lists do not know (`Mihhail Korb`), which the article goes on to use for its person."""
+    name lists do not know (`Mihhail Korb`), which the article goes on to use for its person. A
+    recurrence after the same word as here (the body's name written again) is not on its own."""
     if len(word) < 3 or not word[:1].isupper():
         return False
-    return any(not (s <= m.start() < e) for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
+    return any(not (s <= m.start() < e) and not (before and text[:m.start()].rstrip().endswith(before))
+               for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
 
 
 # what a minister is minister of: "Minister of Foreign Affairs Lavrov" has no given name in it

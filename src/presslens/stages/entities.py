@@ -10,7 +10,7 @@ from ..model import Analysis
 from ..registry import stage
 
 
-@stage("entities", version="10", requires=("parsed",), assigns=("entities", "coref"))
+@stage("entities", version="11", requires=("parsed",), assigns=("entities", "coref"))
 def entities_stage(analysis: Analysis) -> dict:
     try:
         entities, coref = resolve_entities(analysis)
