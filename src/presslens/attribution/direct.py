@@ -34,7 +34,11 @@ def attach(text: str, quotes: list[QuoteSpan], reported: list[Found], sent_of) -
     prev: Found | None = None  # the last attribution made from a quotation
     for q in quotes:
         # 1. a parse attribution whose content sits inside the quote: widen it to the quote
-        inside = [f for f in out if f.kind != "direct" and q.start <= f.start and f.end <= q.end + 1]
+        # (`“A: B,” Chief X said`: the parse may run the clause past the closing mark into the
+        # speaker; a cue after the quotation still says the quotation is what was said)
+        inside = [f for f in out if f.kind != "direct" and q.start <= f.start
+                  and (f.end <= q.end + 1 or f.start < q.end and f.cue is not None and f.cue[0] >= q.end
+                       and _same_paragraph(text, q.end, f.cue[0]))]
         if inside:
             f = max(inside, key=lambda f: f.score)
             out = [g for g in out if g is not f and not (g in inside and g.cue is None)]
@@ -52,6 +56,16 @@ def attach(text: str, quotes: list[QuoteSpan], reported: list[Found], sent_of) -
                 if words(text[f.start:q.start]) + words(text[q.end:f.end]) >= 1:
                     out[i] = Found("mixed", f.start, max(f.end, q.end), f.cue, f.speaker, f.speaker_token,
                                    f.score, f.channel)
+                prev = out[i]
+            continue
+        # 2b. a quotation opened inside a reported content and closed after it (`said that “A. B.”`:
+        # the parse's clause stops at the first sentence); the content runs to the closing mark
+        opened = [i for i, f in enumerate(out) if f.kind != "direct" and f.cue is not None
+                  and f.start < q.start < f.end < q.end and f.cue[1] <= f.start]
+        if opened:
+            for i in opened:
+                f = out[i]
+                out[i] = Found("mixed", f.start, q.end, f.cue, f.speaker, f.speaker_token, f.score, f.channel)
                 prev = out[i]
             continue
         if any(f.start <= q.start < f.end or q.start <= f.start < q.end for f in out):
