@@ -45,3 +45,22 @@ def test_reason_clause_after_a_reported_clause_is_what_was_said():
                                   "bureau's decisions on letters")
     assert q and q[0].speaker.name.endswith("Gowdy")
 
+
+
+def test_a_poll_named_in_an_opening_phrase_is_a_document_source():
+    text = ("In a Riverside Tribune poll released Monday, 50 percent of respondents chose Mayor Dunn while 40 "
+            "percent chose Judge Varga. Dunn is also ahead in the state polls.\n")
+    quotes = run(text)
+    first = covering(text, quotes, "50 percent of respondents chose Mayor Dunn while 40 percent chose Judge Varga")
+    assert first and first[0].act == "perception" and first[0].source_kind == "document"
+    assert "poll" in first[0].speaker.name
+    assert not covering(text, quotes, "Dunn is also ahead")  # a standing, not a finding
+
+
+def test_according_to_inside_a_reported_clause_stays_in_it():
+    text = ("The doctor explained that sugar in itself is not a hazard, and a piece of candy before bed, "
+            "according to him, is not the worst snack.\n")
+    quotes = run(text)
+    acc = [q for q in quotes if q.cue is not None and q.cue.text.lower().startswith("according")]
+    assert all(not text[q.start:q.end].startswith("The doctor") for q in acc), [text[q.start:q.end] for q in acc]
+    assert covering(text, quotes, "sugar in itself is not a hazard")

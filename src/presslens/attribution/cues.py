@@ -335,6 +335,15 @@ def _continued_claim_end(off: int, tok, comp, end: int) -> int:
             break
         last = c.right_edge.i
         end = max(end, off + tok.doc[last].idx + len(tok.doc[last].text))
+    sent = tok.sent
+    if last + 2 < sent.end and tok.doc[last + 1].text == ":" and comp.i > tok.i:
+        # "said she has the quality the job needs: steadiness and strength": what the colon opens
+        # spells out the claim, to the end of the sentence
+        rest = [t for t in tok.doc[last + 2:sent.end] if not t.is_space]
+        while rest and rest[-1].is_punct and rest[-1].text not in _CLOSING_MARKS:
+            rest.pop()
+        if len([t for t in rest if not t.is_punct]) >= 2:
+            end = max(end, off + rest[-1].idx + len(rest[-1].text))
     return end
 
 
@@ -739,11 +748,15 @@ def _according(text: str, off: int, tok) -> Found | None:
     toks = [t for t in head.subtree if t.i not in own]
     if not toks:
         return None
-    if spk_tok is objs[0]:
+    main = head
+    while main.dep_ in ("conj", "advcl") and main.head.i != main.i:
+        main = main.head
+    if spk_tok is objs[0] and main is not head and main.dep_ == "ROOT":
         # the parse hangs the phrase on the nearest verb, often a second conjunct or a subordinate
         # clause ("Trump received 37 percent, Clinton 36 and Bloomberg 13, according to the
-        # results"): the source vouches for its whole sentence
-        toks = [t for t in tok.sent if t.i not in own and not t.is_space]
+        # results"): the source vouches for its whole main clause; not inside another's reported
+        # clause ("X explained that A, and B, according to him, is C": the phrase is for B)
+        toks = [t for t in main.subtree if t.i not in own and not t.is_space]
         while toks and toks[-1].is_punct and toks[-1].text not in _CLOSING_MARKS:
             toks.pop()
     # content is the clause around "according to X", on the side holding the verb
