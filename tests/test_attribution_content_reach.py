@@ -64,3 +64,18 @@ def test_according_to_inside_a_reported_clause_stays_in_it():
     acc = [q for q in quotes if q.cue is not None and q.cue.text.lower().startswith("according")]
     assert all(not text[q.start:q.end].startswith("The doctor") for q in acc), [text[q.start:q.end] for q in acc]
     assert covering(text, quotes, "sugar in itself is not a hazard")
+
+
+def test_short_quotation_without_a_cue_inside_a_paragraph_is_a_label():
+    text = ('"We will rebuild the pier before the summer season starts," Mayor Ellen Dunn said on Monday.\n\n'
+            'The harbour town of "honesty and straight talk" has two old piers and a ferry.\n')
+    quotes = run(text)
+    assert covering(text, quotes, "We will rebuild the pier before the summer season starts")
+    assert not covering(text, quotes, "honesty and straight talk")
+
+
+def test_long_quotation_continuing_a_speaker_still_counts():
+    text = ('"We will rebuild the pier before the summer season starts," Mayor Ellen Dunn said on Monday.\n\n'
+            '"The council has found the money, the builders are ready and the permits arrived last week."\n')
+    q = covering(text, run(text), "The council has found the money, the builders are ready")
+    assert q and q[0].speaker.name == "Ellen Dunn"

@@ -85,11 +85,21 @@ def attach(text: str, quotes: list[QuoteSpan], reported: list[Found], sent_of) -
         if prev is not None and prev.cue and prev.start < prev.cue[0] < q.start and prev.end < prev.cue[0] \
                 and _same_paragraph(text, prev.end, q.start) and q.start - prev.end < 250:
             prev = _extend(out, prev, q.end)
-        elif prev is not None and q.start - prev.end < 600:
+        elif prev is not None and q.start - prev.end < 600 \
+                and (words(text[q.start:q.end]) >= CONTINUATION_WORDS or _opens_paragraph(text, q.start)):
             f = Found("direct", q.start, q.end, None, prev.speaker, prev.speaker_token, 0.5)
             out.append(f)
             prev = f
     return out
+
+
+# a cue-less quotation inside a paragraph and shorter than this names or labels something
+# ("a city of “honesty and straight talk”"); on PolNeAR train 63 of 77 such were no attribution
+CONTINUATION_WORDS = 8
+
+
+def _opens_paragraph(text: str, pos: int) -> bool:
+    return text[text.rfind("\n", 0, pos) + 1:pos].strip() == ""
 
 
 def _same_paragraph(text: str, a: int, b: int) -> bool:
