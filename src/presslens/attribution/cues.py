@@ -255,6 +255,12 @@ def _from_verb(text: str, off: int, tok, th: Thresholds) -> Found | None:
             start = subtree_span(off, objs[0])[0]
     else:
         return None
+    if kind == "ccomp":
+        end = _continued_claim_end(off, tok, comp, end)
+    elif kind == "xcomp":
+        end = _coordinated_end(off, tok, xcomp[0], end)
+    elif kind == "obj":
+        end = _coordinated_end(off, tok, rights[0], end)
     raised = _raised_subject(tok) if kind in ("xcomp", "obj") else None
     if raised is not None:
         start = min(start, subtree_span(off, raised)[0])
@@ -279,6 +285,66 @@ def _from_verb(text: str, off: int, tok, th: Thresholds) -> Found | None:
     return Found("indirect", start, end, cue, spk, spk_tok, score,
                  features=candidate_features(tok, kind, parsed_spk, _n_tokens(tok.doc, start - off, end - off),
                                              _first(tok.doc, start - off), text[start:end]))
+
+
+def _tag_class(t) -> str:
+    return t.tag_[:2] if t.tag_[:2] in ("NN", "JJ") else t.tag_
+
+
+def _coordinated_end(off: int, tok, head, end: int) -> int:
+    """`supported eliminating caucuses, limiting ... and binding ...`, `urged X to share a currency
+    and rely on ...`: the parse may hang the second conjunct on the cue instead of on its first
+    one. A conjunct of the cue with the first one's tag and no subject of its own, after nothing
+    but conjunctions and commas, belongs to what was said ("said A and left" has a finite verb
+    after a clause and is never read so: only infinitives, gerunds and objects are)."""
+    last = head.right_edge.i
+    for c in tok.rights:
+        if c.i <= last:
+            continue
+        if c.dep_ in ("cc", "punct", "preconj") and c.text not in (".", "!", "?", ";", ":"):
+            continue
+        if c.dep_ != "conj" or _tag_class(c) != _tag_class(head) or any(x.dep_ in SUBJ for x in c.children):
+            break
+        if any(t.dep_ not in ("cc", "punct") or t.text in (".", "!", "?", ";", ":")
+               for t in tok.doc[last + 1:c.left_edge.i]):
+            break
+        last = c.right_edge.i
+        end = max(end, off + tok.doc[last].idx + len(tok.doc[last].text))
+    return end
+
+
+# subordinators whose clause after a reported clause argues for it ("said A because B"); a clause
+# of time or manner ("said A when asked", "as he left") tells when the words were said
+_REASON_MARKS = {"because", "unless", "although", "though", "whereas"}
+
+
+def _continued_claim_end(off: int, tok, comp, end: int) -> int:
+    """`said A, but that B`, `said A because B`: the parse hangs the second clause on the cue, yet
+    it is part of what was said; the content runs over it (nothing else after the first clause)."""
+    last = comp.right_edge.i
+    for c in tok.rights:
+        if c.i <= last:
+            continue
+        if c.dep_ in ("cc", "punct") and c.text not in (".", "!", "?", ";", ":"):
+            continue
+        marks = {m.lower_ for m in c.children if m.dep_ == "mark" and m.i < c.i}
+        that_conj = c.dep_ == "conj" and "that" in marks
+        reason = c.dep_ == "advcl" and bool(marks & _REASON_MARKS)
+        if not (that_conj or reason) or any(t.dep_ not in ("cc", "punct") or t.text in (".", "!", "?", ";", ":")
+                                             for t in tok.doc[last + 1:c.left_edge.i]):
+            break
+        last = c.right_edge.i
+        end = max(end, off + tok.doc[last].idx + len(tok.doc[last].text))
+    sent = tok.sent
+    if last + 2 < sent.end and tok.doc[last + 1].text == ":" and comp.i > tok.i:
+        # "said she has the quality the job needs: steadiness and strength": what the colon opens
+        # spells out the claim, to the end of the sentence
+        rest = [t for t in tok.doc[last + 2:sent.end] if not t.is_space]
+        while rest and rest[-1].is_punct and rest[-1].text not in _CLOSING_MARKS:
+            rest.pop()
+        if len([t for t in rest if not t.is_punct]) >= 2:
+            end = max(end, off + rest[-1].idx + len(rest[-1].text))
+    return end
 
 
 # verbs whose subject is part of what is claimed when they take an infinitive: "the lack of
@@ -571,6 +637,7 @@ def _finite_clause_of(t, tok) -> bool:
 
 
 _OPENING_MARKS = {'"', "“", "''", "``", "‘", "'", "«", "„"}
+_CLOSING_MARKS = {'"', "”", "''", "’", "'", "»"}
 
 
 def _parenthetical(tok):
@@ -681,6 +748,17 @@ def _according(text: str, off: int, tok) -> Found | None:
     toks = [t for t in head.subtree if t.i not in own]
     if not toks:
         return None
+    main = head
+    while main.dep_ in ("conj", "advcl") and main.head.i != main.i:
+        main = main.head
+    if spk_tok is objs[0] and main is not head and main.dep_ == "ROOT":
+        # the parse hangs the phrase on the nearest verb, often a second conjunct or a subordinate
+        # clause ("Trump received 37 percent, Clinton 36 and Bloomberg 13, according to the
+        # results"): the source vouches for its whole main clause; not inside another's reported
+        # clause ("X explained that A, and B, according to him, is C": the phrase is for B)
+        toks = [t for t in main.subtree if t.i not in own and not t.is_space]
+        while toks and toks[-1].is_punct and toks[-1].text not in _CLOSING_MARKS:
+            toks.pop()
     # content is the clause around "according to X", on the side holding the verb
     left = [t for t in toks if t.i < tok.i]
     right = [t for t in toks if t.i > tok.i]

@@ -115,10 +115,36 @@ def _one_per_chain(text: str, quotes: list[Quote]) -> list[Quote]:
                 continue
             shared = min(a.end, b.end) - max(a.start, b.start)
             if a.start <= b.cue.start < a.end and shared * 2 >= a.end - a.start:
+                cut = _participle_cut(text, a, b)
+                if cut is not None:
+                    quotes[quotes.index(a)] = cut
+                    break
                 inner_only = b.act in READER_ACTS and a.act not in READER_ACTS
                 drop.add(id(a) if inner_only else id(b))
                 break
     return [q for q in quotes if id(q) not in drop]
+
+
+_PARTICIPLE_CUT_WORDS = 3
+
+
+def _participle_cut(text: str, a: Quote, b: Quote) -> Quote | None:
+    """`X cautioned against drawing lessons from the vote, saying Z`: a participle after a comma
+    reports a second act with its own content, so the outer content ends at the comma and both
+    stay (PolNeAR annotates both). Only when the outer keeps a few words of its own before it."""
+    if a.cue is None or b.cue is None or a.cue.start >= b.cue.start or not b.cue.text.lower().endswith("ing"):
+        return None
+    k = b.cue.start
+    while k > a.start and text[k - 1] in " \t":
+        k -= 1
+    if k <= a.start or text[k - 1] not in ",;—–-":
+        return None
+    end = k - 1
+    while end > a.start and text[end - 1] in " \t,;:—–-":
+        end -= 1
+    if len(text[a.start:end].split()) < _PARTICIPLE_CUT_WORDS or a.cue.start > end:
+        return None
+    return replace(a, end=end)
 
 
 def _untangle(text: str, quotes: list[Quote]) -> list[Quote]:

@@ -6,7 +6,7 @@ from ..model import Analysis
 from ..registry import stage
 
 
-@stage("quotes", version="7", requires=("parsed", "entities"), assigns=("quotes",))
+@stage("quotes", version="8", requires=("parsed", "entities"), assigns=("quotes",))
 def quotes_stage(analysis: Analysis) -> dict:
     try:
         return {"quotes": extract_quotes(analysis)}
