@@ -85,6 +85,23 @@ def test_cues_are_the_words_pushing_the_head_strongest_first_and_found_in_any_pa
     assert occurrences("courts courtroom", "court") == []  # whole tokens only
 
 
+def test_first_spans_agree_with_occurrences_for_every_word():
+    from presslens.framing.words import first_spans, occurrences
+
+    text = "The Court met. A court, the COURT again; courts and 2024 x."
+    spans = first_spans(text)
+    assert spans["court"] == occurrences(text, "court")[0] == (4, 9)
+    assert all(spans[w] == occurrences(text, w)[0] for w in spans)
+    assert "x" not in spans and "2024" in spans  # the same tokens as occurrences reads
+
+
+def test_cues_from_a_given_vector_match_cues_from_the_text():
+    v = Vocabulary(("border", "court", "police"), np.array([1.0, 2.0, 1.0], np.float32))
+    text = "Police at the border. The court; the court again."
+    w = np.array([0.5, 2.0, -3.0], np.float32)
+    assert v.cues(text, w, 3, v.vectors([text])[0]) == v.cues(text, w, 3) == ["court", "border"]
+
+
 def test_cue_spans_look_in_the_evidence_paragraphs_first(tmp_path):
     d = _decision(tmp_path, words_bias=-6.0)
     texts = ["A court in the north.", "Police said nothing.", "The court ruled."]

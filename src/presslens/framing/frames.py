@@ -20,7 +20,7 @@ import numpy as np
 
 from .features import frame_features
 from .heads import Head, load_heads
-from .words import Vocabulary, occurrences
+from .words import Vocabulary, first_spans
 
 # (frame, calibrated probability, evidence paragraph indices, word cues as (paragraph index, start, end))
 FrameChoice = tuple[str, float, list[int], list[tuple[int, int, int]]]
@@ -60,12 +60,15 @@ class FramesDecision:
     def _head(self, name: str, short: bool) -> Head:
         return self.heads[f"{name}_short"] if short and f"{name}_short" in self.heads else self.heads[name]
 
-    def probabilities(self, x: np.ndarray, texts: Sequence[str], short: bool) -> tuple[np.ndarray, np.ndarray]:
-        """(probabilities, thresholds) for rows of frame features `x` and their texts."""
+    def probabilities(self, x: np.ndarray, texts: Sequence[str], short: bool,
+                      words: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(probabilities, thresholds) for rows of frame features `x` and their texts (`words`: the
+        texts' word vectors, when the caller already has them)."""
         emb = self._head("frames", short)
         p = emb.scores(x)
         if self.vocabulary is not None:
-            p = mix(p, self._head("frames_words", short).scores(self.vocabulary.vectors(texts)))
+            words = self.vocabulary.vectors(texts) if words is None else words
+            p = mix(p, self._head("frames_words", short).scores(words))
         return p, emb.thresholds
 
     def choose(self, p: np.ndarray, thresholds: np.ndarray, short: bool = False) -> list[int]:
@@ -81,30 +84,39 @@ class FramesDecision:
         Evidence: the paragraphs that, scored alone by the same heads, look most like the frame,
         and the words of the text that pushed the word head furthest towards it."""
         short = sum(len(t) for t in texts) <= SHORT_TEXT
-        p, t = self.probabilities(frame_features(means, ptech)[None], ["\n".join(texts)], short)
+        joined = "\n".join(texts)
+        # the article's word vector, read once for its probabilities and every frame's cue words
+        vec = self.vocabulary.vectors([joined]) if self.vocabulary is not None else None
+        p, t = self.probabilities(frame_features(means, ptech)[None], [joined], short, vec)
         chosen = self.choose(p[0], t, short)
         if not chosen:
             return []
         per_par, _ = self.probabilities(
             np.stack([frame_features(means[i:i + 1], ptech[i:i + 1]) for i in range(len(texts))]), texts, short)
         labels = self.heads["frames"].labels
+        where = [first_spans(t) for t in texts] if vec is not None else None
         out = []
         for j in chosen:
             top = [int(i) for i in np.argsort(-per_par[:, j])[:EVIDENCE]]
-            out.append((labels[j], float(p[0, j]), top, self.cue_spans(texts, j, short, top)))
+            out.append((labels[j], float(p[0, j]), top,
+                        self.cue_spans(texts, j, short, top, None if vec is None else vec[0], where)))
         return out
 
-    def cue_spans(self, texts: Sequence[str], j: int, short: bool, first: Sequence[int]
+    def cue_spans(self, texts: Sequence[str], j: int, short: bool, first: Sequence[int],
+                  vector: np.ndarray | None = None, where: Sequence[dict[str, tuple[int, int]]] | None = None
                   ) -> list[tuple[int, int, int]]:
         """(paragraph index, start, end) of the word head's strongest words for frame `j`: each word
-        where it first occurs, looked for in the paragraphs `first` before the rest."""
+        where it first occurs, looked for in the paragraphs `first` before the rest. `vector` (the
+        joined texts' word vector) and `where` (words.first_spans of each text): when the caller
+        already has them, as `decide` does once per article for all its frames."""
         if self.vocabulary is None:
             return []
+        where = [first_spans(t) for t in texts] if where is None else where
         weights = self._head("frames_words", short).weights[0][:, j]
         order = list(first) + [i for i in range(len(texts)) if i not in first]
         spans = []
-        for word in self.vocabulary.cues("\n".join(texts), weights, CUE_WORDS):
-            hit = next(((i, *occurrences(texts[i], word)[0]) for i in order if occurrences(texts[i], word)), None)
+        for word in self.vocabulary.cues("\n".join(texts), weights, CUE_WORDS, vector):
+            hit = next(((i, *where[i][word]) for i in order if word in where[i]), None)
             if hit is not None:
                 spans.append(hit)
         return spans
