@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from presslens.framing.frames import MIN_FRAMES_SHORT, FramesDecision
+from presslens.framing.frames import MAX_FRAMES, MIN_FRAMES, FramesDecision, expected_f1_set
 from presslens.framing.heads import Head, load_heads, save_heads
 from presslens.framing.words import Vocabulary
 from presslens.train.semeval import FRAMES
@@ -36,12 +36,12 @@ def test_vocabulary_round_trip(tmp_path):
 
 
 def _decision(tmp_path, words_bias: float) -> FramesDecision:
-    """An embedding head that is unsure of everything (0.5 less a little) and a word head that is
-    sure of frame 3 when the text says `court`."""
+    """An embedding head that leans against every frame (0.27) and a word head that is sure of
+    frame 3 when the text says `court`."""
     n = len(FRAMES)
     dim = 4 + 2 * 23
     emb = np.zeros((dim, n), np.float32)
-    b = np.full(n, -0.1, np.float32)
+    b = np.full(n, -1.0, np.float32)
     word_w = np.zeros((2, n), np.float32)
     word_w[0, 3] = 12.0
     wb = np.full(n, words_bias, np.float32)
@@ -61,9 +61,9 @@ def test_frames_npz_replaces_heads_and_the_word_head_decides_with_the_embedding_
     ptech = np.zeros((2, 23), np.float32)
     out = d.decide(means, ptech, ["The court ruled on Monday.", "Police said nothing."])
     labels = [label for label, *_ in out]
-    # averaged with the unsure embedding head, `court` carries frame 3 over its threshold;
-    # the rest only fill the floor of a short text
-    assert labels[0] == FRAMES[3] and len(out) == MIN_FRAMES_SHORT
+    # averaged with the embedding head, `court` makes frame 3 the one sure frame (0.59 against 0.14
+    # for the rest): the expected-F1 set is that frame alone, topped up to the floor
+    assert labels[0] == FRAMES[3] and len(out) == MIN_FRAMES
     score, evidence = out[0][1], out[0][2]
     assert 0.5 < score < 1.0
     assert evidence[0] == 0  # the paragraph that says `court` is cited first
@@ -71,7 +71,22 @@ def test_frames_npz_replaces_heads_and_the_word_head_decides_with_the_embedding_
     assert out[0][3] == [(0, 4, 9)]
     assert all(cues == [] for *_, cues in out[1:])
     none = d.decide(means, ptech, ["Police said nothing.", "Nothing else."])
-    assert len(none) == MIN_FRAMES_SHORT and all(score < 0.5 for _, score, *_ in none)  # only the floor
+    # nothing stands out (every frame 0.14): the set spreads as far as the cap, every frame unsure
+    assert len(none) == MAX_FRAMES and all(score < 0.5 for _, score, *_ in none)
+
+
+def test_expected_f1_set_names_sure_labels_alone_and_spreads_when_unsure():
+    sure = np.array([0.9, 0.85, 0.1, 0.05, 0.05])
+    assert expected_f1_set(sure) == [0, 1]
+    # the same two leaders, but unsure, with close runners-up: naming more is worth it
+    unsure = np.array([0.45, 0.4, 0.35, 0.3, 0.05])
+    assert expected_f1_set(unsure) == [0, 1, 2, 3]
+    # order is by probability, whatever the label order
+    assert expected_f1_set(np.array([0.05, 0.3, 0.9]))[0] == 2
+    # 2 * sum(top k) / (k + sum(p)) is what is maximised
+    p = np.array([0.6, 0.3, 0.2, 0.1])
+    gains = [2 * np.sort(p)[::-1][:k].sum() / (k + p.sum()) for k in range(1, 5)]
+    assert len(expected_f1_set(p)) == int(np.argmax(gains)) + 1
 
 
 def test_cues_are_the_words_pushing_the_head_strongest_first_and_found_in_any_paragraph():
@@ -83,6 +98,23 @@ def test_cues_are_the_words_pushing_the_head_strongest_first_and_found_in_any_pa
     assert v.cues("nothing known", np.ones(3, np.float32), 3) == []
     assert occurrences(text, "court") == [(26, 31), (37, 42)]
     assert occurrences("courts courtroom", "court") == []  # whole tokens only
+
+
+def test_first_spans_agree_with_occurrences_for_every_word():
+    from presslens.framing.words import first_spans, occurrences
+
+    text = "The Court met. A court, the COURT again; courts and 2024 x."
+    spans = first_spans(text)
+    assert spans["court"] == occurrences(text, "court")[0] == (4, 9)
+    assert all(spans[w] == occurrences(text, w)[0] for w in spans)
+    assert "x" not in spans and "2024" in spans  # the same tokens as occurrences reads
+
+
+def test_cues_from_a_given_vector_match_cues_from_the_text():
+    v = Vocabulary(("border", "court", "police"), np.array([1.0, 2.0, 1.0], np.float32))
+    text = "Police at the border. The court; the court again."
+    w = np.array([0.5, 2.0, -3.0], np.float32)
+    assert v.cues(text, w, 3, v.vectors([text])[0]) == v.cues(text, w, 3) == ["court", "border"]
 
 
 def test_cue_spans_look_in_the_evidence_paragraphs_first(tmp_path):
@@ -101,8 +133,12 @@ def test_without_word_files_the_embedding_head_decides_alone(tmp_path):
     d = FramesDecision.load(tmp_path, {"frames": head})
     assert d.vocabulary is None
     out = d.decide(np.ones((1, 4), np.float32), np.zeros((1, 23), np.float32), ["Some text."])
-    over = [FRAMES[j] for j in range(n) if 1 / (1 + np.exp(-np.linspace(-3, 3, n)[j])) >= 0.5]
-    assert [label for label, *_ in out] == sorted(over, key=lambda f: -FRAMES.index(f))
+    p = 1 / (1 + np.exp(-np.linspace(-3, 3, n)))
+    # the embedding head's probabilities alone decide: its expected-F1 set, most probable first, as
+    # far as the cap (seven frames are over 0.5 here)
+    want = [FRAMES[j] for j in expected_f1_set(p)][:MAX_FRAMES]
+    assert [label for label, *_ in out] == want and want[0] == FRAMES[-1] and len(want) == MAX_FRAMES
+    assert np.allclose([score for _, score, *_ in out], np.sort(p)[::-1][:MAX_FRAMES], atol=1e-6)
 
 
 def test_reported_technique_scores_are_platt_scaled_and_decisions_unchanged():

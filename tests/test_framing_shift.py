@@ -144,7 +144,7 @@ def test_short_texts_use_the_short_frames_head_and_keep_evidence():
         assert f.evidence and all(0 <= s.start < s.end for s in f.evidence) and not f.unsure
     long = [Paragraph(i * 200, "word " * 39) for i in range(SHORT_TEXT // 150)]
     res = model.predict(long, [_encoded(3) for _ in long])
-    # the long head names nothing over its thresholds: the most probable frames, marked unsure
+    # the long head is sure of nothing (every frame 0.002): only the floor's most probable frames, unsure
     assert len(res.frames) == MIN_FRAMES and all(f.unsure for f in res.frames)
 
 

@@ -8,8 +8,8 @@ offset pair inside one paragraph. Decisions:
   trigger (triggers.json) adds a technique the paragraph head missed where one word
   scores high enough on its own; kept lexical detectors add their own short spans;
 - frames: framing/frames.py (an embedding head and a word head, calibrated, averaged,
-  per-frame thresholds; short texts judged by copies calibrated on training articles cut
-  short; at least MIN_FRAMES frames; evidence is the paragraphs that, scored alone, look
+  the set of frames with the highest expected F1; short texts judged by copies calibrated on
+  training articles cut short; evidence is the paragraphs that, scored alone, look
   most like the frame, and the word head's strongest words for it where they occur);
 - genre: argmax of the style model (framing/genre_style.py, genre.npz: closed-class word
   rates and structural cues, no embedding; its prior-shift rule and temperature are

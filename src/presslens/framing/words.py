@@ -32,6 +32,14 @@ def occurrences(text: str, word: str) -> list[tuple[int, int]]:
     return [m.span() for m in _TOKEN.finditer(text) if m.group().lower() == word]
 
 
+def first_spans(text: str) -> dict[str, tuple[int, int]]:
+    """word -> its first span in `text` (`occurrences(text, word)[0]` for every word at once)."""
+    out: dict[str, tuple[int, int]] = {}
+    for m in _TOKEN.finditer(text):
+        out.setdefault(m.group().lower(), m.span())
+    return out
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     words: tuple[str, ...]
@@ -68,11 +76,14 @@ class Vocabulary:
                 out[r] /= norm
         return out
 
-    def cues(self, text: str, weights: np.ndarray, k: int) -> list[str]:
+    def cues(self, text: str, weights: np.ndarray, k: int, vector: np.ndarray | None = None) -> list[str]:
         """The `k` words of `text` that push a linear head with `weights` (one per vocabulary word)
-        furthest up: the word head's reasons, strongest first."""
-        push = self.vectors([text])[0] * weights
-        return [self.words[i] for i in np.argsort(-push)[:k] if push[i] > 0]
+        furthest up: the word head's reasons, strongest first. `vector`: the text's row of `vectors`,
+        when the caller already has it (one article asks for several frames)."""
+        vector = self.vectors([text])[0] if vector is None else vector
+        present = np.flatnonzero(vector)  # only the text's own words can push; sorting them is enough
+        push = vector[present] * weights[present]
+        return [self.words[present[i]] for i in np.argsort(-push, kind="stable")[:k] if push[i] > 0]
 
     def save(self, path: Path) -> None:
         path.write_text(json.dumps({"words": list(self.words), "idf": [round(float(v), 5) for v in self.idf]},

@@ -12,7 +12,7 @@ from ..model import Analysis
 from ..registry import stage
 
 
-@stage("framing", version="5", requires=("parsed",), assigns=("genre", "frames", "techniques"))
+@stage("framing", version="6", requires=("parsed",), assigns=("genre", "frames", "techniques"))
 def framing_stage(analysis: Analysis) -> dict:
     from ..encoder import encode_parsed
     from ..framing.predict import Paragraph, default_model
