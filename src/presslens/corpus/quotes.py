@@ -25,7 +25,8 @@ SAME = 0.5                # word overlap (of the shorter quote) to join a same-l
 CROSS = 0.6               # translation score to join across languages (same speaker, same story)
 CONTENT_WEIGHT = 0.3      # in the translation score; the rest is agreement of place in the article
 MIN_CONTENT = 0.0         # least content agreement for a translation by the same named speaker
-MIN_CONTENT_UNNAMED = 0.1  # ... when one side names no one ("the acting governor"): words must carry it
+MIN_CONTENT_UNNAMED = 0.1  # ... when one side names no one ("the acting governor"): words must carry it,
+UNNAMED_APART = 0.2       # and this much when the two quotes' places in their articles do not overlap
 COGNATE_LETTERS = 5       # words this long (in Latin letters) give cognate keys
 PARALLEL = 0.08           # Dice of two articles' name/number/cognate keys above which one may translate the
                           # other; below it a quote's place in its article says nothing about the other's
@@ -193,7 +194,8 @@ def translation_score(a: QuoteKeys, pos_a: float | tuple[float, float], b: Quote
     Numbers that disagree, a length far out of proportion, or content under the floor rule it out:
     MIN_CONTENT_UNNAMED when one side is described, MIN_CONTENT (none) for the same named speaker,
     whose translation may share no word the table or the skeletons know and is then found by place
-    alone. A quote far shorter than the other is its translation only as a part of it: given spans,
+    alone; a described speaker's quote that shares under UNNAMED_APART of its content needs overlapping
+    spans. A quote far shorter than the other is its translation only as a part of it: given spans,
     when its span lies within the other's and PART_CONTENT of its content is found there."""
     na, nb = _numbers(a), _numbers(b)
     if na and nb and not na & nb:
@@ -209,6 +211,8 @@ def translation_score(a: QuoteKeys, pos_a: float | tuple[float, float], b: Quote
     if content < (MIN_CONTENT if min_content is None else min_content):
         return 0.0
     gap = span_gap(pos_a, pos_b) if spans else abs(pos_a - pos_b)
+    if spans and gap > 0 and min_content and content < UNNAMED_APART:
+        return 0.0  # a described speaker's few shared words and a neighbouring place: another statement
     return CONTENT_WEIGHT * content + (1 - CONTENT_WEIGHT) * (1.0 - gap)
 
 
