@@ -300,3 +300,14 @@ def test_a_translation_sharing_names_outranks_a_neighbour_joined_by_place(tmp_pa
     assert groups[en["text"].index(en_q)] == _group(s, ru)
     assert groups[en["text"].index(en_near)] != _group(s, ru)
     s.close()
+
+
+def test_a_two_word_quote_and_its_wordier_translation_pass_the_length_gate():
+    """English spends words on articles and auxiliaries: a two-word Russian quote may come out as six."""
+    from presslens.corpus.quotes import quote_keys, translation_score
+
+    ru = quote_keys("супруг пропал", {"name": "Мария Иванова"})
+    en = quote_keys("that her spouse had gone missing", {"name": "Maria Ivanova"})
+    longer = quote_keys("that her spouse had gone missing last week near the old bridge", {"name": "Maria Ivanova"})
+    assert translation_score(ru, (0.5, 0.52), en, (0.5, 0.53)) >= 0.6
+    assert translation_score(ru, 0.5, longer, 0.5) == 0.0

@@ -32,7 +32,8 @@ PARALLEL = 0.08           # Dice of two articles' name/number/cognate keys above
                           # other; below it a quote's place in its article says nothing about the other's
 MIN_ANCHORS = 2
 TRANSLATED_KEYS = 12      # lookup keys from translatable words (English stems) per quote
-LENGTH_RATIO = 2.5        # a translation is at most this many times longer or shorter (in words) ...
+LENGTH_RATIO = 2.5        # a translation is at most this many times longer or shorter (in words), plus
+LENGTH_SLACK = 2          # these words (English spends them on articles and auxiliaries: 'супруг пропал') ...
 PART_CONTENT = 0.3        # ... unless it is a part of the other: its span lies within the other's and this share
                           # of its content is found there (one pipeline quotes a sentence whole, the other in two)
 GROUPED_ACTS = (None, "speech", "writing")  # thoughts, perceptions and intentions are no statements
@@ -202,7 +203,7 @@ def translation_score(a: QuoteKeys, pos_a: float | tuple[float, float], b: Quote
         return 0.0
     spans = isinstance(pos_a, tuple) and isinstance(pos_b, tuple)
     content = content_agreement(a, b)
-    if max(a.n_words, b.n_words) > LENGTH_RATIO * max(1, min(a.n_words, b.n_words)):
+    if max(a.n_words, b.n_words) > LENGTH_RATIO * max(1, min(a.n_words, b.n_words)) + LENGTH_SLACK:
         if not spans or content < PART_CONTENT:
             return 0.0
         short, long_ = (pos_a, pos_b) if a.n_words < b.n_words else (pos_b, pos_a)
