@@ -242,6 +242,21 @@ def _segment_of(content: str, segments: list[str]) -> int | None:
     return hits[0] if len(hits) == 1 else None
 
 
+def _segments_covered(q: dict, segments: list[str]) -> set[int]:
+    """Indexes of the segments a quote's characters touch (the article text is its segments joined by
+    blank lines); the probe's single segment when the offsets do not read back the quote's text."""
+    text = "\n\n".join(segments)
+    if text[q["start"]:q["end"]] != q["content"]:
+        seg = _segment_of(q["content"], segments)
+        return set() if seg is None else {seg}
+    out, pos = set(), 0
+    for i, seg in enumerate(segments):
+        if pos < q["end"] and q["start"] < pos + len(seg):
+            out.add(i)
+        pos += len(seg) + 2
+    return out
+
+
 def _why_apart(ru: dict, ens: list[dict]) -> str:
     """Why a Russian quote shares no group with the English quotes of its segment, by the rules of
     src/presslens/corpus/quotes.py: the speakers' surname keys, else the translation content score."""
@@ -285,6 +300,11 @@ def _print_errors(by_seg: dict, half) -> None:
             print(f"  ru {q.get('kind')}/{q.get('act')} {who(q)}: {q['content'][:220]}")
             for e in ens:
                 print(f"  en {e.get('kind')}/{e.get('act')} {who(e)}: {e['content'][:220]}")
+    for (doc, lang, seg), qs in sorted(by_seg.items()):
+        if lang == "en" and half(doc) == "tuned on" and not by_seg.get((doc, "ru", seg)):
+            for q in qs:
+                print(f"\n[ru side found no quote] {doc} segment {seg}: en {q.get('kind')}/{q.get('act')} {who(q)}: "
+                      f"{q['content'][:220]}")
 
 
 def eval_quotes_end_to_end(rows: list[list], notes: list[str], errors: bool = False, reference: str = "A") -> None:
@@ -296,7 +316,7 @@ def eval_quotes_end_to_end(rows: list[list], notes: list[str], errors: bool = Fa
     from presslens.corpus.quotes import is_named, speaker_key
 
     docs = data.wmt21_documents(reference=reference)
-    ref = "" if reference == "A" else f" (translation {reference})"
+    ref = "" if reference == "A" else f" (translation {reference})" if reference == "B" else f" ({reference})"
     articles, segments = [], {}
     for doc, ru, en in docs:
         for lang, segs in (("ru", ru), ("en", en)):
@@ -325,7 +345,7 @@ def eval_quotes_end_to_end(rows: list[list], notes: list[str], errors: bool = Fa
         if q.get("group"):
             members[q["group"]].append((doc, lang, seg, speaker_key({"name": q.get("speaker"),
                                                                      "latin": q.get("speaker_latin")}),
-                                        q.get("speaker")))
+                                        q.get("speaker"), frozenset(_segments_covered(q, segments.get(url, [])))))
     if errors:
         _print_errors(by_seg, half)
     paired: Counter = Counter()
@@ -338,15 +358,22 @@ def eval_quotes_end_to_end(rows: list[list], notes: list[str], errors: bool = Fa
             if q.get("group") and en_groups:
                 paired[half(doc)] += 1
                 agreed[half(doc)] += q["group"] in en_groups
+    # where one pipeline found a quote and the other none in the same segment: the recall limit of each side
+    only_en: Counter = Counter()
+    only_ru: Counter = Counter()
+    for (doc, lang, seg), qs in by_seg.items():
+        other = "ru" if lang == "en" else "en"
+        if not by_seg.get((doc, other, seg)):
+            (only_en if lang == "en" else only_ru)[half(doc)] += len(qs)
     wrong_statement: Counter = Counter()
     wrong_speaker: Counter = Counter()
     across: list[str] = []
     for ms in members.values():
-        for (d1, l1, s1, k1, n1), (d2, l2, s2, k2, n2) in itertools.combinations(ms, 2):
+        for (d1, l1, s1, k1, n1, c1), (d2, l2, s2, k2, n2, c2) in itertools.combinations(ms, 2):
             wrong = []
             if d1 != d2:
                 across.append(f"{d1} {l1} segment {s1} + {d2} {l2} segment {s2}")
-            elif l1 != l2 and s1 != s2:
+            elif l1 != l2 and not c1 & c2:  # a quote running over two segments shares the one it covers
                 wrong_statement[half(d1)] += 1
                 wrong.append("joined to another statement")
             if is_named(n1) and is_named(n2) and k1 != k2:
@@ -358,15 +385,16 @@ def eval_quotes_end_to_end(rows: list[list], notes: list[str], errors: bool = Fa
         n_docs = sum(half(d) == part for d, *_ in docs)
         rows.append([f"WMT21{ref} {part} half ({n_docs} documents)", paired[part],
                      f"{agreed[part] / paired[part]:.3f}" if paired[part] else "–", wrong_statement[part],
-                     wrong_speaker[part]])
+                     wrong_speaker[part], only_en[part], only_ru[part]])
     total_p, total_a = sum(paired.values()), sum(agreed.values())
     n_ru = sum(1 for q in quotes if urls.get(q["article"], "").endswith(":ru"))
     n_en = sum(1 for q in quotes if urls.get(q["article"], "").endswith(":en"))
     rows.append([f"WMT21{ref} all ({len(docs)} documents with quotations; {n_ru} ru / {n_en} en quotes)", total_p,
                  f"{total_a / total_p:.3f}" if total_p else "–", sum(wrong_statement.values()),
-                 sum(wrong_speaker.values())])
+                 sum(wrong_speaker.values()), sum(only_en.values()), sum(only_ru.values())])
     print(f"end to end: paired {dict(paired)}, agreed {dict(agreed)}, wrong statement {dict(wrong_statement)}, "
-          f"wrong speaker {dict(wrong_speaker)}, {secs:.0f}s", flush=True)
+          f"wrong speaker {dict(wrong_speaker)}, en quote with no ru quote in its segment {dict(only_en)}, "
+          f"ru quote with no en quote {dict(only_ru)}, {secs:.0f}s", flush=True)
     print("groups across documents:", *across, sep="\n  ")
     notes.append("End-to-end quote grouping: `presslens analyze` (default stages; the Russian pipeline reads the "
                  "originals, the English one the references) into one store, then `quotes --json`. A Russian "
@@ -423,6 +451,46 @@ def eval_quotes_end_to_end(rows: list[list], notes: list[str], errors: bool = Fa
                  "place alone), translation A tuned on 33/33, held out unchanged (A 26/33, B 20/29), and one "
                  "group pair joined to another statement on the held-out half of translation A (a different "
                  "pair in the same document, also made by a content-word gate; not read). Not kept.")
+    notes.append("Fifth pass (issue 12, part 3): the tuned-on half of translation A had no error left to read, so "
+                 "the errors were read on more translations of the same tuned-on documents: WMT21 system outputs "
+                 "(`python eval/corpus.py --wmt-errors --reference Online-B`, also Facebook-AI; machine "
+                 "translations from newstest2021.ru-en.all.xml), and translation B. Before it, on the same code "
+                 "base: A tuned on 34/34, held out 27/34 = 0.794; B tuned on 31/34, held out 23/31 = 0.742; "
+                 "Online-B tuned on 31/35 with a tuned-on group pair joined to another statement. Causes read and "
+                 "fixed: (1) one pipeline quotes a sentence whole and the other its two clauses apart (kp.235631: "
+                 "'Врач пояснил, что сахар … а конфета на ночь, по его словам, …' against 'that sugar in itself "
+                 "is not dangerous to health' and 'is not the worst snack'): the length gate refused the pair, and "
+                 "a speakerless quote two segments earlier took the English clause by place. Now a quote's place is "
+                 "its span (start and end as shares of the text) and two overlapping spans agree fully on place; a "
+                 "quote out of proportion in length joins only as a part, its span within the other's and "
+                 "PART_CONTENT of its content found there (translation_score in src/presslens/corpus/quotes.py). "
+                 "(2) A pair sharing two names joined on their anchor overlap (0.5) and was ranked on that below a "
+                 "neighbour's translation score (vesti.ru.343831: ТАСС's sentence lost its group to an English "
+                 "false quote 'at the Severnaya Verf shipyards' of a described speaker): such pairs are now "
+                 "ranked by their translation score too. (3) A described speaker's quote that shared a tenth of its "
+                 "words with a neighbouring statement joined it by place (rus.err.ee.56473, Online-B: "
+                 "Semilarski's words against the English pipeline's \"the prosecutor's office\"): under "
+                 "UNNAMED_APART of shared content a described speaker now needs overlapping spans. (4) The Russian "
+                 "side missed quotes whose cue is an imperfective verb after the quote ('…, передает ТАСС', "
+                 "'уточняет он', 'комментировал Семиларски'): передавать, уточнять, объяснять, комментировать, "
+                 "заверять, возражать added to models/ru/lexicon.json (the Russian attribution rows of "
+                 "eval/russian.py do not move). The measure now places a quote by its offsets: a quote running "
+                 "over two segments shares the statement of each segment it covers (an English quote that "
+                 "starts at the closing mark of the previous segment was counted as joined to another "
+                 "statement). Columns 'en quotes, no ru quote in the segment' and 'ru quotes, no en quote': where "
+                 "one pipeline found a quote and the other none. On the tuned-on half of translation A, 4 of the "
+                 "11 English quotes without a Russian one are English false quotes ('sharing her observations'); "
+                 "the other 7 are shapes quotes_ru does not read: a quotation opened in the previous segment "
+                 "('…\", - сообщили в управлении'), a report as a noun ('сообщило об уничтожении'), 'По мнению "
+                 "X, …', an interview answer after a dash with no cue, a cue with words before its speaker "
+                 "('- рассказала о своем опыте Татьяна Красильникова', '- цитирует Овечкина … сайта'), a cue "
+                 "verb far from its что. Not fixed (tuned-on): English attribution errors (an 'according to the IMF' "
+                 "clause given to Doha, a quote cut to a name, Zhukov's words given to Dziuba), organisations the "
+                 "two pipelines name by different heads ('Комитете водного хозяйства реки Янцзы' / 'Yangtze "
+                 "River Water Management Committee', 'МЧС России' / 'Main Directorate'; their surname keys "
+                 "differ). Then the length gate allows LENGTH_SLACK words over its ratio ('супруг пропал' / 'that "
+                 "her spouse had gone missing'): translation B tuned on 36/38 -> 38/38, A and Online-B's tuned "
+                 "on unchanged, no tuned-on wrong join. The held-out half's errors were not read.")
 
 
 def main() -> None:
@@ -431,8 +499,10 @@ def main() -> None:
     ap.add_argument("--wmt-errors", action="store_true",
                     help="list each unpaired Russian quote of the WMT21 tuned-on half and why, and the half's wrong "
                          "joins (implies quotes-e2e)")
-    ap.add_argument("--reference", choices=("A", "B"), default="A",
-                    help="which WMT21 human translation the English side of the quote rows reads")
+    ap.add_argument("--reference", default="A",
+                    help="which WMT21 human translation (A, B) the English side of the quote rows reads, or the "
+                         "name of a WMT21 system (e.g. Online-B) whose machine translation stands in for it: more "
+                         "translations of the tuned-on half to read errors on")
     args = ap.parse_args()
     if args.wmt_errors and args.only is None:
         args.only = "quotes-e2e"
@@ -479,7 +549,8 @@ def main() -> None:
         body.append("Quote groups end to end across translation (a Russian original and its English translation "
                     "in one store):\n\n" + markdown_table(
                         ["set", "ru quotes with an en quote in the same segment", "share grouped with it",
-                         "group pairs joined to another statement", "group pairs with two different names"],
+                         "group pairs joined to another statement", "group pairs with two different names",
+                         "en quotes, no ru quote in the segment", "ru quotes, no en quote in the segment"],
                         e2e_rows))
     body += notes
     text = "\n\n".join(body)

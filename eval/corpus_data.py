@@ -195,22 +195,33 @@ def write_jsonl(articles: list[dict], path: Path) -> dict[str, str]:
 def wmt21_documents(quoted_only: bool = True, reference: str = "A") -> list[tuple[str, list[str], list[str]]]:
     """(document id, Russian segments, English reference segments) per WMT21 document, in order;
     with `quoted_only`, only documents where some segment carries a quotation in both. `reference`:
-    which of the two independent human translations (A or B)."""
+    which of the two independent human translations (A or B), or the name of a WMT21 system whose
+    machine translation (a <hyp> of the XML) stands in for the reference."""
     base = shared_path("data", "wmt21-ru-en")
     xml = (base / "newstest2021.ru-en.all.xml").read_text(encoding="utf-8")
-    ru = (base / "newstest2021.ru-en.src.ru").read_text(encoding="utf-8").splitlines()
-    en = (base / f"newstest2021.ru-en.ref.{reference}.en").read_text(encoding="utf-8").splitlines()
-    doc_of: dict[str, str] = {}
-    for m in re.finditer(r'<doc[^>]*id="([^"]+)"[^>]*>(.*?)</doc>', xml, re.S):
-        part = re.search(r"<src[^>]*>(.*?)</src>", m.group(2), re.S)
-        for seg in re.findall(r"<seg[^>]*>(.*?)</seg>", part.group(1) if part else "", re.S):
-            doc_of.setdefault(html.unescape(seg).strip(), m.group(1))
-    order = [doc_of.get(line.strip(), "?") for line in ru]
     docs: dict[str, tuple[list[str], list[str]]] = {}
-    for d, r, e in zip(order, ru, en):
-        docs.setdefault(d, ([], []))
-        docs[d][0].append(r.strip())
-        docs[d][1].append(e.strip())
+    if reference not in ("A", "B"):
+        for m in re.finditer(r'<doc[^>]*id="([^"]+)"[^>]*>(.*?)</doc>', xml, re.S):
+            src = re.search(r"<src[^>]*>(.*?)</src>", m.group(2), re.S)
+            hyp = re.search(rf'<hyp system="{re.escape(reference)}"[^>]*>(.*?)</hyp>', m.group(2), re.S)
+            if not src or not hyp:
+                raise SystemExit(f"wmt21: no system output named {reference!r} for document {m.group(1)}")
+            segs = [[html.unescape(s).strip() for s in re.findall(r"<seg[^>]*>(.*?)</seg>", p.group(1), re.S)]
+                    for p in (src, hyp)]
+            docs[m.group(1)] = (segs[0], segs[1])
+    else:
+        ru = (base / "newstest2021.ru-en.src.ru").read_text(encoding="utf-8").splitlines()
+        en = (base / f"newstest2021.ru-en.ref.{reference}.en").read_text(encoding="utf-8").splitlines()
+        doc_of: dict[str, str] = {}
+        for m in re.finditer(r'<doc[^>]*id="([^"]+)"[^>]*>(.*?)</doc>', xml, re.S):
+            part = re.search(r"<src[^>]*>(.*?)</src>", m.group(2), re.S)
+            for seg in re.findall(r"<seg[^>]*>(.*?)</seg>", part.group(1) if part else "", re.S):
+                doc_of.setdefault(html.unescape(seg).strip(), m.group(1))
+        order = [doc_of.get(line.strip(), "?") for line in ru]
+        for d, r, e in zip(order, ru, en):
+            docs.setdefault(d, ([], []))
+            docs[d][0].append(r.strip())
+            docs[d][1].append(e.strip())
     out = []
     for d, (rs, es) in docs.items():
         if d == "?":

@@ -233,3 +233,81 @@ def test_a_short_or_partial_repetition_is_no_other_copy():
     start = text.index("«")
     own, others = core_places(text, "«налоговой реформе регионов»", start)
     assert own is not None and len(others) == 1
+
+
+def test_a_short_quote_joins_a_long_translation_only_as_a_part_inside_its_span():
+    """One pipeline quotes a sentence whole, the other its two clauses apart: a clause joins the whole
+    sentence when its place lies within the sentence's and its content is found there."""
+    from presslens.corpus.quotes import quote_keys, translation_score
+
+    whole = quote_keys("Врач пояснил, что сахар сам по себе не опасен для здоровья Москвы, а конфета на ночь, "
+                       "по его словам, не самый худший перекус для жителей Москвы и Санкт-Петербурга", {"name": "X"})
+    part = quote_keys("that sugar is not dangerous to health in Moscow", {"name": "X"})
+    inside, outside = (0.70, 0.74), (0.40, 0.44)
+    assert translation_score(whole, (0.68, 0.80), part, inside) >= 0.6
+    assert translation_score(whole, (0.68, 0.80), part, outside) == 0.0
+    # by start alone (no spans) a length this far out of proportion still rules it out
+    assert translation_score(whole, 0.68, part, 0.70) == 0.0
+
+
+def test_spans_that_overlap_agree_fully_on_place():
+    from presslens.corpus.quotes import span_gap, within
+
+    assert span_gap((0.1, 0.3), (0.25, 0.4)) == 0.0
+    assert abs(span_gap((0.1, 0.2), (0.3, 0.4)) - 0.1) < 1e-9
+    assert within((0.72, 0.75), (0.7, 0.8)) and not within((0.5, 0.55), (0.7, 0.8))
+
+
+def test_a_described_speaker_with_few_shared_words_needs_an_overlapping_place():
+    """A neighbouring statement shares a word or two by chance; for a described speaker that is no
+    translation unless the two quotes stand at the same place."""
+    from presslens.corpus.quotes import MIN_CONTENT_UNNAMED, content_agreement, quote_keys, translation_score
+
+    ru = quote_keys("против обоих вице-мэров имеются веские доказательства", {"name": "полиция"})
+    en = quote_keys("that there was compelling evidence against both deputy mayors of Narva and Parnu, said",
+                    {"name": "X"})
+    c = content_agreement(ru, en)
+    assert MIN_CONTENT_UNNAMED <= c < 0.2
+    assert translation_score(ru, (0.50, 0.52), en, (0.51, 0.54), MIN_CONTENT_UNNAMED) >= 0.6
+    assert translation_score(ru, (0.50, 0.52), en, (0.56, 0.58), MIN_CONTENT_UNNAMED) == 0.0
+    # the same named speaker on both sides is found by place alone, near or overlapping
+    assert translation_score(ru, (0.50, 0.52), en, (0.56, 0.58)) > 0.6
+
+
+def test_a_translation_sharing_names_outranks_a_neighbour_joined_by_place(tmp_path):
+    """The agency's sentence shares two names with its translation (an anchor overlap of 0.5); a
+    neighbouring quote of a described source scores higher by place and words. Ranked on one scale,
+    the translation keeps its group."""
+    s = Store(tmp_path / "q.db")
+    s.corpus_embedder = fake_embed
+    ru_q = "Головной корабль этой серии \"Иван Грен\" уже служит на Северном флоте"
+    ru_paras = ["На рейде Кронштадта впервые показали десантный корабль \"Петр Моргунов\" проекта 11711.",
+                f"{ru_q}, передает ТАСС, а фрегат \"Адмирал Касатонов\" проекта 22350 построен на \"Северной верфи\"."]
+    en_q = "The lead ship from this series, the Ivan Gren, already serves in the Northern Fleet"
+    en_near = "at the Severnaya Verf shipyards"
+    en_paras = ["The landing ship Pyotr Morgunov of Project 11711 was shown at the Kronstadt roadstead.",
+                f"{en_q}, TASS reports, and the frigate Admiral Kasatonov of Project 22350 was built {en_near}."]
+    ru_fill = ["В параде в Кронштадте участвовали 46 кораблей, 41 самолет и более 4000 военнослужащих ВМФ."] * 6
+    en_fill = ["46 warships, 41 navy aircraft and more than 4000 military personnel took part at Kronstadt."] * 6
+    ru_paras, en_paras = ru_fill + ru_paras + ru_fill, en_fill + en_paras + en_fill  # the quotes' places close
+    ru = record(1, "Парад в Кронштадте", ru_paras, "2020-07-26", language="ru",
+                quotes=[(ru_q, "ТАСС", "indirect", "TASS")])
+    en = record(2, "Parade at Kronstadt", en_paras, "2020-07-26",
+                quotes=[(en_near, "Project 22350", "indirect", None), (en_q, "TASS", "indirect", None)])
+    for r in (ru, en):
+        save(s, r)
+    groups = {q["start"]: q["group"] for q in s.get(en["id"])["quotes"]}
+    assert groups[en["text"].index(en_q)] == _group(s, ru)
+    assert groups[en["text"].index(en_near)] != _group(s, ru)
+    s.close()
+
+
+def test_a_two_word_quote_and_its_wordier_translation_pass_the_length_gate():
+    """English spends words on articles and auxiliaries: a two-word Russian quote may come out as six."""
+    from presslens.corpus.quotes import quote_keys, translation_score
+
+    ru = quote_keys("супруг пропал", {"name": "Мария Иванова"})
+    en = quote_keys("that her spouse had gone missing", {"name": "Maria Ivanova"})
+    longer = quote_keys("that her spouse had gone missing last week near the old bridge", {"name": "Maria Ivanova"})
+    assert translation_score(ru, (0.5, 0.52), en, (0.5, 0.53)) >= 0.6
+    assert translation_score(ru, 0.5, longer, 0.5) == 0.0

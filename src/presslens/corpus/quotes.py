@@ -25,13 +25,17 @@ SAME = 0.5                # word overlap (of the shorter quote) to join a same-l
 CROSS = 0.6               # translation score to join across languages (same speaker, same story)
 CONTENT_WEIGHT = 0.3      # in the translation score; the rest is agreement of place in the article
 MIN_CONTENT = 0.0         # least content agreement for a translation by the same named speaker
-MIN_CONTENT_UNNAMED = 0.1  # ... when one side names no one ("the acting governor"): words must carry it
+MIN_CONTENT_UNNAMED = 0.1  # ... when one side names no one ("the acting governor"): words must carry it,
+UNNAMED_APART = 0.2       # and this much when the two quotes' places in their articles do not overlap
 COGNATE_LETTERS = 5       # words this long (in Latin letters) give cognate keys
 PARALLEL = 0.08           # Dice of two articles' name/number/cognate keys above which one may translate the
                           # other; below it a quote's place in its article says nothing about the other's
 MIN_ANCHORS = 2
 TRANSLATED_KEYS = 12      # lookup keys from translatable words (English stems) per quote
-LENGTH_RATIO = 2.5        # a translation is at most this many times longer or shorter (in words)
+LENGTH_RATIO = 2.5        # a translation is at most this many times longer or shorter (in words), plus
+LENGTH_SLACK = 2          # these words (English spends them on articles and auxiliaries: 'супруг пропал') ...
+PART_CONTENT = 0.3        # ... unless it is a part of the other: its span lies within the other's and this share
+                          # of its content is found there (one pipeline quotes a sentence whole, the other in two)
 GROUPED_ACTS = (None, "speech", "writing")  # thoughts, perceptions and intentions are no statements
 OTHER_SPEAKER = 0.8       # word overlap at which another speaker's group is "the same words"
 MIN_WORDS = 4             # shorter quotes are grouped only with identical wording
@@ -171,24 +175,46 @@ def parallel(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(a and b) and 2 * len(a & b) / (len(a) + len(b)) >= PARALLEL
 
 
-def translation_score(a: QuoteKeys, pos_a: float, b: QuoteKeys, pos_b: float, min_content: float | None = None
-                      ) -> float:
+def span_gap(span_a: tuple[float, float], span_b: tuple[float, float]) -> float:
+    """Distance between two quotes' places in their articles (shares of the text), 0 when they overlap."""
+    return max(0.0, span_a[0] - span_b[1], span_b[0] - span_a[1])
+
+
+def within(inner: tuple[float, float], outer: tuple[float, float]) -> bool:
+    """Whether a quote's place lies inside another's, give or take the slack of a translation's different length."""
+    slack = 0.25 * (outer[1] - outer[0])
+    return outer[0] - slack <= inner[0] and inner[1] <= outer[1] + slack
+
+
+def translation_score(a: QuoteKeys, pos_a: float | tuple[float, float], b: QuoteKeys,
+                      pos_b: float | tuple[float, float], min_content: float | None = None) -> float:
     """How likely b (another language, same speaker, same story) is a translation of a.
 
     Translations share few words: this weighs what they keep (names, numbers, cognates)
-    with the quote's place in its article. Numbers that disagree, a length far out of
-    proportion, or content under the floor rule it out: MIN_CONTENT_UNNAMED when one side is
-    described, MIN_CONTENT (none) for the same named speaker, whose translation may share no
-    word the table or the skeletons know and is then found by place alone."""
+    with the quote's place in its article (a start, or a (start, end) span, as shares of the text).
+    Numbers that disagree, a length far out of proportion, or content under the floor rule it out:
+    MIN_CONTENT_UNNAMED when one side is described, MIN_CONTENT (none) for the same named speaker,
+    whose translation may share no word the table or the skeletons know and is then found by place
+    alone; a described speaker's quote that shares under UNNAMED_APART of its content needs overlapping
+    spans. A quote far shorter than the other is its translation only as a part of it: given spans,
+    when its span lies within the other's and PART_CONTENT of its content is found there."""
     na, nb = _numbers(a), _numbers(b)
     if na and nb and not na & nb:
         return 0.0
-    if max(a.n_words, b.n_words) > LENGTH_RATIO * max(1, min(a.n_words, b.n_words)):
-        return 0.0
+    spans = isinstance(pos_a, tuple) and isinstance(pos_b, tuple)
     content = content_agreement(a, b)
+    if max(a.n_words, b.n_words) > LENGTH_RATIO * max(1, min(a.n_words, b.n_words)) + LENGTH_SLACK:
+        if not spans or content < PART_CONTENT:
+            return 0.0
+        short, long_ = (pos_a, pos_b) if a.n_words < b.n_words else (pos_b, pos_a)
+        if not within(short, long_):
+            return 0.0
     if content < (MIN_CONTENT if min_content is None else min_content):
         return 0.0
-    return CONTENT_WEIGHT * content + (1 - CONTENT_WEIGHT) * (1.0 - abs(pos_a - pos_b))
+    gap = span_gap(pos_a, pos_b) if spans else abs(pos_a - pos_b)
+    if spans and gap > 0 and min_content and content < UNNAMED_APART:
+        return 0.0  # a described speaker's few shared words and a neighbouring place: another statement
+    return CONTENT_WEIGHT * content + (1 - CONTENT_WEIGHT) * (1.0 - gap)
 
 
 _QUOTED = re.compile(r'["«“„]([^"«»“”„]+)["»”“]')
@@ -347,15 +373,23 @@ def group_article_quotes(store, record: dict[str, Any], story: str) -> None:
                 continue
             sim = similarity(keys, ck, same_lang) if ck.speaker == keys.speaker else 0.0
             need = SAME
-            if not same_lang and sim < SAME and cand["story_id"] == story and (keys.speaker or described) \
+            if not same_lang and cand["story_id"] == story and (keys.speaker or described) \
                     and is_parallel(cand["document_id"]):
                 floor = MIN_CONTENT if ck.speaker == keys.speaker and keys.speaker else MIN_CONTENT_UNNAMED
-                sim, need = translation_score(keys, position, ck, cand["position"], floor), CROSS
+                there = max(1, len(their_text[cand["document_id"]]))
+                score = translation_score(keys, (position, q["end"] / max(1, len(text))), ck,
+                                          (cand["start"] / there, cand["end"] / there), floor)
                 # place tells which occurrence of a repeated phrase is translated: only the nearest joins
-                if sim >= need and not own_occurrences(
+                if score >= CROSS and not own_occurrences(
                         core_places(text, text[q["start"]:q["end"]], q["start"]),
                         core_places(their_text[cand["document_id"]], cand["content"], cand["start"])):
-                    sim = 0.0
+                    score = 0.0
+                # a pair that shares enough names is ranked by its translation score too: on the anchor
+                # overlap alone (0.5) it lost its group to a weaker pair ranked by translation score
+                if sim < SAME:
+                    sim, need = score, CROSS
+                elif score >= CROSS:
+                    sim = max(sim, score)
             if sim >= need:
                 options.append((sim, i, cand, ck, same_lang))
     joined: dict[int, tuple[float, dict, QuoteKeys, bool]] = {}

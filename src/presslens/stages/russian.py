@@ -25,7 +25,7 @@ def entities_ru_stage(analysis: Analysis) -> dict:
     return {"entities": resolve(analysis.get("parsed_ru"))}
 
 
-@stage("quotes_ru", version="2", requires=("parsed_ru", "entities"), assigns=("quotes",))
+@stage("quotes_ru", version="3", requires=("parsed_ru", "entities"), assigns=("quotes",))
 def quotes_ru_stage(analysis: Analysis) -> dict:
     from ..ru.quotes import find_quotes
 
