@@ -4,6 +4,7 @@
     python benchmarks/corpus.py --full --write        # the scale row: 10k to 100k (over an hour on a busy 2-core machine)
     python benchmarks/corpus.py --sizes 2000,10000    # any checkpoints
     python benchmarks/corpus.py --write               # also write its section of benchmarks/RESULTS.md
+    python benchmarks/corpus.py --remeasure 10000=a.db,50000=b.db --write   # stores a run saved, side by side
 
 Each article is saved with Store.save, which runs the corpus step (MinHash and
 LSH bands, story assignment, quote groups, paragraph vectors). The encoder is
@@ -14,6 +15,12 @@ At each checkpoint: time per 1,000 articles over the last stretch and over
 its last 1,000 articles, the corpus step's share of it, peak RSS, store
 size, and the p95 of a story query and a trace query. With --write the
 section is rewritten at every checkpoint, so a run cut short keeps its rows.
+
+CPU time per article on a shared machine rises with its load, so stretches run at
+different hours do not compare well. --full therefore also copies the store at
+10k, 50k and 100k (--probe-at) and at the end gives each copy the next --probe
+articles of its own run, 50 at a time in turns: the same load for every size.
+--remeasure does only that, on copies an earlier run left (its generator is replayed).
 """
 from __future__ import annotations
 
@@ -236,7 +243,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--probe-at", default="", help="checkpoints whose store is copied and re-measured side by side "
                     "at the end (--full: 10000,50000,100000)")
     ap.add_argument("--probe", type=int, default=1000, help="fresh articles saved into each copy in the re-measure")
+    ap.add_argument("--remeasure", default="", metavar="SIZE=DB,...",
+                    help="only the side-by-side re-measure, on copies of stores an earlier run saved at these sizes "
+                         "(its generator is replayed to each size)")
     args = ap.parse_args(argv)
+    if args.remeasure:
+        return remeasure(args, " ".join(["python benchmarks/corpus.py", *(argv if argv is not None else sys.argv[1:])]))
     sizes = sorted(int(x) for x in (FULL_SIZES if args.full else args.sizes).split(","))
     probe_at = {int(x) for x in (args.probe_at or ("10000,50000,100000" if args.full else "")).split(",") if x}
     snapshots: list[tuple[int, Path, Generator]] = []
@@ -293,6 +305,36 @@ def main(argv: list[str] | None = None) -> int:
         print(f"real encoder: {enc * 1000:.0f} ms per article (constant; excluded above)")
         if args.write:
             write(rows, enc, command, args.full, probes=probes)
+    return 0
+
+
+def remeasure(args, command: str) -> int:
+    import shutil
+
+    with tempfile.TemporaryDirectory() as tmp:
+        snapshots = []
+        for item in args.remeasure.split(","):
+            size, path = item.split("=", 1)
+            gen = Generator()
+            for _ in range(int(size)):
+                gen.article()
+            copy_path = Path(tmp) / f"at{size}.db"
+            shutil.copy(path, copy_path)
+            snapshots.append((int(size), copy_path, gen))
+        probes = side_by_side(snapshots, args.probe)
+    if args.write:
+        labels = list(dict.fromkeys(PHASES.values()))
+        lines = ["| store of | CPU ms per article | " + " | ".join(labels) + " |", "|---|---|" + "---|" * len(labels)]
+        lines += [f"| {p['size']:,} | {p['ms']:.2f} | " + " | ".join(f"{p['phases'].get(k, 0.0):.2f}" for k in labels)
+                  + " |" for p in probes]
+        name = "corpus-side-by-side"
+        body = (f"<!-- section:{name} -->\n## Corpus layer: stores of different sizes side by side\n\n"
+                f"Command: `{command}` ({time.strftime('%Y-%m-%d')}, shared 2-core machine)\n\n"
+                f"Copies of the stores a `--full` run saved at these sizes, each given the next {probes[0]['n']:,} "
+                "articles of its own generated run, 50 at a time in turns, so every size sees the same machine load "
+                "(CPU time per article on this machine rises with its load, by up to half at a load of 10). "
+                "CPU ms per article, the whole save and by phase:\n\n" + "\n".join(lines) + f"\n<!-- /section:{name} -->\n")
+        write_section(f"<!-- section:{name} -->", f"<!-- /section:{name} -->", body)
     return 0
 
 
