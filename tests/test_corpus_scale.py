@@ -112,7 +112,7 @@ def test_a_common_quote_key_is_not_read_when_the_quote_has_selective_keys(tmp_pa
         n = COMMON_QUOTE_KEY + 30
         for seq in range(1, n + 1):
             _quote(store, seq, [7, 8, 9, 10] if seq == 50 else [7])
-        assert store.db.execute("SELECT df FROM quote_key_df WHERE key=7").fetchone()[0] == n
+        assert store.quote_key_df([7]) == {7: n}
         assert store._quote_ranking([7, 8, 9, 10]) == [("d50", 0, 5)]
         # nothing selective but one key: the common key's latest quotes are still candidates
         picked = store._quote_ranking([7, 8])
@@ -125,10 +125,10 @@ def test_a_quote_added_again_counts_its_keys_once(tmp_path):
     with Store(tmp_path / "s.db") as store:
         _quote(store, 1, [21, 22])
         store.quote_group_add("d1", 0, 5, "g1", "spk", 1.0, [], [21, 22, 21], 0.0)
-        assert dict(store.db.execute("SELECT key, df FROM quote_key_df").fetchall()) == {21: 1, 22: 1}
+        assert store.quote_key_df([21, 22, 23]) == {21: 1, 22: 1}
 
 
-def test_migration_10_counts_the_quote_keys_of_an_old_store(tmp_path):
+def test_migrations_10_and_11_count_the_quote_keys_of_an_old_store(tmp_path):
     path = tmp_path / "old.db"
     db = sqlite3.connect(path, isolation_level=None)
     for number, step in enumerate(MIGRATIONS[:9], start=1):
@@ -136,4 +136,5 @@ def test_migration_10_counts_the_quote_keys_of_an_old_store(tmp_path):
     db.executemany("INSERT INTO quote_keys VALUES (?,?,0,5)", [(11, 1), (11, 2), (12, 2)])
     db.close()
     with Store(path) as store:
-        assert dict(store.db.execute("SELECT key, df FROM quote_key_df").fetchall()) == {11: 2, 12: 1}
+        assert store.quote_key_df([11, 12]) == {11: 2, 12: 1}
+        assert store.db.execute("SELECT count(*) FROM sqlite_master WHERE name='quote_key_df'").fetchone()[0] == 0

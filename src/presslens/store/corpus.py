@@ -367,7 +367,7 @@ class CorpusMixin:
         keys = list(dict.fromkeys(keys))
         if not keys:
             return []
-        df = {r[0]: int(r[1]) for r in self._each("SELECT key, df FROM quote_key_df WHERE key=?", [(k,) for k in keys])}
+        df = self.quote_key_df(keys)
         fanout = {k: KEY_FANOUT for k in keys if 0 < df.get(k, 0) < COMMON_QUOTE_KEY}
         if sum(1 for k in keys if df.get(k, 0) < COMMON_QUOTE_KEY) < MIN_SELECTIVE:
             common = sorted((k for k in keys if df.get(k, 0) >= COMMON_QUOTE_KEY), key=lambda k: df[k])
@@ -378,7 +378,7 @@ class CorpusMixin:
         if not reads:
             return []
         arms = " UNION ALL ".join(f'SELECT * FROM (SELECT seq, start, "end", {i} AS arm FROM quote_keys'
-                                  f' WHERE key=? ORDER BY seq DESC LIMIT {fanout})' for i, (_, fanout) in enumerate(reads))
+                                  f' WHERE key=? AND seq > 0 ORDER BY seq DESC LIMIT {fanout})' for i, (_, fanout) in enumerate(reads))
         ranked = [tuple(r) for r in self.db.execute(
             f'SELECT seq, start, "end", count(*) AS n, min(arm) AS first FROM ({arms}) GROUP BY seq, start, "end"'
             f' ORDER BY n DESC, first, seq DESC, start, "end" LIMIT {QUOTE_CANDIDATES}', [k for k, _ in reads])]
@@ -398,11 +398,17 @@ class CorpusMixin:
             # a key counts once per quote: a row already there (the same quote added again) adds nothing
             fresh = []
             for k in keys:
-                if self.db.execute("INSERT OR IGNORE INTO quote_keys VALUES (?,?,?,?)",
+                if self.db.execute('INSERT OR IGNORE INTO quote_keys(key, seq, start, "end") VALUES (?,?,?,?)',
                                    (k, seq[0], start, end)).rowcount:
                     fresh.append((k,))
-            self.db.executemany("INSERT INTO quote_key_df VALUES (?,1) ON CONFLICT(key) DO UPDATE SET df = df + 1",
-                                fresh)
+            # the count row (seq 0) sorts beside the key's rows: most keys are rare, so the same page
+            self.db.executemany('INSERT INTO quote_keys(key, seq, start, "end", df) VALUES (?,0,0,0,1)'
+                                ' ON CONFLICT(key, seq, start, "end") DO UPDATE SET df = df + 1', fresh)
+
+    def quote_key_df(self, keys: list[int]) -> dict[int, int]:
+        """How many stored quotes carry each of these lookup keys (keys no quote carries are left out)."""
+        return {r[0]: int(r[1]) for r in self._each(
+            'SELECT key, df FROM quote_keys WHERE key=? AND seq=0 AND start=0 AND "end"=0', [(k,) for k in keys])}
 
     def quote_groups_of(self, doc_id: str) -> dict[tuple[int, int], str]:
         return {(r[0], r[1]): r[2] for r in self.db.execute(
