@@ -17,7 +17,8 @@ from presslens.corpus import stories
 from presslens.corpus.text import skeleton
 from presslens.model import SCHEMA, Analysis
 from presslens.store import Store
-from presslens.store.corpus import COMMON_FANOUT, COMMON_QUOTE_KEY, QUOTE_CANDIDATES
+from presslens.store.corpus import (COMMON_FANOUT, COMMON_QUOTE_KEY, OLD_QUOTE_KEYS, QUOTE_CANDIDATES,
+                                    RECENT_QUOTES)
 from presslens.store.migrations import MIGRATIONS
 
 
@@ -138,3 +139,21 @@ def test_migrations_10_and_11_count_the_quote_keys_of_an_old_store(tmp_path):
     with Store(path) as store:
         assert store.quote_key_df([11, 12]) == {11: 2, 12: 1}
         assert store.db.execute("SELECT count(*) FROM sqlite_master WHERE name='quote_key_df'").fetchone()[0] == 0
+
+
+def test_an_old_quote_must_share_several_keys_to_be_a_candidate(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        _quote(store, 1, [1, 2, 3, 4, 5])  # shares OLD_QUOTE_KEYS keys with the lookup below
+        _quote(store, 2, [1])              # shares one
+        filler = range(3, RECENT_QUOTES + 3)
+        store.db.executemany("INSERT INTO documents(id, source, text, raw, content_hash) VALUES (?,?,?,?,?)",
+                             [(f"d{s}", "x", "x", b"x", "h") for s in filler])
+        store.db.executemany("INSERT INTO corpus_docs VALUES (?,?,?,?,?,?,?)",
+                             [(f"d{s}", s, 1, 10, b"", "s", None) for s in filler])
+        lookup = [1, 2, 3, 4, 99]
+        assert OLD_QUOTE_KEYS == 4
+        assert store._quote_ranking(lookup) == [("d1", 0, 5)]
+        _quote(store, RECENT_QUOTES + 3, [1])  # a recent quote is found on one shared key
+        assert store._quote_ranking(lookup) == [("d1", 0, 5), (f"d{RECENT_QUOTES + 3}", 0, 5)]
+        # a lookup reading fewer keys than OLD_QUOTE_KEYS needs all of them
+        assert ("d2", 0, 5) in store._quote_ranking([1])
