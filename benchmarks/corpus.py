@@ -4,6 +4,7 @@
     python benchmarks/corpus.py --full --write        # the scale row: 10k to 100k (over an hour on a busy 2-core machine)
     python benchmarks/corpus.py --sizes 2000,10000    # any checkpoints
     python benchmarks/corpus.py --write               # also write its section of benchmarks/RESULTS.md
+    python benchmarks/corpus.py --remeasure 10000=a.db,50000=b.db --write   # stores a run saved, side by side
 
 Each article is saved with Store.save, which runs the corpus step (MinHash and
 LSH bands, story assignment, quote groups, paragraph vectors). The encoder is
@@ -14,10 +15,17 @@ At each checkpoint: time per 1,000 articles over the last stretch and over
 its last 1,000 articles, the corpus step's share of it, peak RSS, store
 size, and the p95 of a story query and a trace query. With --write the
 section is rewritten at every checkpoint, so a run cut short keeps its rows.
+
+CPU time per article on a shared machine rises with its load, so stretches run at
+different hours do not compare well. --full therefore also copies the store at
+10k, 50k and 100k (--probe-at) and at the end gives each copy the next --probe
+articles of its own run, 50 at a time in turns: the same load for every size.
+--remeasure does only that, on copies an earlier run left (its generator is replayed).
 """
 from __future__ import annotations
 
 import argparse
+import copy
 import functools
 import hashlib
 import random
@@ -232,8 +240,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--full", action="store_true", help="the scale row: checkpoints from 10k to 100k articles")
     ap.add_argument("--encoder-sample", type=int, default=50)
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--probe-at", default="", help="checkpoints whose store is copied and re-measured side by side "
+                    "at the end (--full: 10000,50000,100000)")
+    ap.add_argument("--probe", type=int, default=1000, help="fresh articles saved into each copy in the re-measure")
+    ap.add_argument("--remeasure", default="", metavar="SIZE=DB,...",
+                    help="only the side-by-side re-measure, on copies of stores an earlier run saved at these sizes "
+                         "(its generator is replayed to each size)")
     args = ap.parse_args(argv)
+    if args.remeasure:
+        return remeasure(args, " ".join(["python benchmarks/corpus.py", *(argv if argv is not None else sys.argv[1:])]))
     sizes = sorted(int(x) for x in (FULL_SIZES if args.full else args.sizes).split(","))
+    probe_at = {int(x) for x in (args.probe_at or ("10000,50000,100000" if args.full else "")).split(",") if x}
+    snapshots: list[tuple[int, Path, Generator]] = []
+    probes: list[dict] = []
     command = " ".join(["python benchmarks/corpus.py", *(argv if argv is not None else sys.argv[1:])])
     enc = 0.0
     gen, rng = Generator(), random.Random(3)
@@ -273,17 +292,92 @@ def main(argv: list[str] | None = None) -> int:
             print("   CPU ms per article: " + ", ".join(f"{k} {v:.2f}" for k, v in sorted(phase_ms.items())), flush=True)
             if args.write:
                 write(rows, enc, command, args.full, done < sizes[-1])
+            if size in probe_at:
+                snapshots.append((size, snapshot(store, Path(tmp) / f"at{size}.db"), copy.deepcopy(gen)))
             stretch_start, last_t, corpus_s, cpu0 = done, time.perf_counter(), store.corpus_seconds, cpu_seconds()
         store.close()
+        if snapshots:
+            probes = side_by_side(snapshots, args.probe)
+            if args.write:
+                write(rows, enc, command, args.full, probes=probes)
     enc = encoder_cost(args.encoder_sample)  # after the run, so the encoder's memory is not in the RSS above
     if enc:
         print(f"real encoder: {enc * 1000:.0f} ms per article (constant; excluded above)")
         if args.write:
-            write(rows, enc, command, args.full)
+            write(rows, enc, command, args.full, probes=probes)
     return 0
 
 
-def write(rows, enc: float, command: str, full: bool, partial: bool = False) -> None:
+def remeasure(args, command: str) -> int:
+    import shutil
+
+    with tempfile.TemporaryDirectory() as tmp:
+        snapshots = []
+        for item in args.remeasure.split(","):
+            size, path = item.split("=", 1)
+            gen = Generator()
+            for _ in range(int(size)):
+                gen.article()
+            copy_path = Path(tmp) / f"at{size}.db"
+            shutil.copy(path, copy_path)
+            snapshots.append((int(size), copy_path, gen))
+        probes = side_by_side(snapshots, args.probe)
+    if args.write:
+        labels = list(dict.fromkeys(PHASES.values()))
+        lines = ["| store of | CPU ms per article | " + " | ".join(labels) + " |", "|---|---|" + "---|" * len(labels)]
+        lines += [f"| {p['size']:,} | {p['ms']:.2f} | " + " | ".join(f"{p['phases'].get(k, 0.0):.2f}" for k in labels)
+                  + " |" for p in probes]
+        name = "corpus-side-by-side"
+        body = (f"<!-- section:{name} -->\n## Corpus layer: stores of different sizes side by side\n\n"
+                f"Command: `{command}` ({time.strftime('%Y-%m-%d')}, shared 2-core machine)\n\n"
+                f"Copies of the stores a `--full` run saved at these sizes, each given the next {probes[0]['n']:,} "
+                "articles of its own generated run, 50 at a time in turns, so every size sees the same machine load "
+                "(CPU time per article on this machine rises with its load, by up to half at a load of 10). "
+                "CPU ms per article, the whole save and by phase:\n\n" + "\n".join(lines) + f"\n<!-- /section:{name} -->\n")
+        write_section(f"<!-- section:{name} -->", f"<!-- /section:{name} -->", body)
+    return 0
+
+
+def snapshot(store: Store, path: Path) -> Path:
+    """A consistent copy of the store as it is now (SQLite's online backup; the run's own store is only read)."""
+    import sqlite3
+
+    dst = sqlite3.connect(path)
+    store.db.backup(dst)
+    dst.close()
+    return path
+
+
+def side_by_side(snapshots: list[tuple[int, Path, Generator]], n: int) -> list[dict]:
+    """The stores copied at each checkpoint, each given `n` fresh articles (its own generator's next
+    ones), in turns of 50 so that every store sees the same machine load: what grows with the corpus
+    size shows here apart from the load of a shared machine, which the stretch rows above also carry."""
+    runs = []
+    for size, path, gen in snapshots:
+        store = TimedStore(path)
+        store.corpus_embedder = hashing_embed
+        runs.append({"size": size, "store": store, "gen": gen, "cpu": 0.0, "done": 0})
+    for _ in range(0, n, 50):
+        for r in runs:
+            batch = [Analysis.from_dict(r["gen"].article()) for _ in range(min(50, n - r["done"]))]
+            c = time.process_time()
+            for a in batch:
+                r["store"].save(a)
+            r["cpu"] += time.process_time() - c
+            r["done"] += len(batch)
+    out = []
+    for r in runs:
+        done = max(1, r["done"])
+        out.append({"size": r["size"], "n": r["done"], "ms": r["cpu"] / done * 1000,
+                    "phases": {k: v / done * 1000 for k, v in r["store"].phase_cpu.items()}})
+        r["store"].close()
+        print(f"side by side: store of {r['size']:,} articles: {r['cpu'] / done * 1000:.2f} ms CPU per article over "
+              f"{r['done']} fresh articles; " + ", ".join(f"{k} {v:.2f}" for k, v in sorted(out[-1]["phases"].items())),
+              flush=True)
+    return out
+
+
+def write(rows, enc: float, command: str, full: bool, partial: bool = False, probes: list[dict] | None = None) -> None:
     """Rewrite this run's section: the scale row (--full) and the quick run keep sections of their own."""
     name, heading = ("corpus", "Corpus layer at scale") if full else ("corpus-quick", "Corpus layer, quick run")
     lines = ["| articles | s per 1,000 (stretch) | s for its last 1,000 | CPU s per 1,000 (stretch) | "
@@ -297,6 +391,13 @@ def write(rows, enc: float, command: str, full: bool, partial: bool = False) -> 
               "| articles | " + " | ".join(labels) + " |", "|---|" + "---|" * len(labels)]
     phases += [f"| {row[0]:,} | " + " | ".join(f"{row[-1].get(k, 0.0):.2f}" for k in labels) + " |" for row in rows]
     lines += phases
+    if probes:
+        lines += ["", f"Side by side: the store copied at these checkpoints, each then given the next "
+                  f"{probes[0]['n']:,} generated articles of its own run, 50 at a time in turns (the same machine "
+                  "load for every size), CPU ms per article (the whole save, and by phase):", "",
+                  "| store of | CPU ms per article | " + " | ".join(labels) + " |", "|---|---|" + "---|" * len(labels)]
+        lines += [f"| {p['size']:,} | {p['ms']:.2f} | " + " | ".join(f"{p['phases'].get(k, 0.0):.2f}" for k in labels) + " |"
+                  for p in probes]
     body = (f"<!-- section:{name} -->\n# {heading}\n\nCommand: `{command}` "
             f"({time.strftime('%Y-%m-%d')}, shared 2-core machine)\n\n"
             "Generated articles (stories of a few days, a fifth of articles reprints with trims and widgets, "

@@ -17,7 +17,8 @@ from presslens.corpus import stories
 from presslens.corpus.text import skeleton
 from presslens.model import SCHEMA, Analysis
 from presslens.store import Store
-from presslens.store.corpus import COMMON_FANOUT, COMMON_QUOTE_KEY, QUOTE_CANDIDATES
+from presslens.store.corpus import (COMMON_FANOUT, COMMON_QUOTE_KEY, OLD_QUOTE_KEYS, QUOTE_CANDIDATES,
+                                    RECENT_QUOTES)
 from presslens.store.migrations import MIGRATIONS
 
 
@@ -112,7 +113,7 @@ def test_a_common_quote_key_is_not_read_when_the_quote_has_selective_keys(tmp_pa
         n = COMMON_QUOTE_KEY + 30
         for seq in range(1, n + 1):
             _quote(store, seq, [7, 8, 9, 10] if seq == 50 else [7])
-        assert store.db.execute("SELECT df FROM quote_key_df WHERE key=7").fetchone()[0] == n
+        assert store.quote_key_df([7]) == {7: n}
         assert store._quote_ranking([7, 8, 9, 10]) == [("d50", 0, 5)]
         # nothing selective but one key: the common key's latest quotes are still candidates
         picked = store._quote_ranking([7, 8])
@@ -125,10 +126,10 @@ def test_a_quote_added_again_counts_its_keys_once(tmp_path):
     with Store(tmp_path / "s.db") as store:
         _quote(store, 1, [21, 22])
         store.quote_group_add("d1", 0, 5, "g1", "spk", 1.0, [], [21, 22, 21], 0.0)
-        assert dict(store.db.execute("SELECT key, df FROM quote_key_df").fetchall()) == {21: 1, 22: 1}
+        assert store.quote_key_df([21, 22, 23]) == {21: 1, 22: 1}
 
 
-def test_migration_10_counts_the_quote_keys_of_an_old_store(tmp_path):
+def test_migrations_10_and_11_count_the_quote_keys_of_an_old_store(tmp_path):
     path = tmp_path / "old.db"
     db = sqlite3.connect(path, isolation_level=None)
     for number, step in enumerate(MIGRATIONS[:9], start=1):
@@ -136,4 +137,23 @@ def test_migration_10_counts_the_quote_keys_of_an_old_store(tmp_path):
     db.executemany("INSERT INTO quote_keys VALUES (?,?,0,5)", [(11, 1), (11, 2), (12, 2)])
     db.close()
     with Store(path) as store:
-        assert dict(store.db.execute("SELECT key, df FROM quote_key_df").fetchall()) == {11: 2, 12: 1}
+        assert store.quote_key_df([11, 12]) == {11: 2, 12: 1}
+        assert store.db.execute("SELECT count(*) FROM sqlite_master WHERE name='quote_key_df'").fetchone()[0] == 0
+
+
+def test_an_old_quote_must_share_several_keys_to_be_a_candidate(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        _quote(store, 1, [1, 2, 3, 4, 5])  # shares OLD_QUOTE_KEYS keys with the lookup below
+        _quote(store, 2, [1])              # shares one
+        filler = range(3, RECENT_QUOTES + 3)
+        store.db.executemany("INSERT INTO documents(id, source, text, raw, content_hash) VALUES (?,?,?,?,?)",
+                             [(f"d{s}", "x", "x", b"x", "h") for s in filler])
+        store.db.executemany("INSERT INTO corpus_docs VALUES (?,?,?,?,?,?,?)",
+                             [(f"d{s}", s, 1, 10, b"", "s", None) for s in filler])
+        lookup = [1, 2, 3, 4, 99]
+        assert OLD_QUOTE_KEYS == 4
+        assert store._quote_ranking(lookup) == [("d1", 0, 5)]
+        _quote(store, RECENT_QUOTES + 3, [1])  # a recent quote is found on one shared key
+        assert store._quote_ranking(lookup) == [("d1", 0, 5), (f"d{RECENT_QUOTES + 3}", 0, 5)]
+        # a lookup reading fewer keys than OLD_QUOTE_KEYS needs all of them
+        assert ("d2", 0, 5) in store._quote_ranking([1])

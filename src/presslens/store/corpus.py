@@ -21,6 +21,8 @@ COMMON_QUOTE_KEY = 200  # a quote key carried by this many quotes selects nothin
 MIN_SELECTIVE = 3       # a quote with fewer selective keys also reads its rarest common keys' latest rows
 COMMON_KEYS_READ = 8    # ... this many of them
 COMMON_FANOUT = QUOTE_CANDIDATES  # ... this many rows each
+RECENT_QUOTES = 2000    # articles: an earlier quote within this many is a candidate on any shared key;
+OLD_QUOTE_KEYS = 4      # an older one must share this many of the keys read (or all of them, if fewer)
 KEY_FANOUT = 200      # rows read per anchor or band key
 ARMS_STEP = 8         # compound lookups are padded to a multiple of this (few distinct statements to prepare)
 STORY_CACHE = 4096    # story anchor vectors kept in memory (bounded: memory does not grow with the corpus)
@@ -363,11 +365,16 @@ class CorpusMixin:
         nothing, and reading its rows was what made a lookup dearer as the corpus grew. A quote with
         fewer than MIN_SELECTIVE selective keys (all its words common) also reads the COMMON_FANOUT
         most recent quotes of its COMMON_KEYS_READ rarest common keys: a recent repeat is still found.
-        The old behaviour (every key's KEY_FANOUT latest rows) is unchanged while no key is common."""
+        The old behaviour (every key's KEY_FANOUT latest rows) is unchanged while no key is common.
+
+        A quote more than RECENT_QUOTES articles back is a candidate only if it shares OLD_QUOTE_KEYS
+        of the keys read (all of them when fewer are read): otherwise the top places went, ever more as
+        the corpus grew, to old quotes sharing a key or two by chance (median candidate age 829 articles
+        at 5k, 4,982 at 30k), each a cold read and its keys computed again."""
         keys = list(dict.fromkeys(keys))
         if not keys:
             return []
-        df = {r[0]: int(r[1]) for r in self._each("SELECT key, df FROM quote_key_df WHERE key=?", [(k,) for k in keys])}
+        df = self.quote_key_df(keys)
         fanout = {k: KEY_FANOUT for k in keys if 0 < df.get(k, 0) < COMMON_QUOTE_KEY}
         if sum(1 for k in keys if df.get(k, 0) < COMMON_QUOTE_KEY) < MIN_SELECTIVE:
             common = sorted((k for k in keys if df.get(k, 0) >= COMMON_QUOTE_KEY), key=lambda k: df[k])
@@ -378,10 +385,11 @@ class CorpusMixin:
         if not reads:
             return []
         arms = " UNION ALL ".join(f'SELECT * FROM (SELECT seq, start, "end", {i} AS arm FROM quote_keys'
-                                  f' WHERE key=? ORDER BY seq DESC LIMIT {fanout})' for i, (_, fanout) in enumerate(reads))
+                                  f' WHERE key=? AND seq > 0 ORDER BY seq DESC LIMIT {fanout})' for i, (_, fanout) in enumerate(reads))
         ranked = [tuple(r) for r in self.db.execute(
             f'SELECT seq, start, "end", count(*) AS n, min(arm) AS first FROM ({arms}) GROUP BY seq, start, "end"'
-            f' ORDER BY n DESC, first, seq DESC, start, "end" LIMIT {QUOTE_CANDIDATES}', [k for k, _ in reads])]
+            f' HAVING n >= ? OR seq > ? ORDER BY n DESC, first, seq DESC, start, "end" LIMIT {QUOTE_CANDIDATES}',
+            [k for k, _ in reads] + [min(OLD_QUOTE_KEYS, len(reads)), self.corpus_count() - RECENT_QUOTES])]
         ids = {r[0]: r[1] for r in self._each("SELECT seq, document_id FROM corpus_docs WHERE seq=?",
                                                [(q,) for q in dict.fromkeys(t[0] for t in ranked)])}
         return [(ids[s], a, b) for s, a, b, _, _ in ranked if s in ids]
@@ -398,11 +406,17 @@ class CorpusMixin:
             # a key counts once per quote: a row already there (the same quote added again) adds nothing
             fresh = []
             for k in keys:
-                if self.db.execute("INSERT OR IGNORE INTO quote_keys VALUES (?,?,?,?)",
+                if self.db.execute('INSERT OR IGNORE INTO quote_keys(key, seq, start, "end") VALUES (?,?,?,?)',
                                    (k, seq[0], start, end)).rowcount:
                     fresh.append((k,))
-            self.db.executemany("INSERT INTO quote_key_df VALUES (?,1) ON CONFLICT(key) DO UPDATE SET df = df + 1",
-                                fresh)
+            # the count row (seq 0) sorts beside the key's rows: most keys are rare, so the same page
+            self.db.executemany('INSERT INTO quote_keys(key, seq, start, "end", df) VALUES (?,0,0,0,1)'
+                                ' ON CONFLICT(key, seq, start, "end") DO UPDATE SET df = df + 1', fresh)
+
+    def quote_key_df(self, keys: list[int]) -> dict[int, int]:
+        """How many stored quotes carry each of these lookup keys (keys no quote carries are left out)."""
+        return {r[0]: int(r[1]) for r in self._each(
+            'SELECT key, df FROM quote_keys WHERE key=? AND seq=0 AND start=0 AND "end"=0', [(k,) for k in keys])}
 
     def quote_groups_of(self, doc_id: str) -> dict[tuple[int, int], str]:
         return {(r[0], r[1]): r[2] for r in self.db.execute(
