@@ -151,6 +151,17 @@ def paraphraser_pairs(limit: int = 1500) -> list[tuple[str, str, int]]:
     return pairs[:limit]
 
 
+def _document_of_lines(xml: str, ru_lines: list[str]) -> list[str]:
+    """The WMT21 document id of each line of the plain Russian source ("?" where none matches):
+    the plain files carry no document boundaries, the XML does."""
+    doc_of: dict[str, str] = {}
+    for m in re.finditer(r'<doc[^>]*id="([^"]+)"[^>]*>(.*?)</doc>', xml, re.S):
+        part = re.search(r"<src[^>]*>(.*?)</src>", m.group(2), re.S)
+        for seg in re.findall(r"<seg[^>]*>(.*?)</seg>", part.group(1) if part else "", re.S):
+            doc_of.setdefault(html.unescape(seg).strip(), m.group(1))
+    return [doc_of.get(line.strip(), "?") for line in ru_lines]
+
+
 def wmt21_quote_pairs() -> list[tuple[str, str, str, float]]:
     """(document, Russian segment, English reference, place in the document) for segments
     with a quotation in both."""
@@ -160,12 +171,7 @@ def wmt21_quote_pairs() -> list[tuple[str, str, str, float]]:
     ref = base / "newstest2021.ru-en.ref.A.en"
     ru = src.read_text(encoding="utf-8").splitlines()
     en = ref.read_text(encoding="utf-8").splitlines()
-    doc_of: dict[str, str] = {}
-    for m in re.finditer(r'<doc[^>]*id="([^"]+)"[^>]*>(.*?)</doc>', xml, re.S):
-        part = re.search(r"<src[^>]*>(.*?)</src>", m.group(2), re.S)
-        for seg in re.findall(r"<seg[^>]*>(.*?)</seg>", part.group(1) if part else "", re.S):
-            doc_of.setdefault(html.unescape(seg).strip(), m.group(1))
-    docs = [doc_of.get(line.strip(), "?") for line in ru]
+    docs = _document_of_lines(xml, ru)
     count: dict[str, int] = defaultdict(int)
     for d in docs:
         count[d] += 1
@@ -212,12 +218,7 @@ def wmt21_documents(quoted_only: bool = True, reference: str = "A") -> list[tupl
     else:
         ru = (base / "newstest2021.ru-en.src.ru").read_text(encoding="utf-8").splitlines()
         en = (base / f"newstest2021.ru-en.ref.{reference}.en").read_text(encoding="utf-8").splitlines()
-        doc_of: dict[str, str] = {}
-        for m in re.finditer(r'<doc[^>]*id="([^"]+)"[^>]*>(.*?)</doc>', xml, re.S):
-            part = re.search(r"<src[^>]*>(.*?)</src>", m.group(2), re.S)
-            for seg in re.findall(r"<seg[^>]*>(.*?)</seg>", part.group(1) if part else "", re.S):
-                doc_of.setdefault(html.unescape(seg).strip(), m.group(1))
-        order = [doc_of.get(line.strip(), "?") for line in ru]
+        order = _document_of_lines(xml, ru)
         for d, r, e in zip(order, ru, en):
             docs.setdefault(d, ([], []))
             docs[d][0].append(r.strip())
